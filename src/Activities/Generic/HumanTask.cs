@@ -1,0 +1,65 @@
+using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Runtime;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Activities.Generic;
+
+/// <summary>A prompt for a person: suspends until someone completes the task with one of its outcomes.</summary>
+[Activity("HumanTask", Category = "Taken", DisplayName = "Taak", Description = "Vraagt een professional iets te doen; de flow wacht tot de taak is afgerond.")]
+[Outcomes(FromInput = nameof(Outcomes))]
+public sealed class HumanTask : Activity, IBlockingActivity
+{
+    [Input(Description = "Titel van de taak in de inbox.", Required = true)]
+    public Input<string> Title { get; set; } = new((string?)null);
+
+    [Input(Description = "Toelichting voor wie de taak krijgt.", UIHint = "multiline")]
+    public Input<string> Description { get; set; } = new((string?)null);
+
+    [Input(Description = "Gebruiker die de taak krijgt (leeg: de groep kan hem oppakken).")]
+    public Input<string> Assignee { get; set; } = new((string?)null);
+
+    [Input(Description = "Rol of team dat de taak kan oppakken, bijvoorbeeld RvtChair.")]
+    public Input<string> CandidateGroup { get; set; } = new((string?)null);
+
+    [Input(Description = "Termijn vanaf nu, bijvoorbeeld 'P2W' of '5 werkdagen'.")]
+    public Input<FlowDuration?> Due { get; set; } = new((FlowDuration?)null);
+
+    [Input(Description = "De knoppen waarmee de taak wordt afgerond; elk is een uitgang.", Required = true)]
+    public Input<IReadOnlyList<string>> Outcomes { get; set; } = new(["Afgerond"]);
+
+    [Input(Description = "Velden die het formulier vraagt.")]
+    public Input<IReadOnlyList<FormField>> Form { get; set; } = new([]);
+
+    [Input(Description = "Variabele die de ingevulde velden en de gekozen uitgang krijgt.", AllowExpression = false)]
+    public Input<string> ResultVariable { get; set; } = new((string?)null);
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var title = context.Get(Title);
+        if (string.IsNullOrWhiteSpace(title)) throw new InvalidOperationException($"Task '{Id}' has no title.");
+        var due = context.Get(Due);
+        var spec = new TaskSpec(
+            title,
+            context.Get(Description),
+            context.Get(Assignee),
+            context.Get(CandidateGroup),
+            due is { } d ? d.AddTo(context.Now) : null,
+            context.Get(Outcomes) ?? ["Afgerond"],
+            context.Get(Form) ?? []);
+        return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForTask(spec)));
+    }
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
+    {
+        if (ResultVariable.Literal is { Length: > 0 } variable)
+        {
+            var result = new Dictionary<string, object?>(resume.Data ?? new Dictionary<string, object?>())
+            {
+                ["outcome"] = resume.Outcome,
+                ["completedBy"] = resume.User,
+            };
+            context.SetVariable(variable, result);
+        }
+        return ValueTask.FromResult(ActivityResult.WithOutcome(resume.Outcome!));
+    }
+}

@@ -1,0 +1,45 @@
+using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Activities.Generic;
+
+/// <summary>Waits until a named signal (for example "Stopknop") reaches this traject.</summary>
+[Activity("WaitForSignal", Category = "Signalen", DisplayName = "Wachten op signaal", Description = "Wacht tot een signaal met deze naam binnenkomt.")]
+public sealed class WaitForSignal : Activity, IBlockingActivity
+{
+    [Input(Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
+    public Input<string> Signal { get; set; } = new((string?)null);
+
+    [Input(Description = "Variabele die de gegevens van het signaal krijgt.", AllowExpression = false)]
+    public Input<string> ResultVariable { get; set; } = new((string?)null);
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForSignal(Signal.Literal!)));
+
+    public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
+    {
+        if (ResultVariable.Literal is { Length: > 0 } variable) context.SetVariable(variable, resume.Data);
+        return ValueTask.FromResult(ActivityResult.Done);
+    }
+}
+
+/// <summary>Sends a named signal to the flows waiting for it on a traject (by default this one), after this step commits.</summary>
+[Activity("SendSignal", Category = "Signalen", DisplayName = "Signaal sturen", Description = "Stuurt een signaal naar wachtende flows van een traject.")]
+public sealed class SendSignal : Activity
+{
+    [Input(Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
+    public Input<string> Signal { get; set; } = new((string?)null);
+
+    [Input(Description = "Traject (correlatie-id); leeg is dit traject.")]
+    public Input<string> CorrelationId { get; set; } = new((string?)null);
+
+    [Input(Description = "Gegevens die met het signaal meegaan.")]
+    public Input<object> Payload { get; set; } = new((object?)null);
+
+    public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var payload = context.Get(Payload) as IReadOnlyDictionary<string, object?>;
+        context.SendSignal(Signal.Literal!, context.Get(CorrelationId), payload);
+        return ValueTask.FromResult(ActivityResult.Done);
+    }
+}

@@ -1,0 +1,29 @@
+namespace ProcessEngine.Workflows.Activities;
+
+/// <summary>The activity types flows may use, by their type name. Filled at start-up; read-only after.</summary>
+public sealed class ActivityRegistry
+{
+    private readonly Dictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
+
+    public ActivityRegistry Add<TActivity>() where TActivity : Activity, new() => Add(typeof(TActivity));
+
+    public ActivityRegistry Add(Type activityType)
+    {
+        var descriptor = ActivityDescriber.Describe(activityType);
+        if (!_byType.TryAdd(descriptor.Type, descriptor))
+            throw new InvalidOperationException($"Two activity classes claim the type name '{descriptor.Type}'.");
+        return this;
+    }
+
+    /// <summary>Adds every concrete activity class with an [Activity] attribute in the assembly of <typeparamref name="TMarker"/>.</summary>
+    public ActivityRegistry AddFromAssemblyOf<TMarker>()
+    {
+        foreach (var type in typeof(TMarker).Assembly.GetTypes()
+                     .Where(t => typeof(Activity).IsAssignableFrom(t) && !t.IsAbstract && t.IsDefined(typeof(ActivityAttribute), false)))
+            Add(type);
+        return this;
+    }
+
+    public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
+    public IReadOnlyCollection<ActivityDescriptor> All => _byType.Values;
+}

@@ -1,0 +1,54 @@
+namespace ProcessEngine.Workflows.Definitions;
+
+/// <summary>
+/// One stored version of a flow. A published version is immutable: publishing a changed flow adds a
+/// version with the next number, and running instances keep the version they started on.
+/// </summary>
+public sealed class WorkflowDefinitionRecord
+{
+    private WorkflowDefinitionRecord() { }
+
+    public Guid Id { get; private set; }
+    public string DefinitionId { get; private set; } = "";
+    public int Version { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Json { get; private set; } = "";
+    public bool IsPublished { get; private set; }
+    /// <summary>The version new instances start on (at most one per definition).</summary>
+    public bool IsLive { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public bool IsDraft => !IsPublished;
+
+    internal static WorkflowDefinitionRecord CreateDraft(string definitionId, int version, string name, string json, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        DefinitionId = definitionId,
+        Version = version,
+        Name = name,
+        Json = json,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    internal void UpdateDraft(string name, string json, DateTimeOffset now)
+    {
+        if (IsPublished) throw new InvalidOperationException($"Version {Version} of '{DefinitionId}' is published and cannot change.");
+        Name = name;
+        Json = json;
+        UpdatedAt = now;
+    }
+
+    internal void Publish(DateTimeOffset now)
+    {
+        IsPublished = true;
+        IsLive = true;
+        PublishedAt = now;
+        UpdatedAt = now;
+    }
+
+    internal void Retire() => IsLive = false;
+    internal WorkflowDefinitionRecord Clone() => (WorkflowDefinitionRecord)MemberwiseClone();
+}

@@ -1,0 +1,36 @@
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Workflows.Persistence;
+
+/// <summary>
+/// Where instances, bookmarks, tasks, the journal and incidents live. Reads return detached objects;
+/// every write goes through <see cref="CommitAsync"/>, which applies one burst's changes atomically and
+/// throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
+/// Implementations: EF Core (SQLite, later PostgreSQL) and in-memory.
+/// </summary>
+public interface IWorkflowStore
+{
+    Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default);
+    Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);
+    Task<UserTask?> FindTaskAsync(Guid taskId, CancellationToken ct = default);
+
+    /// <summary>Timer bookmarks due at or before <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default);
+
+    /// <summary>Timer bookmarks due after <paramref name="after"/>, in due order, one page at a time (keyset on due time and id).</summary>
+    Task<IReadOnlyList<Bookmark>> FindPendingTimersAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Incident>> GetOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default);
+    Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default);
+
+    Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default);
+}
+
+/// <summary>Open tasks for an inbox: assigned to a user, or offered to one of their groups; earliest due first, paged.</summary>
+public sealed record TaskQuery(string? Assignee = null, IReadOnlyList<string>? CandidateGroups = null, string? CorrelationId = null,
+    int Skip = 0, int Take = 50);

@@ -1,0 +1,103 @@
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Workflows.Persistence.InMemory;
+
+/// <summary>
+/// The engine's store in process memory, for runs that need no durability (activity tests, the in-memory
+/// benchmark). It keeps the same promises as the database stores: a commit is all-or-nothing, checks
+/// versions and consumed bookmarks, and readers get copies they cannot use to change stored state.
+/// </summary>
+public sealed class InMemoryWorkflowStore : IWorkflowStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, WorkflowInstance> _instances = [];
+    private readonly Dictionary<Guid, Bookmark> _bookmarks = [];
+    private readonly Dictionary<Guid, UserTask> _tasks = [];
+    private readonly List<JournalEntry> _journal = [];
+    private readonly Dictionary<Guid, Incident> _incidents = [];
+
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
+        Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
+
+    public Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default) =>
+        ReadList(() => _bookmarks.Values.Where(b => b.InstanceId == instanceId).Select(b => b.Clone()));
+
+    public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
+        Read(() => _bookmarks.GetValueOrDefault(bookmarkId)?.Clone());
+
+    public Task<UserTask?> FindTaskAsync(Guid taskId, CancellationToken ct = default) =>
+        Read(() => _tasks.GetValueOrDefault(taskId)?.Clone());
+
+    public Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Timer && b.DueAt <= now)
+            .OrderBy(b => b.DueAt).ThenBy(b => b.Id).Take(max).Select(b => b.Clone()));
+
+    public Task<IReadOnlyList<Bookmark>> FindPendingTimersAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default) =>
+        ReadList(() => _bookmarks.Values
+            .Where(b => b.Kind == BookmarkKind.Timer && (b.DueAt > after || (b.DueAt == after && b.Id.CompareTo(afterId) > 0)))
+            .OrderBy(b => b.DueAt).ThenBy(b => b.Id).Take(max).Select(b => b.Clone()));
+
+    public Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default) =>
+        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.SignalName == signalName
+                && (correlationId == null || b.CorrelationId == correlationId) && (instanceId == null || b.InstanceId == instanceId))
+            .OrderBy(b => b.Id).Select(b => b.Clone()));
+
+    public Task<IReadOnlyList<Incident>> GetOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default) =>
+        ReadList(() => _incidents.Values.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).Select(i => i.Clone()));
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default) =>
+        ReadList(() => _journal.Where(j => j.InstanceId == instanceId));
+
+    public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) =>
+        ReadList(() => _tasks.Values
+            .Where(t => t.Status == UserTaskStatus.Open)
+            .Where(t => (query.Assignee == null && query.CandidateGroups == null) || t.Assignee == query.Assignee
+                || (t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)))
+            .Where(t => query.CorrelationId == null || t.CorrelationId == query.CorrelationId)
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Skip(query.Skip).Take(query.Take).Select(t => t.Clone()));
+
+    public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
+        ReadList(() => _instances.Values.Where(i => i.CorrelationId == correlationId).OrderBy(i => i.Id).Select(i => i.Clone()));
+
+    public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            Verify(changes);
+            foreach (var instance in changes.Created) _instances.Add(instance.Id, instance.Clone());
+            foreach (var (instance, _) in changes.Updated) _instances[instance.Id] = instance.Clone();
+            foreach (var task in changes.TasksAdded) _tasks.Add(task.Id, task.Clone());
+            foreach (var (task, _) in changes.TasksUpdated) _tasks[task.Id] = task.Clone();
+            foreach (var bookmark in changes.BookmarksAdded) _bookmarks[bookmark.Id] = bookmark.Clone();
+            foreach (var bookmark in changes.BookmarksRemoved) _bookmarks.Remove(bookmark.Id);
+            _journal.AddRange(changes.JournalAdded);
+            foreach (var incident in changes.IncidentsAdded.Concat(changes.IncidentsResolved)) _incidents[incident.Id] = incident.Clone();
+        }
+        return Task.CompletedTask;
+    }
+
+    // Checked before anything is applied, so a conflict leaves the store exactly as it was.
+    private void Verify(WorkflowChanges changes)
+    {
+        var added = changes.BookmarksAdded.Select(b => b.Id).ToHashSet();
+        foreach (var (instance, expected) in changes.Updated)
+            if (!_instances.TryGetValue(instance.Id, out var stored) || stored.Version != expected) throw Conflict();
+        foreach (var (task, expected) in changes.TasksUpdated)
+            if (!_tasks.TryGetValue(task.Id, out var stored) || stored.Version != expected) throw Conflict();
+        foreach (var bookmark in changes.BookmarksRemoved)
+            if (!added.Contains(bookmark.Id) && !_bookmarks.ContainsKey(bookmark.Id)) throw Conflict();
+    }
+
+    private static ConcurrencyConflictException Conflict() => new("Another caller changed this flow at the same moment.");
+
+    private Task<T?> Read<T>(Func<T?> read)
+    {
+        lock (_gate) return Task.FromResult(read());
+    }
+
+    private Task<IReadOnlyList<T>> ReadList<T>(Func<IEnumerable<T>> read)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<T>>(read().ToList());
+    }
+}

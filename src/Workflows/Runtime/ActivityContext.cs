@@ -1,0 +1,50 @@
+using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Expressions;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// What an activity sees while it runs: its inputs (evaluated), the instance's variables, the clock and
+/// a way to send signals. One context is reused for every step of a burst, so a step allocates nothing
+/// for it.
+/// </summary>
+public sealed class ActivityContext
+{
+    private readonly ExecutionState _state;
+    private readonly WorkflowChanges _changes;
+    private readonly IExpressionEvaluator _expressions;
+    private IReadOnlyDictionary<string, object?>? _input;
+
+    internal ActivityContext(ExecutionState state, WorkflowChanges changes, IExpressionEvaluator expressions)
+    {
+        _state = state;
+        _changes = changes;
+        _expressions = expressions;
+    }
+
+    public Activity Activity { get; internal set; } = null!;
+    public DateTimeOffset Now { get; internal set; }
+    public Guid InstanceId => _state.Instance.Id;
+    public string? CorrelationId => _state.Instance.CorrelationId;
+    public IReadOnlyDictionary<string, object?> Variables => _state.Instance.Variables;
+    public IReadOnlyDictionary<string, object?> WorkflowInput => _input ??= _state.Instance.ReadInput();
+
+    /// <summary>The input's value: the literal, or the expression evaluated now and converted to <typeparamref name="T"/>.</summary>
+    public T? Get<T>(Input<T>? input)
+    {
+        if (input is null) return default;
+        if (input.Expression is not { } expression) return input.Literal;
+        var scope = new ExpressionScope(Variables, WorkflowInput, Now, CorrelationId);
+        return ValueConversion.To<T>(_expressions.Evaluate(expression, scope), expression.Source);
+    }
+
+    public object? GetVariable(string name) => Variables.GetValueOrDefault(name);
+
+    public void SetVariable(string name, object? value) => _state.Instance.Variables[name] = VariableValues.Normalize(value);
+
+    /// <summary>Sends a named signal after this burst commits, to the waiting bookmarks of one correlation id (default: this one).</summary>
+    public void SendSignal(string name, string? correlationId = null, IReadOnlyDictionary<string, object?>? payload = null) =>
+        _changes.Signals.Add(new OutgoingSignal(name, correlationId ?? CorrelationId, InstanceId, payload ?? new Dictionary<string, object?>()));
+}
+
+internal sealed record OutgoingSignal(string Name, string? CorrelationId, Guid SenderInstanceId, IReadOnlyDictionary<string, object?> Payload);

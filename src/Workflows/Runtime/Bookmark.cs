@@ -1,0 +1,41 @@
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// What a suspended instance waits for. A row per bookmark; resuming deletes the row in the same
+/// transaction that saves the instance, and that delete succeeds only once, so a bookmark is consumed
+/// exactly once however many nodes, users or timers race for it. A timer bookmark is the durable timer
+/// record: Hangfire only schedules a wake-up for it.
+/// </summary>
+public sealed class Bookmark
+{
+    private Bookmark() { }
+
+    public Guid Id { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public string ActivityId { get; private set; } = "";
+    public BookmarkKind Kind { get; private set; }
+    /// <summary>Copied from the instance so signals find their bookmarks with one indexed query.</summary>
+    public string? CorrelationId { get; private set; }
+    public string? SignalName { get; private set; }
+    /// <summary>For a timer: when it fires. For a task: its due date.</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+    public Guid? TaskId { get; private set; }
+    public Guid? ChildInstanceId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    internal static Bookmark Create(WorkflowInstance instance, string activityId, BookmarkRequest request, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        InstanceId = instance.Id,
+        ActivityId = activityId,
+        Kind = request.Kind,
+        CorrelationId = instance.CorrelationId,
+        SignalName = request.SignalName,
+        DueAt = request.DueAt,
+        CreatedAt = now,
+    };
+
+    internal void LinkTask(Guid taskId) => TaskId = taskId;
+    internal void LinkChild(Guid childInstanceId) => ChildInstanceId = childInstanceId;
+    internal Bookmark Clone() => (Bookmark)MemberwiseClone();
+}

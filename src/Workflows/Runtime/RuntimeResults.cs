@@ -1,0 +1,23 @@
+namespace ProcessEngine.Workflows.Runtime;
+
+public enum ResumeOutcome
+{
+    /// <summary>The bookmark was consumed and the instance ran on.</summary>
+    Resumed,
+    /// <summary>Someone or something consumed it first (a second click, a second node, a timer firing twice). Nothing changed.</summary>
+    AlreadyHandled,
+    NotFound,
+    /// <summary>A timer woken before its due time (clock skew between nodes); it stays pending.</summary>
+    NotDue,
+    /// <summary>The request itself is wrong (unknown outcome, missing required field, instance not in a state that allows it). Nothing changed.</summary>
+    Rejected,
+}
+
+public sealed record ResumeResult(ResumeOutcome Outcome, Guid? InstanceId = null, WorkflowStatus? Status = null, string? Message = null)
+{
+    public static ResumeResult NotFound(string message) => new(ResumeOutcome.NotFound, Message: message);
+    public static ResumeResult AlreadyHandled(string message, Guid? instanceId = null) => new(ResumeOutcome.AlreadyHandled, instanceId, Message: message);
+    public static ResumeResult Rejected(string message, Guid? instanceId = null) => new(ResumeOutcome.Rejected, instanceId, Message: message);
+}
+
+public sealed record StartResult(Guid InstanceId, WorkflowStatus Status, int DefinitionVersion);

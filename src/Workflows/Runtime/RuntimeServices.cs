@@ -1,0 +1,23 @@
+using ProcessEngine.Workflows.Expressions;
+using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>The engine's collaborators, grouped so a burst needs one reference.</summary>
+public sealed class RuntimeServices(
+    IWorkflowStore store,
+    WorkflowGraphProvider graphs,
+    IExpressionEvaluator expressions,
+    ITimerScheduler timers,
+    NotificationDispatcher notifications,
+    TimeProvider clock)
+{
+    public IWorkflowStore Store { get; } = store;
+    public WorkflowGraphProvider Graphs { get; } = graphs;
+    public IExpressionEvaluator Expressions { get; } = expressions;
+    public ITimerScheduler Timers { get; } = timers;
+    public NotificationDispatcher Notifications { get; } = notifications;
+    public TimeProvider Clock { get; } = clock;
+}

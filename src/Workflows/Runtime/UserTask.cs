@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// A prompt for a person, created by a suspended human-task activity. Indexed for the inbox (open tasks
+/// by assignee, by candidate group, by due date). <see cref="Version"/> guards against two completions.
+/// </summary>
+public sealed class UserTask
+{
+    private UserTask() { }
+
+    public Guid Id { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public Guid BookmarkId { get; private set; }
+    public string ActivityId { get; private set; } = "";
+    public string DefinitionId { get; private set; } = "";
+    public string? CorrelationId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public string? Assignee { get; private set; }
+    public string? CandidateGroup { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public string OutcomesJson { get; private set; } = "[]";
+    public string FormJson { get; private set; } = "[]";
+    public UserTaskStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public string? CompletedBy { get; private set; }
+    public string? Outcome { get; private set; }
+    public string? ResultJson { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyList<string> Outcomes => JsonSerializer.Deserialize<List<string>>(OutcomesJson, VariableValues.JsonOptions) ?? [];
+    public IReadOnlyList<FormField> Form => JsonSerializer.Deserialize<List<FormField>>(FormJson, VariableValues.JsonOptions) ?? [];
+
+    internal static UserTask Create(WorkflowInstance instance, Bookmark bookmark, TaskSpec spec, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        InstanceId = instance.Id,
+        BookmarkId = bookmark.Id,
+        ActivityId = bookmark.ActivityId,
+        DefinitionId = instance.DefinitionId,
+        CorrelationId = instance.CorrelationId,
+        Title = spec.Title,
+        Description = spec.Description,
+        Assignee = spec.Assignee,
+        CandidateGroup = spec.CandidateGroup,
+        DueAt = spec.DueAt?.ToUniversalTime(),
+        OutcomesJson = JsonSerializer.Serialize(spec.Outcomes, VariableValues.JsonOptions),
+        FormJson = JsonSerializer.Serialize(spec.Form, VariableValues.JsonOptions),
+        Status = UserTaskStatus.Open,
+        CreatedAt = now,
+    };
+
+    internal void Complete(string outcome, string? user, IReadOnlyDictionary<string, object?> data, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Status = UserTaskStatus.Completed;
+        Outcome = outcome;
+        CompletedBy = user;
+        CompletedAt = now;
+        ResultJson = VariableValues.Serialize(data);
+    }
+
+    internal void Cancel(DateTimeOffset now)
+    {
+        EnsureOpen();
+        Status = UserTaskStatus.Cancelled;
+        CompletedAt = now;
+    }
+
+    internal int PrepareSave() => Version++;
+    internal UserTask Clone() => (UserTask)MemberwiseClone();
+
+    private void EnsureOpen()
+    {
+        if (Status != UserTaskStatus.Open)
+            throw new InvalidOperationException($"Task {Id} is {Status}; only an open task can change.");
+    }
+}

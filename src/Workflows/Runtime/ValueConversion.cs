@@ -1,0 +1,32 @@
+using System.Globalization;
+using ProcessEngine.Workflows.Expressions;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>Converts an expression's JSON-shaped result to the type an input declares, with a message that names the expression.</summary>
+internal static class ValueConversion
+{
+    public static T? To<T>(object? value, string source)
+    {
+        if (value is null) return default;
+        if (value is T same) return same;
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        object? converted = target switch
+        {
+            var t when t == typeof(string) => Convert.ToString(value, CultureInfo.InvariantCulture),
+            var t when t == typeof(int) && value is long or double => Convert.ToInt32(value, CultureInfo.InvariantCulture),
+            var t when t == typeof(double) && value is long l => (double)l,
+            var t when t == typeof(bool) && value is bool b => b,
+            var t when t == typeof(FlowDuration) && value is string s => FlowDuration.Parse(s),
+            var t when t == typeof(DateTimeOffset) && value is string s =>
+                DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
+            var t when t == typeof(IReadOnlyList<string>) && value is List<object?> list =>
+                list.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToList(),
+            _ => null,
+        };
+        return converted is not null && target.IsInstanceOfType(converted)
+            ? (T)converted
+            : throw new ExpressionException($"expression '{source}' gave {value} ({value.GetType().Name}), which is not a {target.Name}");
+    }
+}

@@ -1,0 +1,37 @@
+using Mediator;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// Everything one burst changed, across every instance it touched (a parent and its subflow). The store
+/// commits it in one transaction or not at all; what follows the commit (timer scheduling, notifications,
+/// outgoing signals) runs only after that commit succeeded.
+/// </summary>
+public sealed class WorkflowChanges
+{
+    internal List<WorkflowInstance> NewInstances { get; } = [];
+    /// <summary>Updated instances, each with the version it was loaded at (the concurrency check).</summary>
+    internal List<(WorkflowInstance Instance, int ExpectedVersion)> UpdatedInstances { get; } = [];
+    internal List<Bookmark> AddedBookmarks { get; } = [];
+    internal List<Bookmark> RemovedBookmarks { get; } = [];
+    internal List<UserTask> AddedTasks { get; } = [];
+    internal List<(UserTask Task, int ExpectedVersion)> UpdatedTasks { get; } = [];
+    internal List<JournalEntry> Journal { get; } = [];
+    internal List<Incident> AddedIncidents { get; } = [];
+    internal List<Incident> ResolvedIncidents { get; } = [];
+    internal List<INotification> Notifications { get; } = [];
+    internal List<OutgoingSignal> Signals { get; } = [];
+
+    public IReadOnlyList<WorkflowInstance> Created => NewInstances;
+    public IReadOnlyList<(WorkflowInstance Instance, int ExpectedVersion)> Updated => UpdatedInstances;
+    public IReadOnlyList<Bookmark> BookmarksAdded => AddedBookmarks;
+    public IReadOnlyList<Bookmark> BookmarksRemoved => RemovedBookmarks;
+    public IReadOnlyList<UserTask> TasksAdded => AddedTasks;
+    public IReadOnlyList<(UserTask Task, int ExpectedVersion)> TasksUpdated => UpdatedTasks;
+    public IReadOnlyList<JournalEntry> JournalAdded => Journal;
+    public IReadOnlyList<Incident> IncidentsAdded => AddedIncidents;
+    public IReadOnlyList<Incident> IncidentsResolved => ResolvedIncidents;
+}
+
+/// <summary>The store found that another node or user changed the same instance, task or bookmark first.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Workflows.Persistence;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Resumes every bookmark waiting for this signal on the correlation (or instance); returns how many.</summary>
+    public async Task<int> SignalAsync(string name, string? correlationId, Guid? instanceId = null,
+        IReadOnlyDictionary<string, object?>? payload = null, CancellationToken ct = default)
+    {
+        var waiting = await services.Store.FindSignalBookmarksAsync(name, correlationId, instanceId, ct);
+        var resumed = 0;
+        foreach (var candidate in waiting)
+        {
+            var result = await WithRetryAsync(async burst =>
+            {
+                var state = await burst.LoadAsync(candidate.InstanceId, ct);
+                var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
+                if (state is null || live is null) return ResumeResult.AlreadyHandled($"Signal '{name}' was already received.");
+                if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow is {state.Instance.Status}.", state.Instance.Id);
+                burst.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
+                burst.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
+                await burst.RunAsync(state, ct);
+                return null;
+            }, ct);
+            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
+        }
+        return resumed;
+    }
+
+    /// <summary>Re-runs the faulted activity (and what was queued behind it) and resolves the open incidents.</summary>
+    public Task<ResumeResult> RetryAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    {
+        var state = await burst.LoadAsync(instanceId, ct);
+        if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
+        if (state.Instance.Status != WorkflowStatus.Faulted)
+            return ResumeResult.AlreadyHandled($"Instance {instanceId} is {state.Instance.Status}, not faulted.", instanceId);
+        foreach (var incident in await services.Store.GetOpenIncidentsAsync(instanceId, ct))
+        {
+            incident.Resolve(Now);
+            burst.Changes.ResolvedIncidents.Add(incident);
+        }
+        foreach (var activityId in state.Instance.TakePendingForRetry(Now))
+            state.Queue.Enqueue(new WorkItem(state.Graph.Node(activityId), null));
+        await burst.RunAsync(state, ct);
+        return null;
+    }, ct);
+
+    /// <summary>Stops an instance: its tasks are cancelled, its children too; nothing is deleted.</summary>
+    public Task<ResumeResult> CancelAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    {
+        var state = await burst.LoadAsync(instanceId, ct);
+        if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
+        if (state.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
+            return ResumeResult.AlreadyHandled($"Instance {instanceId} is already {state.Instance.Status}.", instanceId);
+        await burst.EndAsync(state, WorkflowStatus.Cancelled, ct);
+        return null;
+    }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> in a fresh burst and commits it. A step returns a result when there is
+    /// nothing to commit, or null after it ran the engine. A lost race re-runs the step on fresh state.
+    /// </summary>
+    private async Task<ResumeResult> WithRetryAsync(Func<Burst, Task<ResumeResult?>> step, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var burst = new Burst(services);
+            var early = await step(burst);
+            if (early is not null) return early;
+            try
+            {
+                var changes = await CommitAsync(burst, ct);
+                var touched = changes.Updated.Count > 0 ? changes.Updated[0].Instance : changes.Created[0];
+                return new ResumeResult(ResumeOutcome.Resumed, touched.Id, touched.Status);
+            }
+            catch (ConcurrencyConflictException ex) when (attempt < MaxAttempts)
+            {
+                logger.LogDebug(ex, "Concurrent change, attempt {Attempt}; retrying on fresh state", attempt);
+            }
+        }
+    }
+
+    private async Task<WorkflowChanges> CommitAsync(Burst burst, CancellationToken ct)
+    {
+        var changes = burst.Seal();
+        await services.Store.CommitAsync(changes, ct);
+        foreach (var timer in changes.AddedBookmarks)
+            if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer))
+                services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
+        if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);
+        foreach (var signal in changes.Signals)
+            await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct);
+        return changes;
+    }
+}

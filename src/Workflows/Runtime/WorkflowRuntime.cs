@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using ProcessEngine.Workflows.Notifications;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// The engine's entry points. Each call is one burst: load, run until every path waits or ends, commit
+/// once, then (only after the commit) schedule timers, publish notifications and send signals. A commit
+/// that loses a race is retried from fresh state; if the bookmark is gone by then the caller hears
+/// "already handled" and nothing was changed twice.
+/// </summary>
+public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<WorkflowRuntime> logger)
+{
+    private const int MaxAttempts = 5;
+    private DateTimeOffset Now => services.Clock.GetUtcNow();
+
+    public async Task<StartResult> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
+        string? correlationId = null, CancellationToken ct = default)
+    {
+        var graph = await services.Graphs.GetLiveAsync(definitionId, ct);
+        var burst = new Burst(services);
+        var state = burst.Start(graph, input ?? EmptyData, correlationId);
+        await burst.RunAsync(state, ct);
+        await CommitAsync(burst, ct);
+        return new StartResult(state.Instance.Id, state.Instance.Status, graph.Version);
+    }
+
+    public Task<ResumeResult> CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, object?>? data = null,
+        string? user = null, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    {
+        var task = await services.Store.FindTaskAsync(taskId, ct);
+        if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
+        if (task.Status != UserTaskStatus.Open)
+            return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)} by someone else.", task.InstanceId);
+        var problem = TaskInputCheck.Find(task, outcome, data ?? EmptyData);
+        if (problem is not null) return ResumeResult.Rejected(problem, task.InstanceId);
+        var state = await burst.LoadAsync(task.InstanceId, ct);
+        var bookmark = state?.Bookmarks.Find(b => b.Id == task.BookmarkId);
+        if (state is null || bookmark is null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is no longer waiting.", task.InstanceId);
+        if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of this task is {state.Instance.Status}.", task.InstanceId);
+        burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
+        task.Complete(outcome, user, data ?? EmptyData, Now);
+        burst.Changes.Notifications.Add(new TaskCompleted(task.Id, task.InstanceId, outcome, user, task.CorrelationId));
+        burst.Resume(state, bookmark, new ResumeInput(BookmarkKind.Task) { Outcome = outcome, Data = data ?? EmptyData, User = user });
+        await burst.RunAsync(state, ct);
+        return null;
+    }, ct);
+
+    /// <summary>Fires one timer if it is due; what a Hangfire job calls with the timer id it carries.</summary>
+    public Task<ResumeResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    {
+        var timer = await services.Store.FindBookmarkAsync(timerId, ct);
+        if (timer is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired or was cancelled.");
+        if (timer.Kind != BookmarkKind.Timer) return ResumeResult.Rejected($"Bookmark {timerId} is a {timer.Kind}, not a timer.", timer.InstanceId);
+        if (timer.DueAt > Now) return new ResumeResult(ResumeOutcome.NotDue, timer.InstanceId, Message: $"Timer {timerId} is due at {timer.DueAt:O}.");
+        var state = await burst.LoadAsync(timer.InstanceId, ct);
+        var live = state?.Bookmarks.Find(b => b.Id == timerId);
+        if (state is null || live is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired.", timer.InstanceId);
+        if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of timer {timerId} is {state.Instance.Status}.", timer.InstanceId);
+        burst.Changes.Notifications.Add(new TimerFired(timerId, timer.InstanceId, timer.ActivityId, timer.DueAt!.Value));
+        burst.Resume(state, live, new ResumeInput(BookmarkKind.Timer));
+        await burst.RunAsync(state, ct);
+        return null;
+    }, ct);
+
+    /// <summary>
+    /// The one place that decides which timers are due: fires every timer due at the clock's now. The
+    /// periodic Hangfire sweep, start-up recovery and the tests all call this.
+    /// </summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
+    {
+        const int page = 200;
+        var seen = new HashSet<Guid>();
+        var fired = 0;
+        while (true)
+        {
+            var due = await services.Store.FindDueTimersAsync(Now, page, ct);
+            var fresh = due.Where(t => seen.Add(t.Id)).ToList();
+            foreach (var timer in fresh)
+                if ((await FireTimerAsync(timer.Id, ct)).Outcome == ResumeOutcome.Resumed) fired++;
+            // A page with nothing new means the rest are timers of faulted instances, which wait for a retry.
+            if (due.Count < page || fresh.Count == 0) return fired;
+        }
+    }
+
+    private static string Dutch(UserTaskStatus status) => status == UserTaskStatus.Completed ? "afgerond" : "geannuleerd";
+    private static readonly IReadOnlyDictionary<string, object?> EmptyData = new Dictionary<string, object?>();
+}

@@ -1,0 +1,9 @@
+namespace ProcessEngine.Workflows.Scheduling;
+
+public sealed class TimerOptions
+{
+    /// <summary>Cron expression of the sweep that fires due timers whose own job was lost; every minute by default.</summary>
+    public string SweepCron { get; set; } = "* * * * *";
+    /// <summary>How many pending timers start-up recovery reads per page when it schedules them again.</summary>
+    public int RecoveryPageSize { get; set; } = 1000;
+}
