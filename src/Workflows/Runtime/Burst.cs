@@ -114,7 +114,7 @@ internal sealed partial class Burst(RuntimeServices services)
     }
 
     private void Journal(ExecutionState state, FlowNode node, JournalEvent @event, string? outcome, DateTimeOffset started, string? message = null) =>
-        Changes.Journal.Add(JournalEntry.Create(state.Instance.Id, node.Id, node.Activity.Type, @event, outcome, started, Now, message));
+        Changes.Journal.Add(JournalEntry.Create(state.Instance.Id, state.Instance.NextJournalSequence(), node.Id, node.Activity.Type, @event, outcome, started, Now, message));
 
     /// <summary>Hands every touched instance to the change set, with the version each was loaded at.</summary>
     public WorkflowChanges Seal()

@@ -7,6 +7,8 @@ public sealed class JournalEntry
 
     public Guid Id { get; private set; }
     public Guid InstanceId { get; private set; }
+    /// <summary>Position in the instance's journal, 1-based.</summary>
+    public int Sequence { get; private set; }
     public string ActivityId { get; private set; } = "";
     public string ActivityType { get; private set; } = "";
     public JournalEvent Event { get; private set; }
@@ -15,11 +17,12 @@ public sealed class JournalEntry
     public DateTimeOffset EndedAt { get; private set; }
     public string? Message { get; private set; }
 
-    internal static JournalEntry Create(Guid instanceId, string activityId, string activityType, JournalEvent @event,
+    internal static JournalEntry Create(Guid instanceId, int sequence, string activityId, string activityType, JournalEvent @event,
         string? outcome, DateTimeOffset startedAt, DateTimeOffset endedAt, string? message = null) => new()
     {
         Id = Guid.CreateVersion7(endedAt),
         InstanceId = instanceId,
+        Sequence = sequence,
         ActivityId = activityId,
         ActivityType = activityType,
         Event = @event,

@@ -30,6 +30,8 @@ public sealed class WorkflowInstance
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
     public int Version { get; private set; }
+    /// <summary>How many journal entries the instance has; orders its journal even when the clock stands still.</summary>
+    public int JournalCount { get; private set; }
 
     public static WorkflowInstance Create(string definitionId, int version, IReadOnlyDictionary<string, object?> input,
         string? correlationId, DateTimeOffset now, Guid? parentInstanceId = null, Guid? parentBookmarkId = null) => new()
@@ -51,6 +53,8 @@ public sealed class WorkflowInstance
     public bool IsActive => Status is WorkflowStatus.Running or WorkflowStatus.Suspended;
 
     public IReadOnlyDictionary<string, object?> ReadInput() => VariableValues.Deserialize(InputJson);
+
+    internal int NextJournalSequence() => ++JournalCount;
 
     internal void MarkRunning(DateTimeOffset now) { Status = WorkflowStatus.Running; UpdatedAt = now; }
     internal void Suspend(DateTimeOffset now) { Status = WorkflowStatus.Suspended; UpdatedAt = now; }

@@ -68,7 +68,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Journal.AsNoTracking().Where(x => x.InstanceId == instanceId).OrderBy(x => x.Id).ToListAsync(ct);
+        return await db.Journal.AsNoTracking().Where(x => x.InstanceId == instanceId).OrderBy(x => x.Sequence).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default)

@@ -81,7 +81,7 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
         e.ToTable("Journal");
         e.Property(x => x.ActivityId).HasMaxLength(100);
         e.Property(x => x.ActivityType).HasMaxLength(100);
-        e.HasIndex(x => new { x.InstanceId, x.Id });
+        e.HasIndex(x => new { x.InstanceId, x.Sequence });
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         ReadList(() => _incidents.Values.Where(i => i.InstanceId == instanceId && i.ResolvedAt == null).Select(i => i.Clone()));
 
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadList(() => _journal.Where(j => j.InstanceId == instanceId));
+        ReadList(() => _journal.Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence));
 
     public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadList(() => _tasks.Values

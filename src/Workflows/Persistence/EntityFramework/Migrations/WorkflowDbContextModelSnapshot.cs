@@ -192,12 +192,15 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Id");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);
                 });
@@ -323,6 +326,9 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<string>("InputJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ParentBookmarkId")
                         .HasColumnType("TEXT");

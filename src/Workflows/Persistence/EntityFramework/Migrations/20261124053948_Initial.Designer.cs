@@ -11,7 +11,7 @@ using ProcessEngine.Workflows.Persistence.EntityFramework;
 namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261124053642_Initial")]
+    [Migration("20261124053948_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,12 +195,15 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "Id");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);
                 });
@@ -326,6 +329,9 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<string>("InputJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("JournalCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ParentBookmarkId")
                         .HasColumnType("TEXT");

@@ -56,6 +56,7 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     ActivityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ActivityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Event = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -137,7 +138,8 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JournalCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,9 +172,9 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                 columns: new[] { "ResolvedAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Journal_InstanceId_Id",
+                name: "IX_Journal_InstanceId_Sequence",
                 table: "Journal",
-                columns: new[] { "InstanceId", "Id" });
+                columns: new[] { "InstanceId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserTasks_CorrelationId",
