@@ -25,7 +25,8 @@ public static class VariableValues
     public static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
+        // The casts matter: without them the conditional unifies to double and every whole number becomes 1.0.
+        JsonValueKind.Number => element.TryGetInt64(out var whole) ? (object)whole : (object)element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
@@ -43,7 +44,10 @@ public static class VariableValues
     /// <summary>Brings any value (from Jint, a form, a caller) into the JSON-shaped set, or says why it cannot.</summary>
     public static object? Normalize(object? value) => value switch
     {
-        null or string or bool or long or double => value,
+        null or string or bool or long => value,
+        // JavaScript has one number type; whole numbers come back as long, as they do from stored JSON.
+        double d when Math.Abs(d) < 9_007_199_254_740_992 && Math.Floor(d) == d => (long)d,
+        double => value,
         int i => (long)i,
         float f => (double)f,
         decimal m => (double)m,
