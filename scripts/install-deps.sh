@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need, idempotently. The engine's tests need only the .NET SDK
+# (checked here); browser and PostgreSQL tests add their packages to this list as they arrive.
+set -euo pipefail
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET 10 SDK is required: install it first (https://dot.net)." >&2
+  exit 1
+fi
+packages=()
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi

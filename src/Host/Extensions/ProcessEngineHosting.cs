@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.InMemory;
+using ProcessEngine.Activities;
+using ProcessEngine.Host.Health;
+using ProcessEngine.Workflows.Expressions;
+using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Host.Extensions;
+
+/// <summary>Service registrations of the host, kept out of Program.cs so start-up reads at a glance.</summary>
+public static class ProcessEngineHosting
+{
+    public static WebApplicationBuilder AddProcessEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddProblemDetails();
+        services.AddMediator();
+        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
+        services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
+        services.Configure<TimerOptions>(config.GetSection("Timers"));
+        services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));
+        services.AddSqliteWorkflowStore(config.GetConnectionString("ProcessEngine")
+            ?? throw new InvalidOperationException("Set ConnectionStrings:ProcessEngine (appsettings.json or ConnectionStrings__ProcessEngine)."));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfireServer(server =>
+        {
+            server.SchedulePollingInterval = config.GetValue("Timers:PollingInterval", TimeSpan.FromSeconds(5));
+            server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+        });
+        services.AddHangfireTimers();
+        services.AddSingleton<ShippedFlowImporter>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<HangfireHealthCheck>("hangfire");
+        return builder;
+    }
+
+    /// <summary>Migrates the database and imports the shipped flows before anything (timer recovery included) starts.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.MigrateWorkflowDatabaseAsync();
+        await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
+    }
+
+    public static WebApplication MapProcessEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health", HealthResponse.Options);
+        // Until sign-in exists (host issue), the dashboard keeps Hangfire's default: local requests only.
+        app.UseHangfireDashboard("/hangfire");
+        app.MapGet("/api/activity-descriptors", (Workflows.Activities.ActivityRegistry registry) =>
+            registry.All.OrderBy(d => d.Category).ThenBy(d => d.Type));
+        return app;
+    }
+}

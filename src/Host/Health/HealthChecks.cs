@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProcessEngine.Workflows.Persistence.EntityFramework;
+
+namespace ProcessEngine.Host.Health;
+
+public sealed class DatabaseHealthCheck(IDbContextFactory<WorkflowDbContext> contexts) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (!await db.Database.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("the database cannot be reached");
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy("connected, schema up to date")
+            : HealthCheckResult.Unhealthy($"migrations not applied: {string.Join(", ", pending)}");
+    }
+}
+
+/// <summary>Healthy when at least one Hangfire server of this storage has sent a heartbeat recently: timers are being fired.</summary>
+public sealed class HangfireHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var servers = storage.GetMonitoringApi().Servers();
+        var alive = servers.Count(s => s.Heartbeat is { } beat && now - beat < TimeSpan.FromMinutes(2));
+        return Task.FromResult(alive > 0
+            ? HealthCheckResult.Healthy($"{alive} server(s) alive")
+            : HealthCheckResult.Unhealthy("no Hangfire server has sent a heartbeat in the last 2 minutes: timers are not firing"));
+    }
+}
+
+public static class HealthResponse
+{
+    public static HealthCheckOptions Options { get; } = new()
+    {
+        ResponseWriter = async (http, report) =>
+        {
+            http.Response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(http.Response.Body, new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            });
+        },
+    };
+}
