@@ -21,11 +21,12 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<WorkflowDbContext> con
 }
 
 /// <summary>Healthy when at least one Hangfire server of this storage has sent a heartbeat recently: timers are being fired.</summary>
-public sealed class HangfireHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
+public sealed class HangfireHealthCheck(JobStorage storage) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Hangfire stamps heartbeats with the wall clock, not the engine's TimeProvider.
+        var now = DateTime.UtcNow;
         var servers = storage.GetMonitoringApi().Servers();
         var alive = servers.Count(s => s.Heartbeat is { } beat && now - beat < TimeSpan.FromMinutes(2));
         return Task.FromResult(alive > 0

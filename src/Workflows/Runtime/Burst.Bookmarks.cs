@@ -6,6 +6,8 @@ internal sealed partial class Burst
 {
     private async Task AddBookmarkAsync(ExecutionState state, FlowNode node, BookmarkRequest request, CancellationToken ct)
     {
+        // Resolve the child flow before anything changes, so a missing flow faults the activity cleanly.
+        var childGraph = request.Subflow is { } sub ? await services.Graphs.GetLiveAsync(sub.DefinitionId, ct) : null;
         var bookmark = Bookmark.Create(state.Instance, node.Id, request, Now);
         state.Bookmarks.Add(bookmark);
         Changes.AddedBookmarks.Add(bookmark);
@@ -18,7 +20,7 @@ internal sealed partial class Burst
                 Changes.Notifications.Add(new TaskCreated(task.Id, task.InstanceId, task.Title, task.Assignee, task.CandidateGroup, task.DueAt, task.CorrelationId));
                 break;
             case BookmarkKind.Subflow:
-                await StartSubflowAsync(state, bookmark, request.Subflow!, ct);
+                await StartSubflowAsync(state, bookmark, childGraph!, request.Subflow!, ct);
                 break;
         }
     }
@@ -27,9 +29,8 @@ internal sealed partial class Burst
     /// Starts the child in this same burst, so parent and child commit together: a crash can never leave
     /// a parent waiting on a child that was not created.
     /// </summary>
-    private async Task StartSubflowAsync(ExecutionState parent, Bookmark bookmark, SubflowSpec spec, CancellationToken ct)
+    private async Task StartSubflowAsync(ExecutionState parent, Bookmark bookmark, WorkflowGraph graph, SubflowSpec spec, CancellationToken ct)
     {
-        var graph = await services.Graphs.GetLiveAsync(spec.DefinitionId, ct);
         var child = Start(graph, spec.Input, parent.Instance.CorrelationId, parent.Instance.Id, bookmark.Id);
         bookmark.LinkChild(child.Instance.Id);
         await RunAsync(child, ct);
@@ -60,6 +61,7 @@ internal sealed partial class Burst
     {
         state.Bookmarks.Remove(bookmark);
         Changes.RemovedBookmarks.Add(bookmark);
+        Journal(state, state.Graph.Node(bookmark.ActivityId), JournalEvent.Cancelled, null, Now);
         if (bookmark.TaskId is { } taskId)
         {
             var task = Changes.AddedTasks.Find(t => t.Id == taskId) ?? await services.Store.FindTaskAsync(taskId, ct);

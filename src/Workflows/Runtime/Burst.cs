@@ -53,38 +53,42 @@ internal sealed partial class Burst(RuntimeServices services)
             var node = item.Node;
             context.Activity = node.Activity;
             var started = context.Now = Now;
-            ActivityResult result;
             try
             {
-                result = item.Resume is null
+                var result = item.Resume is null
                     ? await node.Activity.ExecuteAsync(context)
                     : await node.Activity.ResumeAsync(context, item.Resume);
+                await ApplyAsync(state, node, result, started, ct);
             }
-            catch (Exception error)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
                 Fault(state, node, error, started);
                 return;
-            }
-            switch (result.Kind)
-            {
-                case ActivityResultKind.Completed:
-                    Journal(state, node, JournalEvent.Completed, result.Outcome ?? string.Join(",", result.Outcomes!), started);
-                    if (result.Outcome is { } outcome) Route(state, node, outcome);
-                    else foreach (var each in result.Outcomes!) Route(state, node, each);
-                    break;
-                case ActivityResultKind.Suspended:
-                    await AddBookmarkAsync(state, node, result.Bookmark!, ct);
-                    Journal(state, node, JournalEvent.Suspended, null, started);
-                    break;
-                case ActivityResultKind.FinishWorkflow:
-                    Journal(state, node, JournalEvent.Completed, "Finish", started);
-                    await EndAsync(state, WorkflowStatus.Finished, ct);
-                    break;
             }
         }
         if (instance.Status != WorkflowStatus.Running) return;
         if (state.Bookmarks.Count == 0) await EndAsync(state, WorkflowStatus.Finished, ct);
         else instance.Suspend(Now);
+    }
+
+    private async Task ApplyAsync(ExecutionState state, FlowNode node, ActivityResult result, DateTimeOffset started, CancellationToken ct)
+    {
+        switch (result.Kind)
+        {
+            case ActivityResultKind.Completed:
+                Journal(state, node, JournalEvent.Completed, result.Outcome ?? string.Join(",", result.Outcomes!), started);
+                if (result.Outcome is { } outcome) Route(state, node, outcome);
+                else foreach (var each in result.Outcomes!) Route(state, node, each);
+                break;
+            case ActivityResultKind.Suspended:
+                await AddBookmarkAsync(state, node, result.Bookmark!, ct);
+                Journal(state, node, JournalEvent.Suspended, null, started);
+                break;
+            case ActivityResultKind.FinishWorkflow:
+                Journal(state, node, JournalEvent.Completed, "Finish", started);
+                await EndAsync(state, WorkflowStatus.Finished, ct);
+                break;
+        }
     }
 
     private void Route(ExecutionState state, FlowNode node, string outcome)
@@ -113,7 +117,7 @@ internal sealed partial class Burst(RuntimeServices services)
         Changes.Notifications.Add(new InstanceFaulted(instance.Id, instance.DefinitionId, node.Id, incident.Id, error.Message));
     }
 
-    private void Journal(ExecutionState state, FlowNode node, JournalEvent @event, string? outcome, DateTimeOffset started, string? message = null) =>
+    internal void Journal(ExecutionState state, FlowNode node, JournalEvent @event, string? outcome, DateTimeOffset started, string? message = null) =>
         Changes.Journal.Add(JournalEntry.Create(state.Instance.Id, state.Instance.NextJournalSequence(), node.Id, node.Activity.Type, @event, outcome, started, Now, message));
 
     /// <summary>Hands every touched instance to the change set, with the version each was loaded at.</summary>

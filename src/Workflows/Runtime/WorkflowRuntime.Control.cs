@@ -42,8 +42,9 @@ public sealed partial class WorkflowRuntime
             incident.Resolve(Now);
             burst.Changes.ResolvedIncidents.Add(incident);
         }
-        foreach (var activityId in state.Instance.TakePendingForRetry(Now))
-            state.Queue.Enqueue(new WorkItem(state.Graph.Node(activityId), null));
+        var pending = state.Instance.TakePendingForRetry(Now);
+        burst.Journal(state, state.Graph.Node(pending[0]), JournalEvent.Retried, null, Now);
+        foreach (var activityId in pending) state.Queue.Enqueue(new WorkItem(state.Graph.Node(activityId), null));
         await burst.RunAsync(state, ct);
         return null;
     }, ct);

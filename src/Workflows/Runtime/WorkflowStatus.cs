@@ -4,4 +4,4 @@ public enum WorkflowStatus { Running, Suspended, Finished, Cancelled, Faulted }
 
 public enum UserTaskStatus { Open, Completed, Cancelled }
 
-public enum JournalEvent { Completed, Suspended, Resumed, Faulted, Cancelled, Retried }
+public enum JournalEvent { Completed, Suspended, Faulted, Cancelled, Retried }

@@ -155,6 +155,8 @@ public sealed class FlowchartTests
         Assert.Empty(await engine.OpenTasksAsync("S-3"));
         Assert.Equal(WorkflowStatus.Finished, (await engine.Store.FindInstanceAsync(started.InstanceId))!.Status);
         Assert.Empty(await engine.Store.GetBookmarksAsync(started.InstanceId));
+        var journal = await engine.Store.GetJournalAsync(started.InstanceId);
+        Assert.Equal(["end:Completed", "work:Cancelled"], journal.TakeLast(2).Select(j => $"{j.ActivityId}:{j.Event}"));
     }
 
     [Theory]

@@ -43,7 +43,24 @@ public sealed class IncidentTests
         Assert.Empty(await engine.Store.GetOpenIncidentsAsync(started.InstanceId));
         Assert.Equal("Na de koppeling", (await engine.SingleOpenTaskAsync("INC-1")).Title);
         var journal = await engine.Store.GetJournalAsync(started.InstanceId);
-        Assert.Equal(["before:Completed", "call:Faulted", "call:Completed", "after:Suspended"], journal.Select(j => $"{j.ActivityId}:{j.Event}"));
+        Assert.Equal(["before:Completed", "call:Faulted", "call:Retried", "call:Completed", "after:Suspended"], journal.Select(j => $"{j.ActivityId}:{j.Event}"));
+    }
+
+    [Fact]
+    public async Task RunSubflow_RecordsIncident_WhenChildFlowIsNotPublished()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync("""
+        { "id": "orphan-parent", "name": "Zonder kind",
+          "activities": [ { "id": "sub", "type": "RunSubflow", "inputs": { "flow": "bestaat-niet" } } ], "connections": [] }
+        """);
+
+        var started = await engine.Runtime.StartAsync("orphan-parent");
+
+        Assert.Equal(WorkflowStatus.Faulted, started.Status);
+        var incident = Assert.Single(await engine.Store.GetOpenIncidentsAsync(started.InstanceId));
+        Assert.Contains("'bestaat-niet' has no published version", incident.Message);
+        Assert.Empty(await engine.Store.GetBookmarksAsync(started.InstanceId));
     }
 
     [Fact]
