@@ -11,43 +11,51 @@ namespace ProcessEngine.Bench;
 /// schema, WAL and synchronous=FULL. No reads, no change tracking, no JSON work beyond constants: the
 /// least any implementation that persists the same step durably has to do.
 /// </summary>
-internal static class SqliteFloor
+internal sealed class SqliteFloor : IDisposable
 {
-    public static async Task<StepsResult> RunAsync(string file, int instances)
+    private readonly SqliteConnection _connection;
+    private readonly FloorStatements _rows;
+    private readonly FloorInstance[] _flows;
+
+    private SqliteFloor(SqliteConnection connection, int instances)
+    {
+        _connection = connection;
+        _rows = new FloorStatements(connection);
+        _flows = new FloorInstance[instances];
+    }
+
+    /// <summary>Set-up, not timed: the schema, then every instance waiting on its first task, as the engine's StartAsync leaves it.</summary>
+    public static async Task<SqliteFloor> StartAsync(string file, int instances)
     {
         await CreateSchemaAsync(file);
         // One connection held open for the whole run (the engine opens a pooled one per store call).
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA synchronous=FULL;");
         if (Query(connection, "PRAGMA journal_mode;") is not "wal") throw new InvalidOperationException("The floor file is not in WAL mode.");
-        using var rows = new FloorStatements(connection);
+        var floor = new SqliteFloor(connection, instances);
+        using var seed = connection.BeginTransaction(deferred: false);
+        floor._rows.Use(seed);
+        for (var i = 0; i < instances; i++) floor._flows[i] = floor._rows.Start(EngineStepsBenchmark.CorrelationId(i), DateTimeOffset.UtcNow);
+        seed.Commit();
+        return floor;
+    }
 
-        // Set-up, not timed: every instance waiting on its first task, as the engine's StartAsync leaves it.
-        var flows = new FloorInstance[instances];
-        using (var seed = connection.BeginTransaction(deferred: false))
-        {
-            rows.Use(seed);
-            for (var i = 0; i < instances; i++) flows[i] = rows.Start(EngineStepsBenchmark.CorrelationId(i), DateTimeOffset.UtcNow);
-            seed.Commit();
-        }
-
-        // Timed: every step, in the same order as the engine side (instance after instance, tasks in order).
+    /// <summary>Timed: every step of instances [first, first + count), in the engine side's order.</summary>
+    public TimeSpan Run(int first, int count)
+    {
         var timed = Stopwatch.StartNew();
-        long steps = 0;
-        foreach (var flow in flows)
+        for (var i = first; i < first + count; i++)
         {
             for (var step = 1; step <= BenchFlows.Steps; step++)
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
-                rows.Use(transaction);
-                rows.Step(flow, step, DateTimeOffset.UtcNow);
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                _rows.Use(transaction);
+                _rows.Step(_flows[i], step, DateTimeOffset.UtcNow);
                 transaction.Commit();
-                steps++;
             }
         }
-        timed.Stop();
-        return new StepsResult(steps, timed.Elapsed);
+        return timed.Elapsed;
     }
 
     /// <summary>The same schema as the engine's file: the engine's own DbContext, migrated the way the engine migrates.</summary>
@@ -71,5 +79,11 @@ internal static class SqliteFloor
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        _rows.Dispose();
+        _connection.Dispose();
     }
 }
