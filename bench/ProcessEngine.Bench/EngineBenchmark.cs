@@ -16,13 +16,13 @@ internal static class EngineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args, out var instances, out var runs)) return Usage();
+        if (!TryParse(args, out var instances, out var runs, out var breakdown)) return Usage();
         PrintMachine(instances, runs);
 
         var folder = Directory.CreateTempSubdirectory("processengine-bench-").FullName;
         try
         {
-            var (ours, floor) = await RunStepsAsync(folder, instances);
+            var (ours, floor) = await RunStepsAsync(folder, instances, breakdown);
             Console.WriteLine($"  engine: {ours.Steps} steps in {ours.Elapsed.TotalSeconds:F2} s timed");
             Console.WriteLine($"  floor:  {floor.Steps} steps in {floor.Elapsed.TotalSeconds:F2} s timed");
 
@@ -52,14 +52,14 @@ internal static class EngineBenchmark
     /// speed during the run (other I/O, the page cache being written back) hits both sides alike instead of
     /// skewing the ratio.
     /// </summary>
-    private static async Task<(StepsResult Ours, StepsResult Floor)> RunStepsAsync(string folder, int instances)
+    private static async Task<(StepsResult Ours, StepsResult Floor)> RunStepsAsync(string folder, int instances, bool breakdown)
     {
         var engineFile = Path.Combine(folder, "engine.db");
         var floorFile = Path.Combine(folder, "floor.db");
         Console.WriteLine($"engine-steps: {instances} instances x {BenchFlows.Steps} human-task steps, alternating blocks of {Block}, SQLite files in {folder}");
         var ours = TimeSpan.Zero;
         var floor = TimeSpan.Zero;
-        await using (var engine = await EngineStepsBenchmark.StartAsync(engineFile, instances))
+        await using (var engine = await EngineStepsBenchmark.StartAsync(engineFile, instances, breakdown))
         using (var hand = await SqliteFloor.StartAsync(floorFile, instances))
         {
             for (var first = 0; first < instances; first += Block)
@@ -68,6 +68,7 @@ internal static class EngineBenchmark
                 ours += await engine.RunAsync(first, count);
                 floor += hand.Run(first, count);
             }
+            if (engine.Timings is { } store) Breakdown.Print(store, ours, hand, floor, (long)instances * BenchFlows.Steps);
         }
         SqliteConnection.ClearAllPools();
         RowCheck.RequireSameRows(engineFile, floorFile);
@@ -88,26 +89,28 @@ internal static class EngineBenchmark
         Console.WriteLine($"  size: {instances} instances, {runs} in-memory runs");
     }
 
-    private static bool TryParse(string[] args, out int instances, out int runs)
+    private static bool TryParse(string[] args, out int instances, out int runs, out bool breakdown)
     {
         instances = IssueInstances;
         runs = IssueRuns;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        breakdown = false;
+        for (var i = 0; i < args.Length; i++)
         {
-            if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0) return false;
-            switch (args[i])
+            if (args[i] == "--breakdown") { breakdown = true; continue; }
+            if (i + 1 == args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0) return false;
+            switch (args[i++])
             {
                 case "--instances": instances = value; break;
                 case "--runs": runs = value; break;
                 default: return false;
             }
         }
-        return args.Length % 2 == 0;
+        return true;
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N (default 2000)] [--runs N (default 10000)]");
+        Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N (default 2000)] [--runs N (default 10000)] [--breakdown]");
         return 2;
     }
 

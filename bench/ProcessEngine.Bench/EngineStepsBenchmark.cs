@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Persistence.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Bench;
@@ -26,19 +28,28 @@ internal sealed class EngineStepsBenchmark : IAsyncDisposable
         _provider = provider;
         _runtime = provider.GetRequiredService<WorkflowRuntime>();
         _store = provider.GetRequiredService<IWorkflowStore>();
+        Timings = _store as TimedStore;
     }
+
+    /// <summary>With <c>--breakdown</c>: the store's share of the timed steps.</summary>
+    public TimedStore? Timings { get; }
 
     public static string CorrelationId(int instance) => $"bench-{instance:D6}";
 
     /// <summary>Set-up, not timed: the file migrated, the flow published, every instance started and waiting on task 1.</summary>
-    public static async Task<EngineStepsBenchmark> StartAsync(string file, int instances)
+    public static async Task<EngineStepsBenchmark> StartAsync(string file, int instances, bool breakdown)
     {
-        var provider = BenchEngine.Build(s => s.AddSqliteWorkflowStore($"Data Source={file}"));
+        var provider = BenchEngine.Build(s =>
+        {
+            s.AddSqliteWorkflowStore($"Data Source={file}");
+            if (breakdown) s.Replace(ServiceDescriptor.Singleton<IWorkflowStore>(p => new TimedStore(ActivatorUtilities.CreateInstance<EfWorkflowStore>(p))));
+        });
         await provider.MigrateWorkflowDatabaseAsync();
         var imported = await provider.GetRequiredService<WorkflowDefinitionService>().ImportAsync(BenchFlows.StepsJson());
         if (!imported.Succeeded) throw new InvalidOperationException("Steps flow rejected: " + string.Join("; ", imported.Errors));
         var bench = new EngineStepsBenchmark(provider);
         for (var i = 0; i < instances; i++) await bench._runtime.StartAsync(BenchFlows.StepsId, correlationId: CorrelationId(i));
+        bench.Timings?.Reset();
         return bench;
     }
 

@@ -9,6 +9,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N] [--runs N]");
+    Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N] [--runs N] [--breakdown]");
     return 2;
 }

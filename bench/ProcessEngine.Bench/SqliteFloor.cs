@@ -41,6 +41,9 @@ internal sealed class SqliteFloor : IDisposable
         return floor;
     }
 
+    /// <summary>The part of the timed steps spent in COMMIT, which is where SQLite writes the WAL and fsyncs it.</summary>
+    public TimeSpan CommitTime { get; private set; }
+
     /// <summary>Timed: every step of instances [first, first + count), in the engine side's order.</summary>
     public TimeSpan Run(int first, int count)
     {
@@ -52,7 +55,9 @@ internal sealed class SqliteFloor : IDisposable
                 using var transaction = _connection.BeginTransaction(deferred: false);
                 _rows.Use(transaction);
                 _rows.Step(_flows[i], step, DateTimeOffset.UtcNow);
+                var committing = Stopwatch.GetTimestamp();
                 transaction.Commit();
+                CommitTime += Stopwatch.GetElapsedTime(committing);
             }
         }
         return timed.Elapsed;
