@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Activities;
+using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Bench;
+
+/// <summary>Builds the engine through DI exactly as a host does, so the benchmark measures what a host runs.</summary>
+internal static class BenchEngine
+{
+    public static ServiceProvider Build(Action<IServiceCollection> addStore)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMediator();
+        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
+        addStore(services);
+        services.AddSingleton<ITimerScheduler, NoTimers>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// The benchmark flows contain no timer, so the engine must never schedule one here; a call would mean
+    /// the flows are not what the benchmark claims to measure, and failing loudly is better than Hangfire
+    /// work silently inflating (or a no-op silently flattering) the figures.
+    /// </summary>
+    private sealed class NoTimers : ITimerScheduler
+    {
+        public void Schedule(Guid timerId, DateTimeOffset dueAt) =>
+            throw new InvalidOperationException($"The benchmark flows have no timers, yet timer {timerId} was scheduled.");
+    }
+}

@@ -1,0 +1,14 @@
+using ProcessEngine.Bench;
+
+// One benchmark per first argument, so each can be run on its own from the same project.
+return args.FirstOrDefault() switch
+{
+    "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N] [--runs N] [--breakdown]");
+    return 2;
+}
