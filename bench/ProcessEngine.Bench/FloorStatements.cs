@@ -10,6 +10,8 @@ internal sealed class FloorInstance(Guid id, string correlationId)
     public int Version { get; set; }
     public Guid BookmarkId { get; set; }
     public Guid TaskId { get; set; }
+    /// <summary>The instance's journal length: each journal row carries the next sequence number.</summary>
+    public int JournalCount { get; set; }
 }
 
 /// <summary>
@@ -34,15 +36,15 @@ internal sealed class FloorStatements : IDisposable
     {
         _insertInstance = Prepare(connection, """
             INSERT INTO WorkflowInstances (Id, DefinitionId, DefinitionVersion, Status, CorrelationId, ParentInstanceId, ParentBookmarkId,
-                InputJson, VariablesJson, StateJson, FaultedActivityId, CreatedAt, UpdatedAt, FinishedAt, Version)
-            VALUES ($id, $definition, 1, 'Suspended', $correlation, NULL, NULL, '{}', '{}', '{}', NULL, $now, $now, NULL, 1)
+                InputJson, VariablesJson, StateJson, FaultedActivityId, CreatedAt, UpdatedAt, FinishedAt, Version, JournalCount)
+            VALUES ($id, $definition, 1, 'Suspended', $correlation, NULL, NULL, '{}', '{}', '{}', NULL, $now, $now, NULL, 1, 1)
             """, ("$id", SqliteType.Text), ("$definition", SqliteType.Text), ("$correlation", SqliteType.Text), ("$now", SqliteType.Integer));
         _updateInstance = Prepare(connection, """
             UPDATE WorkflowInstances SET Status = $status, VariablesJson = $variables, StateJson = $state, UpdatedAt = $now,
-                FinishedAt = $finished, Version = $version + 1
+                FinishedAt = $finished, JournalCount = $journal, Version = $version + 1
             WHERE Id = $id AND Version = $version
             """, ("$status", SqliteType.Text), ("$variables", SqliteType.Text), ("$state", SqliteType.Text), ("$now", SqliteType.Integer),
-            ("$finished", SqliteType.Integer), ("$version", SqliteType.Integer), ("$id", SqliteType.Text));
+            ("$finished", SqliteType.Integer), ("$journal", SqliteType.Integer), ("$version", SqliteType.Integer), ("$id", SqliteType.Text));
         _updateTask = Prepare(connection, """
             UPDATE UserTasks SET Status = 'Completed', Outcome = $outcome, CompletedBy = $user, CompletedAt = $now, ResultJson = $result,
                 Version = $version + 1
@@ -64,10 +66,10 @@ internal sealed class FloorStatements : IDisposable
             ("$definition", SqliteType.Text), ("$correlation", SqliteType.Text), ("$title", SqliteType.Text), ("$group", SqliteType.Text),
             ("$outcomes", SqliteType.Text), ("$now", SqliteType.Integer));
         _insertJournal = Prepare(connection, """
-            INSERT INTO Journal (Id, InstanceId, ActivityId, ActivityType, Event, Outcome, StartedAt, EndedAt, Message)
-            VALUES ($id, $instance, $activity, 'HumanTask', $event, $outcome, $now, $now, NULL)
-            """, ("$id", SqliteType.Text), ("$instance", SqliteType.Text), ("$activity", SqliteType.Text), ("$event", SqliteType.Text),
-            ("$outcome", SqliteType.Text), ("$now", SqliteType.Integer));
+            INSERT INTO Journal (Id, InstanceId, Sequence, ActivityId, ActivityType, Event, Outcome, StartedAt, EndedAt, Message)
+            VALUES ($id, $instance, $sequence, $activity, 'HumanTask', $event, $outcome, $now, $now, NULL)
+            """, ("$id", SqliteType.Text), ("$instance", SqliteType.Text), ("$sequence", SqliteType.Integer), ("$activity", SqliteType.Text),
+            ("$event", SqliteType.Text), ("$outcome", SqliteType.Text), ("$now", SqliteType.Integer));
         _all = [_insertInstance, _updateInstance, _updateTask, _deleteBookmark, _insertBookmark, _insertTask, _insertJournal];
     }
 
@@ -80,7 +82,7 @@ internal sealed class FloorStatements : IDisposable
     /// <summary>What the engine's StartAsync writes: the instance, waiting on task 1 (bookmark, task, journal).</summary>
     public FloorInstance Start(string correlationId, DateTimeOffset now)
     {
-        var flow = new FloorInstance(Guid.CreateVersion7(now), correlationId) { Version = 1 };
+        var flow = new FloorInstance(Guid.CreateVersion7(now), correlationId) { Version = 1, JournalCount = 0 };
         Run(_insertInstance, flow.Id, DefinitionId, correlationId, Time(now));
         AddTask(flow, 1, now);
         return flow;
@@ -95,11 +97,13 @@ internal sealed class FloorStatements : IDisposable
     {
         var last = step == BenchFlows.Steps;
         var at = Time(now);
-        Run(_updateInstance, last ? "Finished" : "Suspended", NoJson, NoJson, at, last ? at : null, flow.Version, flow.Id);
+        // The engine journals "Completed" and, but for the last step, "Suspended" on the next task.
+        var journalAfter = flow.JournalCount + (last ? 1 : 2);
+        Run(_updateInstance, last ? "Finished" : "Suspended", NoJson, NoJson, at, last ? at : null, journalAfter, flow.Version, flow.Id);
         flow.Version++;
         Run(_updateTask, Outcome, EngineStepsBenchmark.User, at, ResultJson, OpenTaskVersion, flow.TaskId);
         Run(_deleteBookmark, flow.BookmarkId);
-        Run(_insertJournal, Guid.CreateVersion7(now), flow.Id, $"s{step}", "Completed", Outcome, at);
+        Run(_insertJournal, Guid.CreateVersion7(now), flow.Id, ++flow.JournalCount, $"s{step}", "Completed", Outcome, at);
         if (!last) AddTask(flow, step + 1, now);
     }
 
@@ -112,7 +116,7 @@ internal sealed class FloorStatements : IDisposable
         Run(_insertBookmark, flow.BookmarkId, flow.Id, activity, flow.CorrelationId, flow.TaskId, at);
         Run(_insertTask, flow.TaskId, flow.Id, flow.BookmarkId, activity, DefinitionId, flow.CorrelationId, BenchFlows.Title(step),
             BenchFlows.CandidateGroup, OutcomesJson, at);
-        Run(_insertJournal, Guid.CreateVersion7(now), flow.Id, activity, "Suspended", null, at);
+        Run(_insertJournal, Guid.CreateVersion7(now), flow.Id, ++flow.JournalCount, activity, "Suspended", null, at);
     }
 
     /// <summary>EF Core's DateTimeOffsetToBinaryConverter, which the engine's DbContext uses for every time column on SQLite.</summary>

@@ -12,6 +12,7 @@ internal static class RowCheck
     [
         "SELECT COUNT(*) FROM WorkflowInstances WHERE Status = 'Finished' AND typeof(Id) = 'text' AND typeof(UpdatedAt) = 'integer'",
         "SELECT COUNT(*) FROM WorkflowInstances",
+        "SELECT COUNT(*) FROM WorkflowInstances WHERE JournalCount = (SELECT COUNT(*) FROM Journal j WHERE j.InstanceId = WorkflowInstances.Id AND j.Sequence <= WorkflowInstances.JournalCount)",
         "SELECT COUNT(*) FROM Bookmarks",
         "SELECT COUNT(*) FROM UserTasks WHERE Status = 'Completed' AND Outcome IS NOT NULL AND ResultJson IS NOT NULL AND typeof(CompletedAt) = 'integer' AND Version = 1",
         "SELECT COUNT(*) FROM UserTasks",
@@ -27,7 +28,7 @@ internal static class RowCheck
         for (var i = 0; i < Checks.Length; i++)
             if (engine[i] != floor[i])
                 throw new InvalidOperationException($"Engine and floor files differ ({engine[i]} vs {floor[i]}): {Checks[i]}");
-        Console.WriteLine($"  row check: both files hold {engine[1]} instances, {engine[4]} tasks, {engine[5] + engine[6]} journal rows, {engine[2]} bookmarks");
+        Console.WriteLine($"  row check: both files hold {engine[1]} instances, {engine[5]} tasks, {engine[6] + engine[7]} journal rows, {engine[3]} bookmarks");
     }
 
     private static long[] Counts(string file)

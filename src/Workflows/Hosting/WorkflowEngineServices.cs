@@ -45,6 +45,11 @@ public static class WorkflowEngineServices
     {
         var normalised = SqliteSetup.Normalise(connectionString);
         services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, normalised));
+        services.AddSingleton(sp =>
+        {
+            using var db = sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+            return new SqliteBurstWriter(normalised, db.Model);
+        });
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         return services;

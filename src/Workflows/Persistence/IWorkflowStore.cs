@@ -11,6 +11,8 @@ namespace ProcessEngine.Workflows.Persistence;
 public interface IWorkflowStore
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>An instance with its live bookmarks, read together: what a burst needs to run it.</summary>
+    Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default);
     Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);
     Task<UserTask?> FindTaskAsync(Guid taskId, CancellationToken ct = default);
@@ -30,6 +32,8 @@ public interface IWorkflowStore
 
     Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default);
 }
+
+public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks);
 
 /// <summary>Open tasks for an inbox: assigned to a user, or offered to one of their groups; earliest due first, paged.</summary>
 public sealed record TaskQuery(string? Assignee = null, IReadOnlyList<string>? CandidateGroups = null, string? CorrelationId = null,

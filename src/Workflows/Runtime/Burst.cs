@@ -25,10 +25,8 @@ internal sealed partial class Burst(RuntimeServices services)
     public async Task<ExecutionState?> LoadAsync(Guid instanceId, CancellationToken ct)
     {
         if (_states.TryGetValue(instanceId, out var known)) return known;
-        var instance = await services.Store.FindInstanceAsync(instanceId, ct);
-        if (instance is null) return null;
+        if (await services.Store.LoadInstanceAsync(instanceId, ct) is not var (instance, bookmarks)) return null;
         var graph = await services.Graphs.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-        var bookmarks = await services.Store.GetBookmarksAsync(instanceId, ct);
         return Track(new ExecutionState(instance, graph, [.. bookmarks], isNew: false));
     }
 

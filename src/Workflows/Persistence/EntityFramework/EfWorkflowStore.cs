@@ -4,16 +4,37 @@ using ProcessEngine.Workflows.Runtime;
 namespace ProcessEngine.Workflows.Persistence.EntityFramework;
 
 /// <summary>
-/// The engine's store on EF Core. Reads run without a transaction and untracked; a commit opens one
-/// short write transaction (SaveChanges) in which every update is checked against the version it was
-/// read at and every consumed bookmark must still exist, so a lost race rolls the whole burst back.
+/// The engine's store: reads through EF Core (untracked, no transaction); commits through
+/// <see cref="SqliteBurstWriter"/>, one short write transaction in which every update is checked against
+/// the version it was read at and every consumed bookmark must still exist, so a lost race rolls the
+/// whole burst back.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, SqliteBurstWriter writer) : IWorkflowStore
 {
+    // The queries of every resume step, compiled once: EF's query pipeline is most of a small read's cost.
+    private static readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> InstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Instances.AsNoTracking().FirstOrDefault(x => x.Id == id));
+    private static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>> BookmarksOf =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Bookmarks.AsNoTracking().Where(x => x.InstanceId == id));
+    private static readonly Func<WorkflowDbContext, Guid, Task<UserTask?>> TaskById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Tasks.AsNoTracking().FirstOrDefault(x => x.Id == id));
+
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Instances.AsNoTracking().FirstOrDefaultAsync(x => x.Id == instanceId, ct);
+        return await InstanceById(db, instanceId);
+    }
+
+    public async Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // One connection for both reads; the burst's commit re-checks the version, so no transaction is needed here.
+        await db.Database.OpenConnectionAsync(ct);
+        var instance = await InstanceById(db, instanceId);
+        if (instance is null) return null;
+        var bookmarks = new List<Bookmark>();
+        await foreach (var bookmark in BookmarksOf(db, instanceId).WithCancellation(ct)) bookmarks.Add(bookmark);
+        return new InstanceSnapshot(instance, bookmarks);
     }
 
     public async Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default)
@@ -31,7 +52,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<UserTask?> FindTaskAsync(Guid taskId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == taskId, ct);
+        return await TaskById(db, taskId);
     }
 
     public async Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default)
@@ -90,36 +111,5 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         return await db.Instances.AsNoTracking().Where(x => x.CorrelationId == correlationId).OrderBy(x => x.Id).ToListAsync(ct);
     }
 
-    public async Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Instances.AddRange(changes.Created);
-        foreach (var (instance, expected) in changes.Updated) AttachModified(db, instance, expected);
-        foreach (var (task, expected) in changes.TasksUpdated) AttachModified(db, task, expected);
-        db.Tasks.AddRange(changes.TasksAdded);
-        var added = changes.BookmarksAdded.ToHashSet();
-        // A bookmark made and consumed in the same burst never reaches the database.
-        foreach (var bookmark in changes.BookmarksRemoved)
-            if (!added.Remove(bookmark)) db.Bookmarks.Remove(bookmark);
-        db.Bookmarks.AddRange(added);
-        db.Journal.AddRange(changes.JournalAdded);
-        db.Incidents.AddRange(changes.IncidentsAdded);
-        foreach (var incident in changes.IncidentsResolved) db.Incidents.Update(incident);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            throw new ConcurrencyConflictException("Another node or user changed this flow at the same moment.", ex);
-        }
-    }
-
-    private static void AttachModified<T>(WorkflowDbContext db, T entity, int expectedVersion) where T : class
-    {
-        var entry = db.Attach(entity);
-        entry.State = EntityState.Modified;
-        entry.Property("Version").OriginalValue = expectedVersion;
-    }
+    public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
 }

@@ -19,6 +19,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
 
+    public Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default) => Read(() =>
+        _instances.TryGetValue(instanceId, out var instance)
+            ? new InstanceSnapshot(instance.Clone(), [.. _bookmarks.Values.Where(b => b.InstanceId == instanceId).Select(b => b.Clone())])
+            : null);
+
     public Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default) =>
         ReadList(() => _bookmarks.Values.Where(b => b.InstanceId == instanceId).Select(b => b.Clone()));
 
