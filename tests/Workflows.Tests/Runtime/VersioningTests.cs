@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Tests.Support;
 
 namespace ProcessEngine.Workflows.Tests.Runtime;
@@ -22,7 +24,7 @@ public sealed class VersioningTests
 
         Assert.Equal(1, v1.Version);
         Assert.Equal(2, v2.Version);
-        var versions = await engine.Services.GetRequiredServiceList();
+        var versions = await engine.Services.GetRequiredService<IWorkflowDefinitionStore>().ListVersionsAsync("versioned");
         Assert.Equal([(1, true, false), (2, true, true)], versions.Select(v => (v.Version, v.IsPublished, v.IsLive)));
     }
 
@@ -61,10 +63,4 @@ public sealed class VersioningTests
         var started = await engine.Runtime.StartAsync("versioned", correlationId: "STILL-V1");
         Assert.Equal(1, started.DefinitionVersion);
     }
-}
-
-internal static class DefinitionQueries
-{
-    public static Task<IReadOnlyList<Definitions.WorkflowDefinitionRecord>> GetRequiredServiceList(this IServiceProvider services) =>
-        ((Persistence.IWorkflowDefinitionStore)services.GetService(typeof(Persistence.IWorkflowDefinitionStore))!).ListVersionsAsync("versioned");
 }
