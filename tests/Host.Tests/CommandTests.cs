@@ -71,6 +71,6 @@ public sealed class CommandTests
         var generated = FlowSchema.Generate(new Workflows.Activities.ActivityRegistry().AddProcessEngineActivities()).Trim();
 
         Assert.True(committed == generated,
-            "workflows-json/flow.schema.json is out of date: run `dotnet run --project src/Host -- schema > workflows-json/flow.schema.json`");
+            "workflows-json/flow.schema.json is out of date: run `dotnet run --project src/Host --no-launch-profile -- schema > workflows-json/flow.schema.json`");
     }
 }

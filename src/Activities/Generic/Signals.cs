@@ -3,15 +3,26 @@ using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Activities.Generic;
 
-/// <summary>Waits until a named signal (for example "Stopknop") reaches this traject.</summary>
+/// <summary>
+/// Waits until a named signal (for example "Stopknop") reaches this traject. With <see cref="Interrupt"/>
+/// the signal also pauses (Vasthouden) or cancels (Annuleren) everything else the traject waits on.
+/// </summary>
 [Activity("WaitForSignal", Category = "Signalen", DisplayName = "Wachten op signaal", Description = "Wacht tot een signaal met deze naam binnenkomt.")]
 public sealed class WaitForSignal : Activity, IBlockingActivity
 {
+    public const string None = "Geen";
+    public const string Hold = "Vasthouden";
+    public const string Cancel = "Annuleren";
+
     [Input(Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
     public Input<string> Signal { get; set; } = new((string?)null);
 
     [Input(Description = "Variabele die de gegevens van het signaal krijgt.", AllowExpression = false)]
     public Input<string> ResultVariable { get; set; } = new((string?)null);
+
+    [Input(Description = "Wat het signaal doet met de andere wachtende stappen: niets, vasthouden (pauze) of annuleren.",
+        Options = [None, Hold, Cancel], AllowExpression = false)]
+    public Input<string> Interrupt { get; set; } = new(None);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForSignal(Signal.Literal!)));
@@ -19,6 +30,8 @@ public sealed class WaitForSignal : Activity, IBlockingActivity
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
     {
         if (ResultVariable.Literal is { Length: > 0 } variable) context.SetVariable(variable, resume.Data);
+        if (Interrupt.Literal == Hold) context.HoldOtherWork();
+        else if (Interrupt.Literal == Cancel) context.CancelOtherWork();
         return ValueTask.FromResult(ActivityResult.Done);
     }
 }

@@ -38,6 +38,23 @@ public sealed class ActivityContext
         return ValueConversion.To<T>(_expressions.Evaluate(expression, scope), expression.Source);
     }
 
+    /// <summary>What the activity asks the flowchart to do with the instance's other waiting work, after it returns.</summary>
+    internal HoldRequest Hold { get; private set; }
+
+    /// <summary>Pauses every other step this instance (and its subflows) waits on: tasks cannot be completed, timers do not fire.</summary>
+    public void HoldOtherWork() => Hold = HoldRequest.Hold;
+
+    /// <summary>Lifts the pause: held tasks open again, held timers that came due meanwhile fire now.</summary>
+    public void ReleaseHeldWork() => Hold = HoldRequest.Release;
+
+    /// <summary>Cancels the held work instead of resuming it (a change of route, or closing).</summary>
+    public void CancelHeldWork() => Hold = HoldRequest.Cancel;
+
+    /// <summary>Cancels every other step this instance waits on (tasks, timers, signals, subflows).</summary>
+    public void CancelOtherWork() => Hold = HoldRequest.CancelOthers;
+
+    internal void ResetHold() => Hold = HoldRequest.None;
+
     public object? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public void SetVariable(string name, object? value) => _state.Instance.Variables[name] = VariableValues.Normalize(value);
@@ -46,5 +63,7 @@ public sealed class ActivityContext
     public void SendSignal(string name, string? correlationId = null, IReadOnlyDictionary<string, object?>? payload = null) =>
         _changes.Signals.Add(new OutgoingSignal(name, correlationId ?? CorrelationId, InstanceId, payload ?? new Dictionary<string, object?>()));
 }
+
+internal enum HoldRequest { None, Hold, Release, Cancel, CancelOthers }
 
 internal sealed record OutgoingSignal(string Name, string? CorrelationId, Guid SenderInstanceId, IReadOnlyDictionary<string, object?> Payload);

@@ -22,6 +22,8 @@ public sealed class Bookmark
     public Guid? TaskId { get; private set; }
     public Guid? ChildInstanceId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Paused with its traject: not resumable (a held timer does not fire) until released.</summary>
+    public bool IsHeld { get; private set; }
 
     internal static Bookmark Create(WorkflowInstance instance, string activityId, BookmarkRequest request, DateTimeOffset now) => new()
     {
@@ -36,6 +38,8 @@ public sealed class Bookmark
     };
 
     internal void LinkTask(Guid taskId) => TaskId = taskId;
+    internal void Hold() => IsHeld = true;
+    internal void Release() => IsHeld = false;
     internal void LinkChild(Guid childInstanceId) => ChildInstanceId = childInstanceId;
     internal Bookmark Clone() => (Bookmark)MemberwiseClone();
 }

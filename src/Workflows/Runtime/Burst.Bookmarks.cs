@@ -61,17 +61,10 @@ internal sealed partial class Burst
     {
         state.Bookmarks.Remove(bookmark);
         Changes.RemovedBookmarks.Add(bookmark);
+        Changes.UpdatedBookmarks.Remove(bookmark);
         Journal(state, state.Graph.Node(bookmark.ActivityId), JournalEvent.Cancelled, null, Now);
-        if (bookmark.TaskId is { } taskId)
-        {
-            var task = Changes.AddedTasks.Find(t => t.Id == taskId) ?? await services.Store.FindTaskAsync(taskId, ct);
-            if (task is { Status: UserTaskStatus.Open } && Changes.AddedTasks.Contains(task)) task.Cancel(Now);
-            else if (task is { Status: UserTaskStatus.Open })
-            {
-                Changes.UpdatedTasks.Add((task, task.PrepareSave()));
-                task.Cancel(Now);
-            }
-        }
+        if (bookmark.TaskId is { } taskId && await TaskAsync(taskId, ct) is { Status: UserTaskStatus.Open or UserTaskStatus.OnHold } task)
+            ChangeTask(task, t => t.Cancel(Now));
         if (bookmark.ChildInstanceId is { } childId && await LoadAsync(childId, ct) is { Instance.IsActive: true } child)
             await EndAsync(child, WorkflowStatus.Cancelled, ct);
     }

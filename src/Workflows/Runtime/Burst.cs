@@ -50,12 +50,14 @@ internal sealed partial class Burst(RuntimeServices services)
         {
             var node = item.Node;
             context.Activity = node.Activity;
+            context.ResetHold();
             var started = context.Now = Now;
             try
             {
                 var result = item.Resume is null
                     ? await node.Activity.ExecuteAsync(context)
                     : await node.Activity.ResumeAsync(context, item.Resume);
+                if (context.Hold != HoldRequest.None) await ApplyHoldAsync(state, node, context.Hold, ct);
                 await ApplyAsync(state, node, result, started, ct);
             }
             catch (Exception error) when (error is not OperationCanceledException)

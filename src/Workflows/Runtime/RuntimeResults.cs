@@ -9,6 +9,8 @@ public enum ResumeOutcome
     NotFound,
     /// <summary>A timer woken before its due time (clock skew between nodes); it stays pending.</summary>
     NotDue,
+    /// <summary>The traject is on hold (Stopknop): the step waits, unchanged, until the hold is released.</summary>
+    Held,
     /// <summary>The request itself is wrong (unknown outcome, missing required field, instance not in a state that allows it). Nothing changed.</summary>
     Rejected,
 }

@@ -65,9 +65,22 @@ public sealed class UserTask
 
     internal void Cancel(DateTimeOffset now)
     {
-        EnsureOpen();
+        if (Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold))
+            throw new InvalidOperationException($"Task {Id} is {Status}; only an open or held task can be cancelled.");
         Status = UserTaskStatus.Cancelled;
         CompletedAt = now;
+    }
+
+    internal void Hold()
+    {
+        EnsureOpen();
+        Status = UserTaskStatus.OnHold;
+    }
+
+    internal void Release()
+    {
+        if (Status != UserTaskStatus.OnHold) throw new InvalidOperationException($"Task {Id} is {Status}, not on hold.");
+        Status = UserTaskStatus.Open;
     }
 
     internal int PrepareSave() => Version++;

@@ -14,6 +14,10 @@ public sealed class WorkflowChanges
     internal List<(WorkflowInstance Instance, int ExpectedVersion)> UpdatedInstances { get; } = [];
     internal List<Bookmark> AddedBookmarks { get; } = [];
     internal List<Bookmark> RemovedBookmarks { get; } = [];
+    /// <summary>Existing bookmarks put on hold or released.</summary>
+    internal List<Bookmark> UpdatedBookmarks { get; } = [];
+    /// <summary>Released timers to hand to the scheduler again after commit (a due one fires at once).</summary>
+    internal List<Bookmark> RescheduledTimers { get; } = [];
     internal List<UserTask> AddedTasks { get; } = [];
     internal List<(UserTask Task, int ExpectedVersion)> UpdatedTasks { get; } = [];
     internal List<JournalEntry> Journal { get; } = [];
@@ -26,6 +30,7 @@ public sealed class WorkflowChanges
     public IReadOnlyList<(WorkflowInstance Instance, int ExpectedVersion)> Updated => UpdatedInstances;
     public IReadOnlyList<Bookmark> BookmarksAdded => AddedBookmarks;
     public IReadOnlyList<Bookmark> BookmarksRemoved => RemovedBookmarks;
+    public IReadOnlyList<Bookmark> BookmarksUpdated => UpdatedBookmarks;
     public IReadOnlyList<UserTask> TasksAdded => AddedTasks;
     public IReadOnlyList<(UserTask Task, int ExpectedVersion)> TasksUpdated => UpdatedTasks;
     public IReadOnlyList<JournalEntry> JournalAdded => Journal;

@@ -20,6 +20,7 @@ public sealed partial class WorkflowRuntime
                 var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
                 if (state is null || live is null) return ResumeResult.AlreadyHandled($"Signal '{name}' was already received.");
                 if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow is {state.Instance.Status}.", state.Instance.Id);
+                if (live.IsHeld) return new ResumeResult(ResumeOutcome.Held, state.Instance.Id, Message: $"Signal '{name}' waits: the traject is on hold.");
                 burst.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
                 burst.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
                 await burst.RunAsync(state, ct);
@@ -91,6 +92,8 @@ public sealed partial class WorkflowRuntime
         foreach (var timer in changes.AddedBookmarks)
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer))
                 services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
+        foreach (var timer in changes.RescheduledTimers)
+            if (!changes.RemovedBookmarks.Contains(timer)) services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
         if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);
         foreach (var signal in changes.Signals)
             await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct);

@@ -30,6 +30,8 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
         if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
+        if (task.Status == UserTaskStatus.OnHold)
+            return new ResumeResult(ResumeOutcome.Held, task.InstanceId, Message: $"Task '{task.Title}' is on hold: its traject is paused (Stopknop) until the review releases it.");
         if (task.Status != UserTaskStatus.Open)
             return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)} by someone else.", task.InstanceId);
         var problem = TaskInputCheck.Find(task, outcome, data ?? EmptyData);
@@ -57,6 +59,7 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         var live = state?.Bookmarks.Find(b => b.Id == timerId);
         if (state is null || live is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired.", timer.InstanceId);
         if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of timer {timerId} is {state.Instance.Status}.", timer.InstanceId);
+        if (live.IsHeld) return new ResumeResult(ResumeOutcome.Held, timer.InstanceId, Message: $"Timer {timerId} is on hold with its traject.");
         burst.Changes.Notifications.Add(new TimerFired(timerId, timer.InstanceId, timer.ActivityId, timer.DueAt!.Value));
         burst.Resume(state, live, new ResumeInput(BookmarkKind.Timer));
         await burst.RunAsync(state, ct);

@@ -2,6 +2,7 @@ namespace ProcessEngine.Workflows.Runtime;
 
 public enum WorkflowStatus { Running, Suspended, Finished, Cancelled, Faulted }
 
-public enum UserTaskStatus { Open, Completed, Cancelled }
+/// <summary>OnHold: the traject is paused (Stopknop); the task cannot be completed until the hold is released.</summary>
+public enum UserTaskStatus { Open, OnHold, Completed, Cancelled }
 
-public enum JournalEvent { Completed, Suspended, Faulted, Cancelled, Retried }
+public enum JournalEvent { Completed, Suspended, Faulted, Cancelled, Retried, Held, Released }

@@ -59,7 +59,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Bookmarks.AsNoTracking()
-            .Where(x => x.Kind == BookmarkKind.Timer && x.DueAt <= now)
+            .Where(x => x.Kind == BookmarkKind.Timer && x.DueAt <= now && !x.IsHeld)
             .OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(max).ToListAsync(ct);
     }
 
@@ -74,7 +74,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Bookmarks.AsNoTracking().Where(x => x.Kind == BookmarkKind.Signal && x.SignalName == signalName);
+        var query = db.Bookmarks.AsNoTracking().Where(x => x.Kind == BookmarkKind.Signal && x.SignalName == signalName && !x.IsHeld);
         if (correlationId is not null) query = query.Where(x => x.CorrelationId == correlationId);
         if (instanceId is not null) query = query.Where(x => x.InstanceId == instanceId);
         return await query.OrderBy(x => x.Id).ToListAsync(ct);
@@ -95,7 +95,8 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var tasks = db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open);
+        // Held tasks (Stopknop) are still on the inbox, shown as paused.
+        var tasks = db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold);
         var groups = query.CandidateGroups ?? [];
         if (query.Assignee is not null || groups.Count > 0)
             tasks = tasks.Where(x => x.Assignee == query.Assignee || (x.Assignee == null && groups.Contains(x.CandidateGroup!)));

@@ -49,7 +49,7 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
         e.Property(x => x.CorrelationId).HasMaxLength(100);
         e.Property(x => x.SignalName).HasMaxLength(100);
         e.HasIndex(x => x.InstanceId);
-        e.HasIndex(x => new { x.Kind, x.DueAt, x.Id });
+        e.HasIndex(x => new { x.Kind, x.IsHeld, x.DueAt, x.Id });
         e.HasIndex(x => new { x.SignalName, x.CorrelationId });
     }
 }

@@ -20,7 +20,7 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
         ["Status", "VariablesJson", "StateJson", "FaultedActivityId", "UpdatedAt", "FinishedAt", "JournalCount", "Version"], "Version");
     private readonly TableStatements _tasks = new(model, typeof(UserTask),
         ["Status", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
-    private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), []);
+    private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld"]);
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);
     private SqliteConnection? _connection;
@@ -66,6 +66,7 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
         foreach (var bookmark in changes.BookmarksRemoved)
             if (!added.Remove(bookmark)) Expect(Run(_bookmarks.DeleteSql, _bookmarks.DeclareDelete, c => _bookmarks.BindDelete(c, bookmark), transaction), bookmark);
         foreach (var bookmark in added) Insert(_bookmarks, bookmark, transaction);
+        foreach (var bookmark in changes.BookmarksUpdated) Update(_bookmarks, bookmark, null, transaction);
         foreach (var entry in changes.JournalAdded) Insert(_journal, entry, transaction);
         foreach (var incident in changes.IncidentsAdded) Insert(_incidents, incident, transaction);
         foreach (var incident in changes.IncidentsResolved) Update(_incidents, incident, null, transaction);

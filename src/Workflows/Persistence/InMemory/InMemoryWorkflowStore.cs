@@ -34,7 +34,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         Read(() => _tasks.GetValueOrDefault(taskId)?.Clone());
 
     public Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
-        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Timer && b.DueAt <= now)
+        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Timer && b.DueAt <= now && !b.IsHeld)
             .OrderBy(b => b.DueAt).ThenBy(b => b.Id).Take(max).Select(b => b.Clone()));
 
     public Task<IReadOnlyList<Bookmark>> FindPendingTimersAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default) =>
@@ -43,7 +43,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             .OrderBy(b => b.DueAt).ThenBy(b => b.Id).Take(max).Select(b => b.Clone()));
 
     public Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default) =>
-        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.SignalName == signalName
+        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.SignalName == signalName && !b.IsHeld
                 && (correlationId == null || b.CorrelationId == correlationId) && (instanceId == null || b.InstanceId == instanceId))
             .OrderBy(b => b.Id).Select(b => b.Clone()));
 
@@ -55,7 +55,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
     public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadList(() => _tasks.Values
-            .Where(t => t.Status == UserTaskStatus.Open)
+            .Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold)
             .Where(t => (query.Assignee == null && query.CandidateGroups == null) || t.Assignee == query.Assignee
                 || (t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)))
             .Where(t => query.CorrelationId == null || t.CorrelationId == query.CorrelationId)
@@ -75,6 +75,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var task in changes.TasksAdded) _tasks.Add(task.Id, task.Clone());
             foreach (var (task, _) in changes.TasksUpdated) _tasks[task.Id] = task.Clone();
             foreach (var bookmark in changes.BookmarksAdded) _bookmarks[bookmark.Id] = bookmark.Clone();
+            foreach (var bookmark in changes.BookmarksUpdated) _bookmarks[bookmark.Id] = bookmark.Clone();
             foreach (var bookmark in changes.BookmarksRemoved) _bookmarks.Remove(bookmark.Id);
             _journal.AddRange(changes.JournalAdded);
             foreach (var incident in changes.IncidentsAdded.Concat(changes.IncidentsResolved)) _incidents[incident.Id] = incident.Clone();
@@ -90,7 +91,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             if (!_instances.TryGetValue(instance.Id, out var stored) || stored.Version != expected) throw Conflict();
         foreach (var (task, expected) in changes.TasksUpdated)
             if (!_tasks.TryGetValue(task.Id, out var stored) || stored.Version != expected) throw Conflict();
-        foreach (var bookmark in changes.BookmarksRemoved)
+        foreach (var bookmark in changes.BookmarksRemoved.Concat(changes.BookmarksUpdated))
             if (!added.Contains(bookmark.Id) && !_bookmarks.ContainsKey(bookmark.Id)) throw Conflict();
     }
 

@@ -92,6 +92,9 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -110,7 +113,7 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
 
                     b.HasIndex("SignalName", "CorrelationId");
 
-                    b.HasIndex("Kind", "DueAt", "Id");
+                    b.HasIndex("Kind", "IsHeld", "DueAt", "Id");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
