@@ -1,0 +1,137 @@
+using ProcessEngine.Workflows.Runtime;
+using static ProcessEngine.Host.Tests.Scenarios.Traject;
+
+namespace ProcessEngine.Host.Tests.Scenarios;
+
+/// <summary>The interventiegesprek RvdK route: the readiness check slows down, the gesprek decides, a maatregel follows only from the court.</summary>
+public sealed class InterventiegesprekScenarioTests
+{
+    private const string Casus = "RVT-2026-0201";
+
+    [Fact]
+    public async Task Gereedheidscheck_SendsTheMissingItemsBackToTheInbrenger_WhenNotReady()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+        var check = await engine.TaskAsync(Casus, Gereedheidscheck);
+        Assert.Equal("RvtChair", check.CandidateGroup);
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero), check.DueAt);
+        Assert.Equal(["hulpVrijwilligKader", "oudersWetenProces", "zorgenEnKrachten"],
+            check.Form.Where(f => f.Type == "boolean").Select(f => f.Name));
+
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Niet gereed", Gereedheid(hulp: false, ouders: true, zorgen: false), Chair);
+
+        var aanvullen = Assert.Single(await engine.OpenTasksAsync(Casus));
+        Assert.Equal("Aanvullen: hulp in het vrijwillig kader, zorgen en krachten op papier", aanvullen.Title);
+        Assert.Equal(Inbrenger, aanvullen.Assignee);
+        Assert.Contains("hulp in het vrijwillig kader is nog niet voldoende geprobeerd (ook met het netwerk)", aanvullen.Description);
+        Assert.Contains("zorgen en krachten staan nog niet op papier", aanvullen.Description);
+        Assert.DoesNotContain("ouders", aanvullen.Description);
+
+        await engine.CompleteAsync(Casus, aanvullen.Title, "Aangevuld", Form(("toelichting", "Krachten beschreven, hulp ingezet")));
+
+        Assert.Equal("RvtChair", (await engine.TaskAsync(Casus, Gereedheidscheck)).CandidateGroup);
+    }
+
+    [Fact]
+    public async Task Gereedheidscheck_StillSendsBack_WhenMarkedReadyWithAnItemUnchecked()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(hulp: true, ouders: false, zorgen: true), Chair);
+
+        var aanvullen = Assert.Single(await engine.OpenTasksAsync(Casus));
+        Assert.Equal("Aanvullen: ouders informeren over het proces", aanvullen.Title);
+        Assert.Contains("de ouders weten nog niet welk proces volgt", aanvullen.Description);
+    }
+
+    [Fact]
+    public async Task Interventiegesprek_ReviewsAfsprakenAfterThreeMonths_WhenVrijwilligKaderContinues()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(true, true, true), Chair);
+        var plannen = await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
+        Assert.Equal(Inbrenger, plannen.Assignee);
+
+        var gesprek = await engine.TaskAsync(Casus, "Interventiegesprek voeren");
+        Assert.Equal(("RvdK", (string?)null), (gesprek.CandidateGroup, gesprek.Assignee));
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero), gesprek.DueAt); // the planned day
+        await engine.CompleteAsync(Casus, gesprek.Title, "Vrijwillig kader met afspraken", user: "raad1");
+        await engine.CompleteAsync(Casus, "Afspraken uit het interventiegesprek op de Veiligheidskaart zetten", "Vastgelegd", Afspraken());
+
+        // P3M on the Amsterdam wall clock: 10:00 CET on 2 March becomes 10:00 CEST on 2 June.
+        var reviewDue = new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero);
+        var rvdk = await engine.InstanceAsync(Casus, "rvt-interventiegesprek-rvdk");
+        Assert.Equal(reviewDue, Assert.Single(await engine.TimersAsync(rvdk.Id)).DueAt);
+        Assert.Equal(0, await engine.MoveToAsync(reviewDue.AddMinutes(-1)));
+        Assert.Equal(1, await engine.MoveToAsync(reviewDue));
+        await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Nog een review");
+        Assert.Equal(new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero), Assert.Single(await engine.TimersAsync(rvdk.Id)).DueAt);
+        await engine.MoveToAsync(new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero));
+        await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Afspraken werken");
+
+        await engine.CompleteAsync(Casus, Afsluiten, "Afgesloten: veilig genoeg", Form(("reden", "Afspraken werken")));
+        var traject = await engine.InstanceAsync(Casus, "rvt-traject");
+        Assert.Equal(WorkflowStatus.Finished, traject.Status);
+        Assert.Equal("interventiegesprek-rvdk", traject.Variables["zwaarsteRoute"]);
+        Assert.Null(traject.Variables["vervolg"]);
+    }
+
+    [Fact]
+    public async Task Traject_StartsMaatregelAndReturnsToNetwerkberaad_WhenRvdkOnderzoekEndsInAMaatregel()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(true, true, true), Chair);
+        await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
+        await engine.CompleteAsync(Casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
+        var uitkomst = await engine.TaskAsync(Casus, "Uitkomst raadsonderzoek");
+        Assert.Equal(Inbrenger, uitkomst.Assignee);
+        Assert.Equal(new DateTimeOffset(2026, 5, 25, 8, 0, 0, TimeSpan.Zero), uitkomst.DueAt); // P12W, across the DST change
+        await engine.CompleteAsync(Casus, uitkomst.Title, "Maatregel uitgesproken");
+        var registreren = await engine.TaskAsync(Casus, "Maatregel registreren");
+        Assert.Equal(["OTS", "Voorlopige OTS", "Machtiging uithuisplaatsing", "Voogdij"], registreren.Form.Single(f => f.Name == "type").Options!);
+
+        await engine.CompleteAsync(Casus, registreren.Title, "Geregistreerd",
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")));
+
+        var rvdk = await engine.InstanceAsync(Casus, "rvt-interventiegesprek-rvdk");
+        Assert.Equal("maatregel", rvdk.Variables["vervolg"]);
+        var maatregel = await engine.InstanceAsync(Casus, "rvt-maatregel");
+        Assert.Equal(WorkflowStatus.Suspended, maatregel.Status);
+        Assert.Equal("OTS", maatregel.ReadInput()["type"]);
+        Assert.Equal(Inbrenger, maatregel.ReadInput()["inbrenger"]);
+        Assert.Equal("maatregel", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+        Assert.Equal(
+            [new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 22, 0, 0, 0, TimeSpan.Zero)],
+            (await engine.TimersAsync(maatregel.Id)).Select(t => t.DueAt!.Value).Order());
+
+        await engine.MoveToAsync(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero));
+        await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Beëindigen", MaatregelChecklist(true));
+        await engine.CompleteAsync(Casus, TerugkeerPlannen, "Netwerkberaad");
+
+        Assert.Equal(WorkflowStatus.Finished, (await engine.InstanceAsync(Casus, "rvt-maatregel")).Status);
+        Assert.Empty(await engine.TimersAsync(maatregel.Id));
+        Assert.Equal(Inbrenger, (await engine.TaskAsync(Casus, NetwerkberaadPlannen)).Assignee);
+        Assert.Equal("netwerkberaad", await VariableAsync(engine, Casus, "route"));
+        Assert.Equal("maatregel", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+    }
+
+    [Fact]
+    public async Task Netwerkberaad_EscalatesToTheReadinessCheck_WhenEvaluatieSaysOpschalen()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Netwerkberaad");
+        await NetwerkberaadScenarioTests.HoldNetwerkberaadAsync(engine, Casus);
+        await engine.AdvanceAsync(TimeSpan.FromDays(42));
+
+        await engine.CompleteAsync(Casus, "Evaluatie netwerkberaad: werken de afspraken?", "Opschalen", Form(("toelichting", "Afspraken houden geen stand")));
+
+        Assert.Equal("interventiegesprek-rvdk", (await engine.InstanceAsync(Casus, "rvt-netwerkberaad")).Variables["vervolg"]);
+        Assert.Equal("RvtChair", (await engine.TaskAsync(Casus, Gereedheidscheck)).CandidateGroup);
+        Assert.Equal("interventiegesprek-rvdk", await VariableAsync(engine, Casus, "route"));
+        Assert.Equal("interventiegesprek-rvdk", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+    }
+}
