@@ -20,6 +20,19 @@ public sealed class GenericActivityTests
     }
 
     [Fact]
+    public async Task HumanTask_UsesFixedDueMoment_WhenDueAtIsGiven()
+    {
+        await using var fixture = new ActivityFixture();
+
+        await fixture.RunSingleAsync("HumanTask",
+            """{ "title": "Netwerkberaad houden", "assignee": "prof1", "due": "P1D", "dueAt": { "expression": "input.datum + 'T15:00:00Z'" } }""",
+            new Dictionary<string, object?> { ["datum"] = "2027-01-12" });
+
+        var task = Assert.Single(await fixture.Store.FindOpenTasksAsync(new TaskQuery(Assignee: "prof1")));
+        Assert.Equal(new DateTimeOffset(2027, 1, 12, 15, 0, 0, TimeSpan.Zero), task.DueAt);
+    }
+
+    [Fact]
     public async Task HumanTask_TakesTitleAndAssigneeFromExpressions_WhenGiven()
     {
         await using var fixture = new ActivityFixture();

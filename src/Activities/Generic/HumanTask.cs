@@ -24,6 +24,9 @@ public sealed class HumanTask : Activity, IBlockingActivity
     [Input(Description = "Termijn vanaf nu, bijvoorbeeld 'P2W' of '5 werkdagen'.")]
     public Input<FlowDuration?> Due { get; set; } = new((FlowDuration?)null);
 
+    [Input(Description = "Vast moment waarop de taak af moet zijn (gaat voor de termijn), bijvoorbeeld de datum van het netwerkberaad.")]
+    public Input<DateTimeOffset?> DueAt { get; set; } = new((DateTimeOffset?)null);
+
     [Input(Description = "De knoppen waarmee de taak wordt afgerond; elk is een uitgang.", Required = true)]
     public Input<IReadOnlyList<string>> Outcomes { get; set; } = new(["Afgerond"]);
 
@@ -38,12 +41,13 @@ public sealed class HumanTask : Activity, IBlockingActivity
         var title = context.Get(Title);
         if (string.IsNullOrWhiteSpace(title)) throw new InvalidOperationException($"Task '{Id}' has no title.");
         var due = context.Get(Due);
+        var dueAt = context.Get(DueAt);
         var spec = new TaskSpec(
             title,
             context.Get(Description),
             context.Get(Assignee),
             context.Get(CandidateGroup),
-            due is { } d ? d.AddTo(context.Now) : null,
+            dueAt ?? (due is { } d ? d.AddTo(context.Now) : null),
             context.Get(Outcomes) ?? ["Afgerond"],
             context.Get(Form) ?? []);
         return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForTask(spec)));

@@ -21,9 +21,13 @@ internal sealed partial class Burst
                 break;
             case HoldRequest.Cancel:
                 foreach (var held in state.Bookmarks.Where(b => b.IsHeld).ToList()) await CancelBookmarkAsync(state, held, ct);
+                // Branches that were cancelled will never reach their joins: forget their tokens, or a
+                // later pass through the same join would go on after only some of its branches.
+                state.Instance.State.JoinTokens.Clear();
                 break;
             case HoldRequest.CancelOthers:
                 foreach (var other in state.Bookmarks.ToList()) await CancelBookmarkAsync(state, other, ct);
+                state.Instance.State.JoinTokens.Clear();
                 break;
         }
     }

@@ -123,4 +123,43 @@ public sealed class HoldTests
         Assert.Equal(UserTaskStatus.OnHold, (await engine.Store.FindTaskAsync(childTask.Id))!.Status);
         Assert.Equal(ResumeOutcome.Held, (await engine.Runtime.CompleteTaskAsync(childTask.Id, "Afgerond")).Outcome);
     }
+
+    [Fact]
+    public async Task CancelHeldWork_ForgetsJoinTokens_SoALaterPassWaitsForEveryBranchAgain()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync("""
+        { "id": "join-after-cancel", "name": "Join na annuleren", "start": "fork",
+          "activities": [
+            { "id": "fork", "type": "Fork", "inputs": { "branches": ["Werk", "Stop"] } },
+            { "id": "both", "type": "Fork", "inputs": { "branches": ["A", "B"] } },
+            { "id": "a", "type": "HumanTask", "inputs": { "title": "A" } },
+            { "id": "b", "type": "HumanTask", "inputs": { "title": "B" } },
+            { "id": "join", "type": "Join" },
+            { "id": "after", "type": "HumanTask", "inputs": { "title": "Na beide" } },
+            { "id": "stop", "type": "WaitForSignal", "inputs": { "signal": "Stopknop", "interrupt": "Vasthouden" } },
+            { "id": "review", "type": "HumanTask", "inputs": { "title": "Beoordelen", "outcomes": ["Opnieuw"] } },
+            { "id": "cancel", "type": "ReleaseHold", "inputs": { "mode": "Annuleren" } }
+          ],
+          "connections": [
+            { "source": "fork", "outcome": "Werk", "target": "both" }, { "source": "fork", "outcome": "Stop", "target": "stop" },
+            { "source": "both", "outcome": "A", "target": "a" }, { "source": "both", "outcome": "B", "target": "b" },
+            { "source": "a", "outcome": "Afgerond", "target": "join" }, { "source": "b", "outcome": "Afgerond", "target": "join" },
+            { "source": "join", "target": "after" },
+            { "source": "stop", "target": "review" }, { "source": "review", "outcome": "Opnieuw", "target": "cancel" },
+            { "source": "cancel", "target": "both" }, { "source": "cancel", "target": "stop" } ] }
+        """);
+        await engine.Runtime.StartAsync("join-after-cancel", correlationId: "JOIN-1");
+        var open = await engine.OpenTasksAsync("JOIN-1");
+        await engine.Runtime.CompleteTaskAsync(open.Single(t => t.Title == "A").Id, "Afgerond");
+        await engine.Runtime.SignalAsync("Stopknop", "JOIN-1");
+        var review = (await engine.OpenTasksAsync("JOIN-1")).Single(t => t.Title == "Beoordelen");
+
+        await engine.Runtime.CompleteTaskAsync(review.Id, "Opnieuw");
+        var again = await engine.OpenTasksAsync("JOIN-1");
+        await engine.Runtime.CompleteTaskAsync(again.Single(t => t.Title == "A").Id, "Afgerond");
+
+        Assert.DoesNotContain(await engine.OpenTasksAsync("JOIN-1"), t => t.Title == "Na beide");
+        Assert.Equal(["B"], (await engine.OpenTasksAsync("JOIN-1")).Select(t => t.Title));
+    }
 }
