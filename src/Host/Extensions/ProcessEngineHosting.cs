@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using ProcessEngine.Activities;
+using ProcessEngine.Activities.Application;
 using ProcessEngine.Host.Health;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Hosting;
@@ -21,8 +22,11 @@ public static class ProcessEngineHosting
         services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
         services.Configure<TimerOptions>(config.GetSection("Timers"));
         services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));
-        services.AddSqliteWorkflowStore(config.GetConnectionString("ProcessEngine")
-            ?? throw new InvalidOperationException("Set ConnectionStrings:ProcessEngine (appsettings.json or ConnectionStrings__ProcessEngine)."));
+        var connectionString = config.GetConnectionString("ProcessEngine")
+            ?? throw new InvalidOperationException("Set ConnectionStrings:ProcessEngine (appsettings.json or ConnectionStrings__ProcessEngine).");
+        services.AddSqliteWorkflowStore(connectionString);
+        services.AddRvtDomain(connectionString);
+        services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -45,6 +49,7 @@ public static class ProcessEngineHosting
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
+        await app.Services.MigrateRvtDomainAsync();
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
     }
 

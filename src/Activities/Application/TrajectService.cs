@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Activities.Domain;
+using ProcessEngine.Activities.Persistence;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Activities.Application;
+
+/// <summary>
+/// Aanmelding: a new casus with its traject, and the traject's flow started under the casus code.
+/// Only categorical facts go into the flow's input (organisation, household kind, acute or not, ...);
+/// the free-text hulpvraag stays in the casus row, where retention can delete it.
+/// </summary>
+public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, TimeProvider clock, IOptions<RvtFlowOptions> flows)
+{
+    public async Task<DomainResult<Traject>> AanmeldenAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
+    {
+        var errors = intake.Validate();
+        if (errors.Count > 0) return DomainResult<Traject>.Invalid(errors);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var casus = Casus.Create(await FreeCodeAsync(db, now, ct), intake, inbrenger, now);
+        var traject = Traject.Start(casus, now);
+        db.Casussen.Add(casus);
+        db.Trajecten.Add(traject);
+        await db.SaveChangesAsync(ct);
+
+        var started = await runtime.StartAsync(flows.Value.TrajectFlow, new Dictionary<string, object?>
+        {
+            ["inbrenger"] = inbrenger,
+            ["organisatie"] = casus.Organisatie,
+            ["huishouden"] = casus.Huishouden.ToString(),
+            ["onveiligheid"] = casus.Onveiligheid == Onveiligheid.Acuut ? "acuut" : "structureel",
+            ["analyseAanwezig"] = casus.AnalyseAanwezig,
+            ["veiligheidskaartAanwezig"] = casus.VeiligheidskaartAanwezig,
+            ["gezinWeetVanAanmelding"] = casus.GezinWeetVanAanmelding,
+        }, casus.Code, ct);
+        traject.LinkInstance(started.InstanceId);
+        await db.SaveChangesAsync(ct);
+        return DomainResult<Traject>.Ok(traject);
+    }
+
+    public async Task<Casus?> FindCasusAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+    }
+
+    public async Task<Traject?> FindTrajectAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Trajecten.AsNoTracking().FirstOrDefaultAsync(t => t.CasusCode == code, ct);
+    }
+
+    // Codes are random; a clash is rare but must never merge two families.
+    private static async Task<string> FreeCodeAsync(CasusDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var code = CasusCode.New(now);
+            if (!await db.Casussen.AnyAsync(c => c.Code == code, ct)) return code;
+        }
+        throw new InvalidOperationException("No free casus code after 10 attempts; the code space for this year is nearly full.");
+    }
+}
