@@ -60,6 +60,8 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<Incident>> GetOpenIncidentsAsync(Guid instanceId, CancellationToken ct = default) => inner.GetOpenIncidentsAsync(instanceId, ct);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default) => inner.GetJournalAsync(instanceId, ct);
     public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) => inner.FindOpenTasksAsync(query, ct);
+    public Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default) =>
+        inner.CountFactsAsync(from, to, dimension, ct);
     public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
         inner.FindInstancesByCorrelationAsync(correlationId, ct);
 }

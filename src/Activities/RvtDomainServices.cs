@@ -18,6 +18,7 @@ public static class RvtDomainServices
         services.AddSingleton<TrajectService>();
         services.AddSingleton<VeiligheidskaartService>();
         services.AddSingleton<MaatregelService>();
+        services.AddSingleton<HalfjaarcijfersService>();
         return services;
     }
 

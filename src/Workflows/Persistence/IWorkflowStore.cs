@@ -30,6 +30,9 @@ public interface IWorkflowStore
     Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default);
     Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default);
 
+    /// <summary>Facts in [from, to) by name, and by the value of <paramref name="dimension"/> when given (null value: not set).</summary>
+    Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default);
+
     Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default);
 }
 

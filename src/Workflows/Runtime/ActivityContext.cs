@@ -55,6 +55,10 @@ public sealed class ActivityContext
 
     internal void ResetHold() => Hold = HoldRequest.None;
 
+    /// <summary>Records a countable fact (a name and categorical dimensions, no content) with this step's commit.</summary>
+    public void RecordFact(string name, IReadOnlyDictionary<string, string>? dimensions = null) =>
+        _changes.Facts.Add(Fact.Create(name, InstanceId, dimensions ?? new Dictionary<string, string>(), Now));
+
     public object? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public void SetVariable(string name, object? value) => _state.Instance.Variables[name] = VariableValues.Normalize(value);

@@ -23,6 +23,7 @@ public sealed class WorkflowChanges
     internal List<JournalEntry> Journal { get; } = [];
     internal List<Incident> AddedIncidents { get; } = [];
     internal List<Incident> ResolvedIncidents { get; } = [];
+    internal List<Fact> Facts { get; } = [];
     internal List<INotification> Notifications { get; } = [];
     internal List<OutgoingSignal> Signals { get; } = [];
 
@@ -36,6 +37,7 @@ public sealed class WorkflowChanges
     public IReadOnlyList<JournalEntry> JournalAdded => Journal;
     public IReadOnlyList<Incident> IncidentsAdded => AddedIncidents;
     public IReadOnlyList<Incident> IncidentsResolved => ResolvedIncidents;
+    public IReadOnlyList<Fact> FactsRecorded => Facts;
 }
 
 /// <summary>The store found that another node or user changed the same instance, task or bookmark first.</summary>

@@ -112,5 +112,20 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         return await db.Instances.AsNoTracking().Where(x => x.CorrelationId == correlationId).OrderBy(x => x.Id).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var inPeriod = db.Facts.AsNoTracking().Where(f => f.OccurredAt >= from && f.OccurredAt < to);
+        if (dimension is null)
+            return [.. (await inPeriod.GroupBy(f => f.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(g => new FactCount(g.Key, null, g.Count))];
+        // Dimensions are a small JSON object; the few facts of a period are grouped here rather than in SQL.
+        var facts = await inPeriod.Select(f => new { f.Name, f.DimensionsJson }).ToListAsync(ct);
+        return [.. facts.GroupBy(f => (f.Name, Value: ValueOf(f.DimensionsJson, dimension))).Select(g => new FactCount(g.Key.Name, g.Key.Value, g.Count()))];
+    }
+
+    private static string? ValueOf(string json, string dimension) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(dimension);
+
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
 }

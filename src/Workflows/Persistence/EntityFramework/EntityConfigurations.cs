@@ -85,6 +85,19 @@ internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEnt
     }
 }
 
+internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
+{
+    public void Configure(EntityTypeBuilder<Fact> e)
+    {
+        e.ToTable("Facts");
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.DimensionsJson).HasMaxLength(1000);
+        e.Ignore(x => x.Dimensions);
+        e.HasIndex(x => new { x.OccurredAt, x.Name });
+        e.HasIndex(x => x.InstanceId);
+    }
+}
+
 internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
 {
     public void Configure(EntityTypeBuilder<Incident> e)

@@ -23,6 +23,7 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
     private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld"]);
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);
+    private readonly TableStatements _facts = new(model, typeof(Fact), []);
     private SqliteConnection? _connection;
 
     public async Task WriteAsync(WorkflowChanges changes, CancellationToken ct)
@@ -70,6 +71,7 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
         foreach (var entry in changes.JournalAdded) Insert(_journal, entry, transaction);
         foreach (var incident in changes.IncidentsAdded) Insert(_incidents, incident, transaction);
         foreach (var incident in changes.IncidentsResolved) Update(_incidents, incident, null, transaction);
+        foreach (var fact in changes.FactsRecorded) Insert(_facts, fact, transaction);
     }
 
     private void Insert(TableStatements table, object entity, SqliteTransaction transaction) =>

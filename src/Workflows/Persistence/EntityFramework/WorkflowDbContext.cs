@@ -13,6 +13,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<UserTask> Tasks => Set<UserTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Fact> Facts => Set<Fact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

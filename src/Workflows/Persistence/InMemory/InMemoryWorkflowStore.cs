@@ -15,6 +15,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<Guid, UserTask> _tasks = [];
     private readonly List<JournalEntry> _journal = [];
     private readonly Dictionary<Guid, Incident> _incidents = [];
+    private readonly List<Fact> _facts = [];
 
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
@@ -65,6 +66,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
         ReadList(() => _instances.Values.Where(i => i.CorrelationId == correlationId).OrderBy(i => i.Id).Select(i => i.Clone()));
 
+    public Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default) =>
+        ReadList(() => _facts.Where(f => f.OccurredAt >= from && f.OccurredAt < to)
+            .GroupBy(f => (f.Name, Value: dimension is null ? null : f.Dimensions.GetValueOrDefault(dimension)))
+            .Select(g => new FactCount(g.Key.Name, g.Key.Value, g.Count())));
+
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default)
     {
         lock (_gate)
@@ -78,6 +84,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var bookmark in changes.BookmarksUpdated) _bookmarks[bookmark.Id] = bookmark.Clone();
             foreach (var bookmark in changes.BookmarksRemoved) _bookmarks.Remove(bookmark.Id);
             _journal.AddRange(changes.JournalAdded);
+            _facts.AddRange(changes.FactsRecorded);
             foreach (var incident in changes.IncidentsAdded.Concat(changes.IncidentsResolved)) _incidents[incident.Id] = incident.Clone();
         }
         return Task.CompletedTask;

@@ -118,6 +118,37 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.ToTable("Bookmarks", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.Workflows.Runtime.Fact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DimensionsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("OccurredAt", "Name");
+
+                    b.ToTable("Facts", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Workflows.Runtime.Incident", b =>
                 {
                     b.Property<Guid>("Id")
