@@ -50,5 +50,12 @@ public sealed class ActivityFixture : IAsyncDisposable
 public sealed class RecordingScheduler : ITimerScheduler
 {
     public List<(Guid TimerId, DateTimeOffset DueAt)> Calls { get; } = [];
-    public void Schedule(Guid timerId, DateTimeOffset dueAt) => Calls.Add((timerId, dueAt));
+    /// <summary>Makes the scheduler fail, as Hangfire's storage would when it is down.</summary>
+    public bool Broken { get; set; }
+
+    public void Schedule(Guid timerId, DateTimeOffset dueAt)
+    {
+        if (Broken) throw new InvalidOperationException("scheduler storage unavailable");
+        Calls.Add((timerId, dueAt));
+    }
 }

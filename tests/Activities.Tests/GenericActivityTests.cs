@@ -60,6 +60,21 @@ public sealed class GenericActivityTests
     }
 
     [Fact]
+    public async Task Delay_StillFiresThroughTheSweep_WhenSchedulingFailsAfterCommit()
+    {
+        await using var fixture = new ActivityFixture();
+        fixture.Scheduled.Broken = true;
+
+        var started = await fixture.RunSingleAsync("Delay", """{ "duration": "P1D" }""");
+
+        Assert.Equal(WorkflowStatus.Suspended, started.Status);
+        Assert.Empty(fixture.Scheduled.Calls);
+        fixture.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(1, await fixture.Runtime.FireDueTimersAsync());
+        Assert.Equal(WorkflowStatus.Finished, (await fixture.Store.FindInstanceAsync(started.InstanceId))!.Status);
+    }
+
+    [Fact]
     public async Task Delay_FaultsWithClearMessage_WhenNeitherDurationNorUntilIsGiven()
     {
         await using var fixture = new ActivityFixture();

@@ -85,15 +85,28 @@ public sealed partial class WorkflowRuntime
         }
     }
 
+    /// <summary>
+    /// The timer row is already committed, so a scheduler that fails (Hangfire storage down, say) must not
+    /// turn a done step into an error for the caller: the periodic sweep and start-up recovery fire it.
+    /// </summary>
+    private void ScheduleAfterCommit(Bookmark timer)
+    {
+        try
+        {
+            services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Timer {TimerId} (due {DueAt:O}) is stored but could not be scheduled; the timer sweep will fire it", timer.Id, timer.DueAt);
+        }
+    }
+
     private async Task<WorkflowChanges> CommitAsync(Burst burst, CancellationToken ct)
     {
         var changes = burst.Seal();
         await services.Store.CommitAsync(changes, ct);
-        foreach (var timer in changes.AddedBookmarks)
-            if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer))
-                services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
-        foreach (var timer in changes.RescheduledTimers)
-            if (!changes.RemovedBookmarks.Contains(timer)) services.Timers.Schedule(timer.Id, timer.DueAt!.Value);
+        foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
+            if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);
         if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);
         foreach (var signal in changes.Signals)
             await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct);
