@@ -43,6 +43,7 @@ internal sealed partial class Burst
             ?? throw new InvalidOperationException($"Bookmark {bookmark.Id} is not live on instance {state.Instance.Id}.");
         state.Bookmarks.Remove(live);
         Changes.RemovedBookmarks.Add(live);
+        Changes.UpdatedBookmarks.Remove(live);
         state.Queue.Enqueue(new WorkItem(state.Graph.Node(live.ActivityId), resume));
     }
 
