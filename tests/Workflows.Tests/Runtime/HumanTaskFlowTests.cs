@@ -115,4 +115,28 @@ public sealed class HumanTaskFlowTests
         // Later notifications of the same burst still went out.
         Assert.Contains(engine.Notifications.Of<TaskCompleted>(), n => n.TaskId == intake.Id);
     }
+
+    [Fact]
+    public async Task OpenTasks_ListMineAndMyGroupsOverdueFirst_WhenQueriedForAnInbox()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync("""
+        { "id": "inbox", "name": "Inbox", "start": "f",
+          "activities": [
+            { "id": "f", "type": "Fork", "inputs": { "branches": ["A", "B", "C", "D"] } },
+            { "id": "mine-late", "type": "HumanTask", "inputs": { "title": "Mijn, bijna", "assignee": "prof1", "due": "P1D" } },
+            { "id": "group-soon", "type": "HumanTask", "inputs": { "title": "Team, eerder", "candidateGroup": "Wijkteam", "due": "PT2H" } },
+            { "id": "other-group", "type": "HumanTask", "inputs": { "title": "Ander team", "candidateGroup": "RvtChair", "due": "PT1H" } },
+            { "id": "mine-nodue", "type": "HumanTask", "inputs": { "title": "Mijn, zonder termijn", "assignee": "prof1" } } ],
+          "connections": [ { "source": "f", "outcome": "A", "target": "mine-late" }, { "source": "f", "outcome": "B", "target": "group-soon" },
+                           { "source": "f", "outcome": "C", "target": "other-group" }, { "source": "f", "outcome": "D", "target": "mine-nodue" } ] }
+        """);
+        await engine.Runtime.StartAsync("inbox", correlationId: "INBOX");
+
+        var inbox = await engine.Store.FindOpenTasksAsync(new Workflows.Persistence.TaskQuery(Assignee: "prof1", CandidateGroups: ["Wijkteam"]));
+        var page = await engine.Store.FindOpenTasksAsync(new Workflows.Persistence.TaskQuery(Assignee: "prof1", CandidateGroups: ["Wijkteam"], Skip: 1, Take: 1));
+
+        Assert.Equal(["Team, eerder", "Mijn, bijna", "Mijn, zonder termijn"], inbox.Select(t => t.Title));
+        Assert.Equal(["Mijn, bijna"], page.Select(t => t.Title));
+    }
 }
