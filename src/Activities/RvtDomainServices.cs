@@ -19,6 +19,8 @@ public static class RvtDomainServices
         services.AddSingleton<VeiligheidskaartService>();
         services.AddSingleton<MaatregelService>();
         services.AddSingleton<HalfjaarcijfersService>();
+        services.AddOptions<RetentionOptions>();
+        services.AddSingleton<RetentionService>();
         return services;
     }
 

@@ -22,6 +22,9 @@ public sealed class Traject
     public string? AfsluitReden { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>When the retention rule deletes the casus content (set at closing, from the heaviest route reached).</summary>
+    public DateTimeOffset? BewarenTot { get; private set; }
+    public DateTimeOffset? GeschoondOp { get; private set; }
     public int Version { get; private set; }
 
     internal static Traject Start(Casus casus, DateTimeOffset now) => new()
@@ -33,6 +36,23 @@ public sealed class Traject
         StartedAt = now,
         Version = 1,
     };
+
+    internal void Close(string? reden, string zwaarsteRoute, DateTimeOffset now, DateTimeOffset bewarenTot)
+    {
+        Status = TrajectStatus.Afgesloten;
+        AfsluitReden = reden;
+        ZwaarsteRoute = zwaarsteRoute;
+        ClosedAt = now;
+        BewarenTot = bewarenTot;
+        Version++;
+    }
+
+    internal void MarkPurged(DateTimeOffset now)
+    {
+        AfsluitReden = null;
+        GeschoondOp = now;
+        Version++;
+    }
 
     internal void LinkInstance(Guid instanceId)
     {

@@ -27,6 +27,8 @@ public static class ProcessEngineHosting
         services.AddSqliteWorkflowStore(connectionString);
         services.AddRvtDomain(connectionString);
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
+        services.Configure<RetentionOptions>(config.GetSection("Retention"));
+        services.AddTransient<Notifications.RetentionJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -51,6 +53,8 @@ public static class ProcessEngineHosting
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Notifications.RetentionJob>(
+            Notifications.RetentionJob.Id, job => job.RunAsync(CancellationToken.None), app.Configuration["Retention:Cron"] ?? Cron.Daily(3));
     }
 
     public static WebApplication MapProcessEngine(this WebApplication app)

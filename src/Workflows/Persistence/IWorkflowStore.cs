@@ -34,6 +34,13 @@ public interface IWorkflowStore
     Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default);
 
     Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes everything stored for these (ended) instances — variables, input, tasks with their form
+    /// results, bookmarks, journal, incidents — in one transaction, and cuts their facts loose so the
+    /// counts remain. Used by retention.
+    /// </summary>
+    Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default);
 }
 
 public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks);

@@ -21,6 +21,8 @@ public sealed class Fact
     public IReadOnlyDictionary<string, string> Dimensions =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(DimensionsJson, VariableValues.JsonOptions) ?? [];
 
+    internal void Anonymise() => InstanceId = null;
+
     internal static Fact Create(string name, Guid instanceId, IReadOnlyDictionary<string, string> dimensions, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

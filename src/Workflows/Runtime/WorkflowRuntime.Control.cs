@@ -62,6 +62,20 @@ public sealed partial class WorkflowRuntime
     }, ct);
 
     /// <summary>
+    /// Retention: deletes everything the engine holds for a correlation (a casus), keeping only the
+    /// anonymous facts. Refused while any of its instances is still running, so nothing in progress is lost.
+    /// </summary>
+    public async Task<ResumeResult> PurgeCorrelationAsync(string correlationId, CancellationToken ct = default)
+    {
+        var instances = await services.Store.FindInstancesByCorrelationAsync(correlationId, ct);
+        if (instances.Any(i => i.IsActive))
+            return ResumeResult.Rejected($"Correlation {correlationId} still has running instances; end them before purging.");
+        await services.Store.PurgeAsync([.. instances.Select(i => i.Id)], ct);
+        logger.LogInformation("Purged {Count} instance(s) of a correlation for retention", instances.Count);
+        return new ResumeResult(ResumeOutcome.Resumed, Message: $"{instances.Count} instance(s) purged");
+    }
+
+    /// <summary>
     /// Runs <paramref name="step"/> in a fresh burst and commits it. A step returns a result when there is
     /// nothing to commit, or null after it ran the engine. A lost race re-runs the step on fresh state.
     /// </summary>

@@ -26,6 +26,7 @@ public sealed class DomainFixture : IAsyncDisposable
     public MaatregelService Maatregelen => _services.GetRequiredService<MaatregelService>();
     public IWorkflowStore Engine => _services.GetRequiredService<IWorkflowStore>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+    public RetentionService Retention => _services.GetRequiredService<RetentionService>();
 
     public static async Task<DomainFixture> StartAsync()
     {
@@ -50,7 +51,12 @@ public sealed class DomainFixture : IAsyncDisposable
 
     private const string TrajectFlow = """
         { "id": "rvt-traject", "name": "Traject (test)",
-          "activities": [ { "id": "triage", "type": "HumanTask", "inputs": { "title": "Triage", "candidateGroup": "RvtChair" } } ] }
+          "activities": [
+            { "id": "telling", "type": "RecordFact", "inputs": { "fact": "aanmelding", "dimensions": { "expression": "({ huishouden: input.huishouden })" } } },
+            { "id": "triage", "type": "HumanTask", "inputs": { "title": "Triage", "candidateGroup": "RvtChair",
+                "form": [ { "name": "notitie", "label": "Notitie" } ] } },
+            { "id": "route", "type": "SetVariable", "inputs": { "variable": "zwaarsteRoute", "value": "netwerkberaad" } } ],
+          "connections": [ { "source": "telling", "target": "triage" }, { "source": "triage", "outcome": "Afgerond", "target": "route" } ] }
         """;
 
     private const string MaatregelFlow = """

@@ -133,6 +133,9 @@ namespace ProcessEngine.Activities.Persistence.Migrations
                     b.Property<string>("AfsluitReden")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("BewarenTot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CasusCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -141,6 +144,9 @@ namespace ProcessEngine.Activities.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GeschoondOp")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Route")

@@ -128,4 +128,19 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(dimension);
 
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
+
+    public async Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = instanceIds.ToList();
+        await db.Tasks.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.Bookmarks.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.Journal.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.Incidents.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.Facts.Where(x => x.InstanceId != null && ids.Contains(x.InstanceId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.InstanceId, (Guid?)null), ct);
+        await db.Instances.Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 }

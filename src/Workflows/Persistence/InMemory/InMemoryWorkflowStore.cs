@@ -71,6 +71,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             .GroupBy(f => (f.Name, Value: dimension is null ? null : f.Dimensions.GetValueOrDefault(dimension)))
             .Select(g => new FactCount(g.Key.Name, g.Key.Value, g.Count())));
 
+    public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var ids = instanceIds.ToHashSet();
+            foreach (var id in ids) _instances.Remove(id);
+            foreach (var task in _tasks.Values.Where(t => ids.Contains(t.InstanceId)).ToList()) _tasks.Remove(task.Id);
+            foreach (var bookmark in _bookmarks.Values.Where(b => ids.Contains(b.InstanceId)).ToList()) _bookmarks.Remove(bookmark.Id);
+            _journal.RemoveAll(j => ids.Contains(j.InstanceId));
+            foreach (var incident in _incidents.Values.Where(i => ids.Contains(i.InstanceId)).ToList()) _incidents.Remove(incident.Id);
+            foreach (var fact in _facts.Where(f => f.InstanceId is { } id && ids.Contains(id))) fact.Anonymise();
+        }
+        return Task.CompletedTask;
+    }
+
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default)
     {
         lock (_gate)

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Activities.Application;
+using ProcessEngine.Activities.Domain;
+
+namespace ProcessEngine.Host.Tests.Scenarios;
+
+public sealed class AfsluitingScenarioTests
+{
+    [Fact]
+    public async Task Afsluiting_ClosesTheTrajectInTheDomainWithItsRetentionDate_WhenTheFlowEnds()
+    {
+        await using var engine = ScenarioEngine.Start();
+        var trajecten = engine.Services.GetRequiredService<TrajectService>();
+        var traject = (await trajecten.AanmeldenAsync(new CasusIntake
+        {
+            Organisatie = "Wijkteam", Hulpvraag = "Korte vraag over veiligheid na een ruzie", Huishouden = Huishouden.GezinMetKinderen,
+            Onveiligheid = Onveiligheid.Structureel,
+        }, Traject.Inbrenger)).Value!;
+        var code = traject.CasusCode;
+        await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);
+        await engine.CompleteAsync(code, Traject.Advies, "Advies zonder vervolgroute", Traject.Form(("advies", "Ga zo door")), Traject.Chair);
+        await engine.AdvanceAsync(TimeSpan.FromDays(43));
+        await engine.CompleteAsync(code, "Vervolgcheck: hoe gaat het nu?", "Veilig genoeg");
+
+        await engine.CompleteAsync(code, Traject.Afsluiten, "Afgesloten: veilig genoeg", Traject.Form(("reden", "Afspraken werken")));
+
+        var closed = (await trajecten.FindTrajectAsync(code))!;
+        Assert.Equal(TrajectStatus.Afgesloten, closed.Status);
+        Assert.Equal("Afgesloten: veilig genoeg", closed.AfsluitReden);
+        Assert.Equal("advies-zonder-vervolgroute", closed.ZwaarsteRoute);
+        Assert.Equal(engine.Clock.GetUtcNow().AddYears(1), closed.BewarenTot);
+    }
+}
