@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Activities.Domain;
 using ProcessEngine.Activities.Persistence;
+using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Activities.Application;
@@ -44,6 +45,22 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+    }
+
+    /// <summary>
+    /// Where the traject stands for the people involved: closed (domain), paused by the Stopknop (some of
+    /// its waiting steps are held in the engine), or running. Read from the engine each time, so it can
+    /// never disagree with what the flow will actually let happen.
+    /// </summary>
+    public async Task<TrajectStatus?> StatusAsync(string code, IWorkflowStore engine, CancellationToken ct = default)
+    {
+        var traject = await FindTrajectAsync(code, ct);
+        if (traject is null) return null;
+        if (traject.Status == TrajectStatus.Afgesloten) return TrajectStatus.Afgesloten;
+        foreach (var instance in await engine.FindInstancesByCorrelationAsync(code, ct))
+            if (instance.IsActive && (await engine.GetBookmarksAsync(instance.Id, ct)).Any(b => b.IsHeld))
+                return TrajectStatus.GepauzeerdDoorStopknop;
+        return TrajectStatus.Lopend;
     }
 
     public async Task<Traject?> FindTrajectAsync(string code, CancellationToken ct = default)
