@@ -53,7 +53,21 @@ public sealed class ActivityContext
     /// <summary>Cancels every other step this instance waits on (tasks, timers, signals, subflows).</summary>
     public void CancelOtherWork() => Hold = HoldRequest.CancelOthers;
 
-    internal void ResetHold() => Hold = HoldRequest.None;
+    /// <summary>Flows to start as independent instances on the same correlation when this activity returns.</summary>
+    internal List<SubflowSpec> FlowsToStart { get; } = [];
+
+    /// <summary>
+    /// Starts another published flow as its own instance on this correlation, in this step's commit. Unlike a
+    /// subflow it is not a child: it is not held, cancelled or waited for with this instance (a court measure
+    /// runs on whatever the RVT route does).
+    /// </summary>
+    public void StartFlow(string definitionId, IReadOnlyDictionary<string, object?> input) => FlowsToStart.Add(new SubflowSpec(definitionId, input));
+
+    internal void ResetHold()
+    {
+        Hold = HoldRequest.None;
+        FlowsToStart.Clear();
+    }
 
     /// <summary>Records a countable fact (a name and categorical dimensions, no content) with this step's commit.</summary>
     public void RecordFact(string name, IReadOnlyDictionary<string, string>? dimensions = null) =>

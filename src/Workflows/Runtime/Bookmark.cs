@@ -24,6 +24,8 @@ public sealed class Bookmark
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>Paused with its traject: not resumable (a held timer does not fire) until released.</summary>
     public bool IsHeld { get; private set; }
+    /// <summary>A signal that arrived while this bookmark was held: delivered when the hold is released.</summary>
+    public string? DeferredSignalJson { get; private set; }
 
     internal static Bookmark Create(WorkflowInstance instance, string activityId, BookmarkRequest request, DateTimeOffset now) => new()
     {
@@ -40,6 +42,7 @@ public sealed class Bookmark
     internal void LinkTask(Guid taskId) => TaskId = taskId;
     internal void Hold() => IsHeld = true;
     internal void Release() => IsHeld = false;
+    internal void DeferSignal(IReadOnlyDictionary<string, object?> payload) => DeferredSignalJson = VariableValues.Serialize(payload);
     internal void LinkChild(Guid childInstanceId) => ChildInstanceId = childInstanceId;
     internal Bookmark Clone() => (Bookmark)MemberwiseClone();
 }

@@ -36,6 +36,12 @@ internal sealed partial class Burst
         await RunAsync(child, ct);
     }
 
+    private async Task StartIndependentAsync(ExecutionState starter, SubflowSpec spec, CancellationToken ct)
+    {
+        var graph = await services.Graphs.GetLiveAsync(spec.DefinitionId, ct);
+        await RunAsync(Start(graph, spec.Input, starter.Instance.CorrelationId), ct);
+    }
+
     /// <summary>Consumes a bookmark: it leaves the instance's live set now and the store deletes it on commit.</summary>
     public void Resume(ExecutionState state, Bookmark bookmark, ResumeInput resume)
     {

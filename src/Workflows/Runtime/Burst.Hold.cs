@@ -49,13 +49,19 @@ internal sealed partial class Burst
         {
             bookmark.Release();
             MarkUpdated(bookmark);
+            if (bookmark.DeferredSignalJson is { } deferred)
+            {
+                // The signal came during the pause; it is delivered now, in this same commit.
+                Resume(state, bookmark, new ResumeInput(BookmarkKind.Signal) { Data = VariableValues.Deserialize(deferred) });
+                continue;
+            }
             if (bookmark.Kind == BookmarkKind.Timer) Changes.RescheduledTimers.Add(bookmark);
             if (bookmark.TaskId is { } taskId && await TaskAsync(taskId, ct) is { Status: UserTaskStatus.OnHold } task) ChangeTask(task, t => t.Release());
             if (bookmark.ChildInstanceId is { } childId && await LoadAsync(childId, ct) is { Instance.IsActive: true } child) await ReleaseAsync(child, ct);
         }
     }
 
-    private void MarkUpdated(Bookmark bookmark)
+    public void MarkUpdated(Bookmark bookmark)
     {
         if (!Changes.AddedBookmarks.Contains(bookmark) && !Changes.UpdatedBookmarks.Contains(bookmark)) Changes.UpdatedBookmarks.Add(bookmark);
     }

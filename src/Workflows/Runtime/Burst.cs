@@ -58,6 +58,7 @@ internal sealed partial class Burst(RuntimeServices services)
                     ? await node.Activity.ExecuteAsync(context)
                     : await node.Activity.ResumeAsync(context, item.Resume);
                 if (context.Hold != HoldRequest.None) await ApplyHoldAsync(state, node, context.Hold, ct);
+                foreach (var flow in context.FlowsToStart.ToList()) await StartIndependentAsync(state, flow, ct);
                 await ApplyAsync(state, node, result, started, ct);
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -20,7 +20,13 @@ public sealed partial class WorkflowRuntime
                 var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
                 if (state is null || live is null) return ResumeResult.AlreadyHandled($"Signal '{name}' was already received.");
                 if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow is {state.Instance.Status}.", state.Instance.Id);
-                if (live.IsHeld) return new ResumeResult(ResumeOutcome.Held, state.Instance.Id, Message: $"Signal '{name}' waits: the traject is on hold.");
+                if (live.IsHeld)
+                {
+                    if (live.DeferredSignalJson is not null) return ResumeResult.AlreadyHandled($"Signal '{name}' is already waiting for the release.");
+                    live.DeferSignal(payload ?? EmptyData);
+                    burst.MarkUpdated(live);
+                    return null;
+                }
                 burst.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
                 burst.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
                 await burst.RunAsync(state, ct);

@@ -74,7 +74,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Bookmarks.AsNoTracking().Where(x => x.Kind == BookmarkKind.Signal && x.SignalName == signalName && !x.IsHeld);
+        var query = db.Bookmarks.AsNoTracking().Where(x => x.Kind == BookmarkKind.Signal && x.SignalName == signalName);
         if (correlationId is not null) query = query.Where(x => x.CorrelationId == correlationId);
         if (instanceId is not null) query = query.Where(x => x.InstanceId == instanceId);
         return await query.OrderBy(x => x.Id).ToListAsync(ct);

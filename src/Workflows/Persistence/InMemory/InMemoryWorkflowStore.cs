@@ -44,7 +44,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             .OrderBy(b => b.DueAt).ThenBy(b => b.Id).Take(max).Select(b => b.Clone()));
 
     public Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, Guid? instanceId, CancellationToken ct = default) =>
-        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.SignalName == signalName && !b.IsHeld
+        ReadList(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.SignalName == signalName
                 && (correlationId == null || b.CorrelationId == correlationId) && (instanceId == null || b.InstanceId == instanceId))
             .OrderBy(b => b.Id).Select(b => b.Clone()));
 

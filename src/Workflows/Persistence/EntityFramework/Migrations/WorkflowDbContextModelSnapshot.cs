@@ -86,6 +86,9 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeferredSignalJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
