@@ -13,8 +13,10 @@ public sealed class ShippedFlowOptions
 }
 
 /// <summary>
-/// Imports and publishes each shipped flow that the database does not have yet. A flow a coordinator
-/// has since changed is left alone; a shipped file that does not validate stops the start, loudly.
+/// Imports and publishes each shipped flow the database does not have yet, and publishes a changed
+/// shipped file as the next version while the live one is still a shipped one. A flow a coordinator has
+/// made a version of is left alone (logged as a warning); a shipped file that does not validate stops the
+/// start, loudly.
 /// </summary>
 public sealed class ShippedFlowImporter(WorkflowDefinitionService definitions, IOptions<ShippedFlowOptions> options, ILogger<ShippedFlowImporter> logger)
 {
@@ -26,10 +28,16 @@ public sealed class ShippedFlowImporter(WorkflowDefinitionService definitions, I
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Shipped flows folder '{folder}' does not exist; set Flows:Path.");
         foreach (var file in FlowFiles.In(folder))
         {
-            var result = await definitions.ImportIfAbsentAsync(await File.ReadAllTextAsync(file, ct), ct);
-            if (!result.Succeeded)
+            var import = await definitions.ImportShippedAsync(await File.ReadAllTextAsync(file, ct), ct);
+            var result = import.Result;
+            if (import.Outcome == ShippedImportOutcome.Invalid)
                 throw new InvalidOperationException($"Shipped flow {file} is not valid:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
-            logger.LogInformation("Flow {DefinitionId} v{Version} available ({File})", result.Record!.DefinitionId, result.Record.Version, System.IO.Path.GetFileName(file));
+            if (import.Outcome == ShippedImportOutcome.KeptCoordinatorVersion)
+                logger.LogWarning("Shipped flow {File} was not applied: {DefinitionId} has a version made by a coordinator (v{Version})",
+                    System.IO.Path.GetFileName(file), result.Record!.DefinitionId, result.Record.Version);
+            else
+                logger.LogInformation("Flow {DefinitionId} v{Version} {Outcome} ({File})", result.Record!.DefinitionId, result.Record.Version,
+                    import.Outcome, System.IO.Path.GetFileName(file));
         }
     }
 }

@@ -19,11 +19,18 @@ public sealed class WorkflowDefinitionRecord
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
+    /// <summary>Who wrote this version: <see cref="ShippedOrigin"/> (a file in workflows-json) or <see cref="StudioOrigin"/> (a coordinator).</summary>
+    public string Origin { get; private set; } = StudioOrigin;
+
+    public const string ShippedOrigin = "shipped";
+    public const string StudioOrigin = "studio";
 
     public bool IsDraft => !IsPublished;
 
-    internal static WorkflowDefinitionRecord CreateDraft(string definitionId, int version, string name, string json, DateTimeOffset now) => new()
+    internal static WorkflowDefinitionRecord CreateDraft(string definitionId, int version, string name, string json, DateTimeOffset now,
+        string origin = StudioOrigin) => new()
     {
+        Origin = origin,
         Id = Guid.CreateVersion7(now),
         DefinitionId = definitionId,
         Version = version,
@@ -33,8 +40,9 @@ public sealed class WorkflowDefinitionRecord
         UpdatedAt = now,
     };
 
-    internal void UpdateDraft(string name, string json, DateTimeOffset now)
+    internal void UpdateDraft(string name, string json, DateTimeOffset now, string origin)
     {
+        Origin = origin;
         if (IsPublished) throw new InvalidOperationException($"Version {Version} of '{DefinitionId}' is published and cannot change.");
         Name = name;
         Json = json;

@@ -11,7 +11,10 @@ namespace ProcessEngine.Workflows.Definitions;
 public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, FlowCompiler compiler, TimeProvider clock)
 {
     /// <summary>Saves the flow as the draft: overwrites an existing draft, or adds the next version after a published one.</summary>
-    public async Task<DefinitionResult> SaveDraftAsync(string json, CancellationToken ct = default)
+    public async Task<DefinitionResult> SaveDraftAsync(string json, CancellationToken ct = default) =>
+        await SaveDraftAsync(json, WorkflowDefinitionRecord.StudioOrigin, ct);
+
+    private async Task<DefinitionResult> SaveDraftAsync(string json, string origin, CancellationToken ct)
     {
         var compiled = compiler.Compile(json);
         if (compiled.Model is not { Id: { Length: > 0 } id } model)
@@ -23,11 +26,11 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
         var name = model.Name ?? id;
         if (latest is { IsDraft: true })
         {
-            latest.UpdateDraft(name, text, now);
+            latest.UpdateDraft(name, text, now, origin);
             await store.SaveAsync([], [latest], ct);
             return new DefinitionResult(true, latest, compiled.Errors);
         }
-        var draft = WorkflowDefinitionRecord.CreateDraft(id, version, name, text, now);
+        var draft = WorkflowDefinitionRecord.CreateDraft(id, version, name, text, now, origin);
         await store.SaveAsync([draft], [], ct);
         return new DefinitionResult(true, draft, compiled.Errors);
     }
@@ -48,23 +51,41 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
     }
 
     /// <summary>Saves and publishes in one go (import of a finished flow file).</summary>
-    public async Task<DefinitionResult> ImportAsync(string json, CancellationToken ct = default)
+    public Task<DefinitionResult> ImportAsync(string json, CancellationToken ct = default) =>
+        ImportAsync(json, WorkflowDefinitionRecord.StudioOrigin, ct);
+
+    private async Task<DefinitionResult> ImportAsync(string json, string origin, CancellationToken ct)
     {
-        var saved = await SaveDraftAsync(json, ct);
+        var saved = await SaveDraftAsync(json, origin, ct);
         if (!saved.Succeeded) return saved;
         if (saved.Errors.Count > 0) return saved with { Succeeded = false };
         return await PublishAsync(saved.Record!.DefinitionId, ct);
     }
 
-    /// <summary>Imports a shipped flow only when no version of it exists yet, so coordinators' later versions are never overwritten.</summary>
-    public async Task<DefinitionResult> ImportIfAbsentAsync(string json, CancellationToken ct = default)
+    /// <summary>
+    /// Brings a shipped flow file into the store: imported when absent; published as the next version when
+    /// the file changed and the live version is still a shipped one; left alone when a coordinator has
+    /// made a version of their own (their work is never overwritten — the outcome says so).
+    /// </summary>
+    public async Task<ShippedImport> ImportShippedAsync(string json, CancellationToken ct = default)
     {
         var model = FlowJson.TryParse(json, out var error);
-        if (model?.Id is not { Length: > 0 } id) return DefinitionResult.Failed([error ?? new FlowError("$.id", "required")]);
-        var existing = await store.FindLatestAsync(id, ct);
-        return existing is not null ? new DefinitionResult(true, existing, []) : await ImportAsync(json, ct);
+        if (model?.Id is not { Length: > 0 } id) return new ShippedImport(ShippedImportOutcome.Invalid, DefinitionResult.Failed([error ?? new FlowError("$.id", "required")]));
+        var latest = await store.FindLatestAsync(id, ct);
+        if (latest is null) return Result(ShippedImportOutcome.Imported, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, ct));
+        if (latest.Origin != WorkflowDefinitionRecord.ShippedOrigin) return new ShippedImport(ShippedImportOutcome.KeptCoordinatorVersion, new DefinitionResult(true, latest, []));
+        if (latest.IsPublished && FlowJson.Serialize(model with { Version = latest.Version }) == latest.Json)
+            return new ShippedImport(ShippedImportOutcome.Unchanged, new DefinitionResult(true, latest, []));
+        return Result(ShippedImportOutcome.Upgraded, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, ct));
     }
+
+    private static ShippedImport Result(ShippedImportOutcome outcome, DefinitionResult result) =>
+        new(result.Succeeded ? outcome : ShippedImportOutcome.Invalid, result);
 }
+
+public enum ShippedImportOutcome { Imported, Upgraded, Unchanged, KeptCoordinatorVersion, Invalid }
+
+public sealed record ShippedImport(ShippedImportOutcome Outcome, DefinitionResult Result);
 
 public sealed record DefinitionResult(bool Succeeded, WorkflowDefinitionRecord? Record, IReadOnlyList<FlowError> Errors)
 {

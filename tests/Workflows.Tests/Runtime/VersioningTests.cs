@@ -63,4 +63,23 @@ public sealed class VersioningTests
         var started = await engine.Runtime.StartAsync("versioned", correlationId: "STILL-V1");
         Assert.Equal(1, started.DefinitionVersion);
     }
+
+    [Fact]
+    public async Task ImportShipped_PublishesChangedFilesButNeverOverwritesACoordinatorsVersion()
+    {
+        await using var engine = await TestEngine.StartAsync();
+
+        var first = await engine.Definitions.ImportShippedAsync(Flow("Versie A"));
+        var same = await engine.Definitions.ImportShippedAsync(Flow("Versie A"));
+        var changed = await engine.Definitions.ImportShippedAsync(Flow("Versie B"));
+        await engine.PublishAsync(Flow("Eigen versie coördinator"));
+        var afterCoordinator = await engine.Definitions.ImportShippedAsync(Flow("Versie C"));
+
+        Assert.Equal((Definitions.ShippedImportOutcome.Imported, 1), (first.Outcome, first.Result.Record!.Version));
+        Assert.Equal((Definitions.ShippedImportOutcome.Unchanged, 1), (same.Outcome, same.Result.Record!.Version));
+        Assert.Equal((Definitions.ShippedImportOutcome.Upgraded, 2), (changed.Outcome, changed.Result.Record!.Version));
+        Assert.Equal((Definitions.ShippedImportOutcome.KeptCoordinatorVersion, 3), (afterCoordinator.Outcome, afterCoordinator.Result.Record!.Version));
+        await engine.Runtime.StartAsync("versioned", correlationId: "LIVE");
+        Assert.Equal("Eigen versie coördinator 1", (await engine.SingleOpenTaskAsync("LIVE")).Title);
+    }
 }

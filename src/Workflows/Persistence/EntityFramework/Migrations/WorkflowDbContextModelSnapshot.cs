@@ -46,6 +46,10 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
