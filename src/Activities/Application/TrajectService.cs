@@ -12,7 +12,8 @@ namespace ProcessEngine.Activities.Application;
 /// Only categorical facts go into the flow's input (organisation, household kind, acute or not, ...);
 /// the free-text hulpvraag stays in the casus row, where retention can delete it.
 /// </summary>
-public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, TimeProvider clock, IOptions<RvtFlowOptions> flows)
+public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, IWorkflowStore engine, TimeProvider clock,
+    IOptions<RvtFlowOptions> flows)
 {
     public async Task<DomainResult<Traject>> AanmeldenAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
     {
@@ -52,7 +53,7 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     /// its waiting steps are held in the engine), or running. Read from the engine each time, so it can
     /// never disagree with what the flow will actually let happen.
     /// </summary>
-    public async Task<TrajectStatus?> StatusAsync(string code, IWorkflowStore engine, CancellationToken ct = default)
+    public async Task<TrajectStatus?> StatusAsync(string code, CancellationToken ct = default)
     {
         var traject = await FindTrajectAsync(code, ct);
         if (traject is null) return null;

@@ -18,12 +18,12 @@ public sealed class TrajectStatusScenarioTests
         }, Traject.Inbrenger)).Value!.CasusCode;
         await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);
         await engine.CompleteAsync(code, Traject.Advies, "Netwerkberaad", Traject.Form(("advies", "Netwerk erbij")), Traject.Chair);
-        Assert.Equal(TrajectStatus.Lopend, await trajecten.StatusAsync(code, engine.Store));
+        Assert.Equal(TrajectStatus.Lopend, await trajecten.StatusAsync(code));
 
         await engine.Runtime.SignalAsync("Stopknop", code, payload: Traject.Form(("reden", "de hulp schaadt")));
 
-        Assert.Equal(TrajectStatus.GepauzeerdDoorStopknop, await trajecten.StatusAsync(code, engine.Store));
+        Assert.Equal(TrajectStatus.GepauzeerdDoorStopknop, await trajecten.StatusAsync(code));
         await engine.CompleteAsync(code, Traject.StopknopReview, "Doorgaan", Traject.Form(("toelichting", "Toch doorgaan")), Traject.Chair);
-        Assert.Equal(TrajectStatus.Lopend, await trajecten.StatusAsync(code, engine.Store));
+        Assert.Equal(TrajectStatus.Lopend, await trajecten.StatusAsync(code));
     }
 }

@@ -33,6 +33,9 @@ public sealed class SqliteDatabaseTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
+        // Every connection commits durably without a per-open PRAGMA: FULL is the library's WAL default.
+        command.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory;";
         await using var db = await second.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
         Assert.Equal((long)db.Database.GetMigrations().Count(), await command.ExecuteScalarAsync());

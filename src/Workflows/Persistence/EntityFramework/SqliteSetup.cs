@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ProcessEngine.Workflows.Persistence.EntityFramework;
 
@@ -21,33 +19,15 @@ public static class SqliteSetup
         return builder.ToString();
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance);
+    // synchronous=FULL is the bundled SQLite's compiled default, in WAL mode too (DEFAULT_WAL_SYNCHRONOUS=2;
+    // a test guards it), so pooled connections need no per-open PRAGMA; the burst writer still sets it
+    // explicitly on its one connection, the one that commits the engine's steps.
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) => options.UseSqlite(connectionString);
 
     /// <summary>Applies the migrations and switches the file to WAL (a setting the file keeps).</summary>
     public static async Task MigrateAsync(WorkflowDbContext db, CancellationToken ct = default)
     {
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-    }
-
-    private sealed class PragmaInterceptor : DbConnectionInterceptor
-    {
-        public static readonly PragmaInterceptor Instance = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void Apply(DbConnection connection)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=FULL;";
-            command.ExecuteNonQuery();
-        }
     }
 }
