@@ -13,9 +13,16 @@ internal static class BenchFlows
 
     public static string Title(int step) => $"Stap {step}";
 
-    /// <summary>Ten human tasks in a row; each waits until its task is completed with "Klaar".</summary>
+    /// <summary>The one form field each step asks for, as the floor stores it too.</summary>
+    public const string FormJson = """[{"name":"opmerking","label":"Opmerking","type":"text","required":false,"options":null}]""";
+
+    /// <summary>Ten human tasks in a row, each with a one-field form (typed and privacy-checked on completion); each waits until completed with "Klaar".</summary>
     public static string StepsJson() => Flow(StepsId, "Benchmark: tien taken",
-        step => new { id = $"s{step}", type = "HumanTask", inputs = new { title = Title(step), candidateGroup = CandidateGroup, outcomes = new[] { Outcome } } },
+        step => new
+        {
+            id = $"s{step}", type = "HumanTask",
+            inputs = new { title = Title(step), candidateGroup = CandidateGroup, outcomes = new[] { Outcome }, form = new[] { new { name = "opmerking", label = "Opmerking", type = "text" } } },
+        },
         step => new { source = $"s{step}", outcome = Outcome, target = $"s{step + 1}" });
 
     /// <summary>Ten SetVariable steps with literal values: nothing waits, an instance runs to the end in one call.</summary>

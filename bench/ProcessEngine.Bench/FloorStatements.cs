@@ -61,10 +61,10 @@ internal sealed class FloorStatements : IDisposable
             INSERT INTO UserTasks (Id, InstanceId, BookmarkId, ActivityId, DefinitionId, CorrelationId, Title, Description, Assignee,
                 CandidateGroup, DueAt, OutcomesJson, FormJson, Status, CreatedAt, CompletedAt, CompletedBy, Outcome, ResultJson, Version)
             VALUES ($id, $instance, $bookmark, $activity, $definition, $correlation, $title, NULL, NULL,
-                $group, NULL, $outcomes, '[]', 'Open', $now, NULL, NULL, NULL, NULL, 0)
+                $group, NULL, $outcomes, $form, 'Open', $now, NULL, NULL, NULL, NULL, 0)
             """, ("$id", SqliteType.Text), ("$instance", SqliteType.Text), ("$bookmark", SqliteType.Text), ("$activity", SqliteType.Text),
             ("$definition", SqliteType.Text), ("$correlation", SqliteType.Text), ("$title", SqliteType.Text), ("$group", SqliteType.Text),
-            ("$outcomes", SqliteType.Text), ("$now", SqliteType.Integer));
+            ("$outcomes", SqliteType.Text), ("$form", SqliteType.Text), ("$now", SqliteType.Integer));
         _insertJournal = Prepare(connection, """
             INSERT INTO Journal (Id, InstanceId, Sequence, ActivityId, ActivityType, Event, Outcome, StartedAt, EndedAt, Message)
             VALUES ($id, $instance, $sequence, $activity, 'HumanTask', $event, $outcome, $now, $now, NULL)
@@ -115,7 +115,7 @@ internal sealed class FloorStatements : IDisposable
         flow.TaskId = Guid.CreateVersion7(now);
         Run(_insertBookmark, flow.BookmarkId, flow.Id, activity, flow.CorrelationId, flow.TaskId, at);
         Run(_insertTask, flow.TaskId, flow.Id, flow.BookmarkId, activity, DefinitionId, flow.CorrelationId, BenchFlows.Title(step),
-            BenchFlows.CandidateGroup, OutcomesJson, at);
+            BenchFlows.CandidateGroup, OutcomesJson, BenchFlows.FormJson, at);
         Run(_insertJournal, Guid.CreateVersion7(now), flow.Id, ++flow.JournalCount, activity, "Suspended", null, at);
     }
 

@@ -18,6 +18,7 @@ public static class RvtDomainServices
         services.AddSingleton<TrajectService>();
         services.AddSingleton<VeiligheidskaartService>();
         services.AddSingleton<MaatregelService>();
+        services.AddSingleton<NetwerkService>();
         services.AddSingleton<HalfjaarcijfersService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<RetentionService>();

@@ -10,7 +10,7 @@ public sealed class DescriptorTests
     public void Registry_HoldsTheGenericActivities_WhenLibraryIsAdded()
     {
         Assert.Equal(
-            ["Decision", "Delay", "End", "Fork", "HumanTask", "Join", "RecordFact", "ReleaseHold", "RunSubflow", "SendSignal", "SetVariable", "StartFlow", "WaitForSignal"],
+            ["Decision", "Delay", "End", "Fork", "HumanTask", "Join", "RecordFact", "ReleaseHold", "RunSubflow", "SendSignal", "SetVariable", "StartFlow", "StopOtherBranches", "WaitForSignal"],
             _registry.All.Select(d => d.Type).Order(StringComparer.Ordinal));
     }
 

@@ -11,8 +11,8 @@ namespace ProcessEngine.Activities.Application;
 /// <summary>
 /// Closing and forgetting. When a traject's flow ends, its closing reason and heaviest route are
 /// recorded and the retention date is set; when that date passes, everything that describes the family
-/// is deleted — casus text, every Veiligheidskaart version, maatregel reasons, and the engine's
-/// instances, tasks, form results and journal of the casus — while the facts behind the figures stay.
+/// is deleted — casus text, every Veiligheidskaart version, the network's roles, and the engine's instances (with the
+/// maatregel flows and their reasons), tasks, form results and journal of the casus — while the facts behind the figures stay.
 /// </summary>
 public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts, IWorkflowStore engine, WorkflowRuntime runtime,
     TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
@@ -52,8 +52,7 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
             var casus = await db.Casussen.FirstAsync(c => c.Id == traject.CasusId, ct);
             casus.DeleteContent(now);
             await db.Veiligheidskaarten.Where(v => v.CasusId == casus.Id).ExecuteDeleteAsync(ct);
-            await db.Maatregelen.Where(m => m.CasusId == casus.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.EindReden, (string?)null), ct);
+            await db.Netwerk.Where(n => n.CasusId == casus.Id).ExecuteDeleteAsync(ct);
             traject.MarkPurged(now);
             await db.SaveChangesAsync(ct);
             purged++;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Activities.Domain;
 using ProcessEngine.Activities.Persistence;
+using ProcessEngine.Activities.Privacy;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -63,6 +64,33 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
                 return TrajectStatus.GepauzeerdDoorStopknop;
         return TrajectStatus.Lopend;
     }
+
+    public const int MaxStopknopRedenLength = 2_000;
+
+    /// <summary>
+    /// The Stopknop: anyone involved pauses the whole traject with a reason; its waiting steps are held
+    /// and the RVT chair gets the review task. Refused (nothing changes) without a usable reason, on a
+    /// closed traject, or when it is already paused.
+    /// </summary>
+    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, CancellationToken ct = default)
+    {
+        var problem = string.IsNullOrWhiteSpace(reden) ? "Geef een reden: waarom moet het traject nu stoppen?"
+            : reden.Length > MaxStopknopRedenLength ? $"Maximaal {MaxStopknopRedenLength} tekens."
+            : IdentifierGuard.Find(reden, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is [var first, ..] ? first.Message
+            : null;
+        if (problem is not null) return DomainResult<TrajectStatus>.Invalid(new Dictionary<string, string> { ["reden"] = problem });
+        var status = await StatusAsync(code, ct);
+        if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
+        if (status == TrajectStatus.Afgesloten) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
+        if (status == TrajectStatus.GepauzeerdDoorStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
+        var delivered = await runtime.SignalAsync(StopknopSignal, code,
+            payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, ct: ct);
+        return delivered > 0
+            ? DomainResult<TrajectStatus>.Ok(TrajectStatus.GepauzeerdDoorStopknop)
+            : DomainResult<TrajectStatus>.Conflict("Het traject kan nu niet worden gepauzeerd: de Stopknop wordt al beoordeeld.");
+    }
+
+    public const string StopknopSignal = "Stopknop";
 
     public async Task<Traject?> FindTrajectAsync(string code, CancellationToken ct = default)
     {

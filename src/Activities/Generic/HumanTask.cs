@@ -1,4 +1,5 @@
 using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Scheduling;
 
@@ -7,7 +8,7 @@ namespace ProcessEngine.Activities.Generic;
 /// <summary>A prompt for a person: suspends until someone completes the task with one of its outcomes.</summary>
 [Activity("HumanTask", Category = "Taken", DisplayName = "Taak", Description = "Vraagt een professional iets te doen; de flow wacht tot de taak is afgerond.")]
 [Outcomes(FromInput = nameof(Outcomes))]
-public sealed class HumanTask : Activity, IBlockingActivity
+public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule
 {
     [Input(Description = "Titel van de taak in de inbox.", Required = true)]
     public Input<string> Title { get; set; } = new((string?)null);
@@ -32,6 +33,11 @@ public sealed class HumanTask : Activity, IBlockingActivity
 
     [Input(Description = "Velden die het formulier vraagt.")]
     public Input<IReadOnlyList<FormField>> Form { get; set; } = new([]);
+
+    [Input(Description = "Extra controle op het ingevulde formulier, door de applicatie geleverd (bijvoorbeeld 'maatregel': de wettelijke maximale duur).", AllowExpression = false)]
+    public Input<string> FormRule { get; set; } = new((string?)null);
+
+    string? IUsesFormRule.FormRuleName => FormRule.Literal is { Length: > 0 } name ? name : null;
 
     [Input(Description = "Variabele die de ingevulde velden en de gekozen uitgang krijgt.", AllowExpression = false)]
     public Input<string> ResultVariable { get; set; } = new((string?)null);

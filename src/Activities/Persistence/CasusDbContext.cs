@@ -12,10 +12,10 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
 {
     public const string MigrationsHistoryTable = "__CasusMigrationsHistory";
 
+    public DbSet<NetwerkLid> Netwerk => Set<NetwerkLid>();
     public DbSet<Casus> Casussen => Set<Casus>();
     public DbSet<Traject> Trajecten => Set<Traject>();
     public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
-    public DbSet<Maatregel> Maatregelen => Set<Maatregel>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -28,8 +28,6 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<TrajectStatus>().HaveConversion<string>().HaveMaxLength(32);
-        builder.Properties<MaatregelType>().HaveConversion<string>().HaveMaxLength(32);
-        builder.Properties<MaatregelStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -41,6 +39,14 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             e.HasIndex(x => x.Code).IsUnique();
             e.HasIndex(x => x.Inbrenger);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<NetwerkLid>(e =>
+        {
+            e.ToTable("Netwerk");
+            e.HasIndex(x => x.CasusId);
+            e.Property(x => x.Rol).HasMaxLength(NetwerkLid.MaxRolLength);
+            e.Property(x => x.Bijdrage).HasMaxLength(NetwerkLid.MaxBijdrageLength);
+            e.Property(x => x.Soort).HasConversion<string>().HasMaxLength(16);
         });
         model.Entity<Traject>(e =>
         {
@@ -57,12 +63,6 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             // Two people saving "the next version" at once cannot both get the same number.
             e.HasIndex(x => new { x.CasusId, x.Nummer }).IsUnique();
             e.Ignore(x => x.Inhoud);
-        });
-        model.Entity<Maatregel>(e =>
-        {
-            e.ToTable("Maatregelen");
-            e.HasIndex(x => new { x.CasusId, x.Status });
-            e.Property(x => x.Version).IsConcurrencyToken();
         });
     }
 }

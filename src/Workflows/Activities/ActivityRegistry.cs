@@ -1,9 +1,15 @@
+using ProcessEngine.Workflows.Forms;
+
 namespace ProcessEngine.Workflows.Activities;
 
-/// <summary>The activity types flows may use, by their type name. Filled at start-up; read-only after.</summary>
+/// <summary>
+/// What flows may use: the activity types by their type name, and the task form rules a HumanTask may
+/// name (a library that ships activities ships the rules its forms need). Filled at start-up; read-only after.
+/// </summary>
 public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
+    private readonly List<ITaskFormRule> _formRules = [];
 
     public ActivityRegistry Add<TActivity>() where TActivity : Activity, new() => Add(typeof(TActivity));
 
@@ -23,6 +29,14 @@ public sealed class ActivityRegistry
             Add(type);
         return this;
     }
+
+    public ActivityRegistry AddFormRule(ITaskFormRule rule)
+    {
+        _formRules.Add(rule);
+        return this;
+    }
+
+    public IReadOnlyList<ITaskFormRule> FormRules => _formRules;
 
     public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
     public IReadOnlyCollection<ActivityDescriptor> All => _byType.Values;

@@ -37,6 +37,7 @@ public sealed class JintExpressionEvaluator(IOptions<ExpressionOptions> options)
         engine.SetValue("input", json.Parse(VariableValues.Serialize(scope.Input)));
         engine.SetValue("correlationId", scope.CorrelationId is null ? JsValue.Null : new JsString(scope.CorrelationId));
         engine.SetValue("now", engine.Construct("Date", scope.Now.ToUnixTimeMilliseconds()));
+        DateFunctions.Install(engine, scope.Now);
         try
         {
             var prepared = (Prepared<Script>)expression.Prepared;

@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Forms;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class WorkflowEngineServices
         services.AddOptions<ExpressionOptions>();
         services.AddOptions<TimerOptions>();
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
+        services.AddSingleton(new TaskFormRules(registry.FormRules));
         services.AddSingleton<FlowCompiler>();
         services.AddSingleton<WorkflowGraphProvider>();
         services.AddSingleton<WorkflowDefinitionService>();

@@ -17,9 +17,15 @@ public enum ResumeOutcome
 
 public sealed record ResumeResult(ResumeOutcome Outcome, Guid? InstanceId = null, WorkflowStatus? Status = null, string? Message = null)
 {
+    /// <summary>For a refused task form: the message per field name, to show next to each field.</summary>
+    public IReadOnlyDictionary<string, string>? FieldErrors { get; init; }
+
     public static ResumeResult NotFound(string message) => new(ResumeOutcome.NotFound, Message: message);
     public static ResumeResult AlreadyHandled(string message, Guid? instanceId = null) => new(ResumeOutcome.AlreadyHandled, instanceId, Message: message);
     public static ResumeResult Rejected(string message, Guid? instanceId = null) => new(ResumeOutcome.Rejected, instanceId, Message: message);
+    public static ResumeResult InvalidForm(IReadOnlyDictionary<string, string> errors, Guid instanceId) =>
+        new(ResumeOutcome.Rejected, instanceId, Message: "Het formulier is niet goed ingevuld: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")))
+        { FieldErrors = errors };
 }
 
 public sealed record StartResult(Guid InstanceId, WorkflowStatus Status, int DefinitionVersion);

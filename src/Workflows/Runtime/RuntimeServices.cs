@@ -1,4 +1,5 @@
 using ProcessEngine.Workflows.Expressions;
+using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Scheduling;
@@ -12,6 +13,7 @@ public sealed class RuntimeServices(
     IExpressionEvaluator expressions,
     ITimerScheduler timers,
     NotificationDispatcher notifications,
+    TaskFormRules formRules,
     TimeProvider clock)
 {
     public IWorkflowStore Store { get; } = store;
@@ -19,5 +21,6 @@ public sealed class RuntimeServices(
     public IExpressionEvaluator Expressions { get; } = expressions;
     public ITimerScheduler Timers { get; } = timers;
     public NotificationDispatcher Notifications { get; } = notifications;
+    public TaskFormRules FormRules { get; } = formRules;
     public TimeProvider Clock { get; } = clock;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Notifications;
 
 namespace ProcessEngine.Workflows.Runtime;
@@ -34,12 +35,17 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
             return new ResumeResult(ResumeOutcome.Held, task.InstanceId, Message: $"Task '{task.Title}' is on hold: its traject is paused (Stopknop) until the review releases it.");
         if (task.Status != UserTaskStatus.Open)
             return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)} by someone else.", task.InstanceId);
-        var problem = TaskInputCheck.Find(task, outcome, data ?? EmptyData);
-        if (problem is not null) return ResumeResult.Rejected(problem, task.InstanceId);
+        var form = TaskFormCheck.Check(task, outcome, data ?? EmptyData);
+        if (form.OutcomeProblem is not null) return ResumeResult.Rejected(form.OutcomeProblem, task.InstanceId);
+        if (form.FieldErrors.Count > 0) return ResumeResult.InvalidForm(form.FieldErrors, task.InstanceId);
         var state = await burst.LoadAsync(task.InstanceId, ct);
         var bookmark = state?.Bookmarks.Find(b => b.Id == task.BookmarkId);
         if (state is null || bookmark is null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is no longer waiting.", task.InstanceId);
         if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of this task is {state.Instance.Status}.", task.InstanceId);
+        var ruleName = state.Graph.Nodes.TryGetValue(task.ActivityId, out var node) ? (node.Activity as IUsesFormRule)?.FormRuleName : null;
+        var ruleErrors = services.FormRules.Check(new TaskFormSubmission(task, task.Form, outcome, form.Values, Now), ruleName);
+        if (ruleErrors.Count > 0) return ResumeResult.InvalidForm(ruleErrors, task.InstanceId);
+        data = form.Values;
         burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
         task.Complete(outcome, user, data ?? EmptyData, Now);
         burst.Changes.Notifications.Add(new TaskCompleted(task.Id, task.InstanceId, outcome, user, task.CorrelationId));

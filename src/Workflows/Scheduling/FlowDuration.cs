@@ -81,6 +81,21 @@ public readonly partial record struct FlowDuration
         return FromAmsterdamWallClock(shifted).Add(elapsed);
     }
 
+    /// <summary>
+    /// The instant this duration before <paramref name="instant"/>, by the same wall-clock rules as
+    /// <see cref="AddTo"/> (ten weeks before an end date is the same Amsterdam time of day). Werkdagen
+    /// cannot be counted backwards here: a deadline "N werkdagen before" has no use in the flows yet.
+    /// </summary>
+    public DateTimeOffset SubtractFrom(DateTimeOffset instant)
+    {
+        if (Werkdagen > 0) throw new ArgumentException("werkdagen cannot be subtracted; use calendar days or weeks");
+        var calendarDays = (7 * Weeks) + Days;
+        var elapsed = new TimeSpan(Hours, Minutes, Seconds);
+        if (Years == 0 && Months == 0 && calendarDays == 0) return instant.ToUniversalTime().Subtract(elapsed);
+        var local = TimeZoneInfo.ConvertTime(instant, DutchCalendar.Amsterdam).DateTime;
+        return FromAmsterdamWallClock(local.AddMonths(-((12 * Years) + Months)).AddDays(-calendarDays)).Subtract(elapsed);
+    }
+
     /// <summary>The canonical text: the ISO 8601 form (<c>PT0S</c> when zero), or <c>1 werkdag</c> / <c>N werkdagen</c>.</summary>
     public override string ToString()
     {

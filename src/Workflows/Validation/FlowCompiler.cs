@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
+using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Workflows.Validation;
@@ -12,6 +13,7 @@ namespace ProcessEngine.Workflows.Validation;
 /// </summary>
 public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionEvaluator expressions)
 {
+    private readonly TaskFormRules formRules = new(registry.FormRules);
     private readonly InputBinder _binder = new(expressions);
 
     public CompiledFlow Compile(string json, int version = 0)
@@ -102,6 +104,10 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionE
         foreach (var input in descriptor.Inputs.Where(x => x.Required && x.Default is null))
             if (!given.Keys.Any(k => string.Equals(k, input.Name, StringComparison.OrdinalIgnoreCase)))
                 errors.Add(new($"{path}.inputs.{input.Name}", $"required input '{input.Name}' of '{descriptor.Type}' is missing"));
+        if (activity is IUsesFormRule { FormRuleName: { } rule } && !formRules.Contains(rule))
+            errors.Add(new($"{path}.inputs.formRule", formRules.Names.Count == 0
+                ? $"form rule '{rule}' is not known: this host registers no form rules"
+                : $"form rule '{rule}' is not known; known rules: {string.Join(", ", formRules.Names.Order())}"));
         return new FlowNode(activity, descriptor);
     }
 

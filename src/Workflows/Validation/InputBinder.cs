@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Forms;
 using System.Globalization;
 using System.Text.Json;
 using ProcessEngine.Workflows.Activities;
@@ -111,20 +112,35 @@ internal sealed class InputBinder(IExpressionEvaluator expressions)
                 problem = $"form field [{index}] needs at least a \"name\" (text)";
                 return false;
             }
+            FormField field;
             try
             {
-                var field = item.Deserialize<FormField>(VariableValues.JsonOptions)!;
-                fields.Add(field with { Label = field.Label ?? field.Name, Type = field.Type ?? "text" });
+                field = item.Deserialize<FormField>(VariableValues.JsonOptions)!;
+                field = field with { Label = field.Label ?? field.Name, Type = field.Type ?? FormFieldTypes.Text };
             }
             catch (JsonException ex)
             {
                 problem = $"form field [{index}] is not valid: {ex.Message}";
                 return false;
             }
+            problem = FormFieldProblem(field, index, fields);
+            if (problem is not null) return false;
+            fields.Add(field);
             index++;
         }
         literal = fields;
         return true;
+    }
+
+    private static string? FormFieldProblem(FormField field, int index, List<FormField> earlier)
+    {
+        if (string.IsNullOrWhiteSpace(field.Name)) return $"form field [{index}] needs a name";
+        if (earlier.Any(f => f.Name == field.Name)) return $"form field [{index}] repeats the name '{field.Name}'";
+        if (!FormFieldTypes.All.Contains(field.Type))
+            return $"form field [{index}] '{field.Name}' has unknown type '{field.Type}'; types: {string.Join(", ", FormFieldTypes.All)}";
+        if (FormFieldTypes.NeedsOptions(field.Type) && field.Options is not { Count: > 0 })
+            return $"form field [{index}] '{field.Name}' is a {field.Type} and needs \"options\"";
+        return null;
     }
 
     private static string Article(string valueType) => valueType switch

@@ -9,7 +9,7 @@ using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Activities.Tests.Domain;
 
-/// <summary>The RVT domain on a real SQLite file, beside the engine (in-memory store) with two small stand-in flows.</summary>
+/// <summary>The RVT domain on a real SQLite file, beside the engine (in-memory store) with a small stand-in traject flow and the shipped maatregel flow.</summary>
 public sealed class DomainFixture : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -27,6 +27,7 @@ public sealed class DomainFixture : IAsyncDisposable
     public IWorkflowStore Engine => _services.GetRequiredService<IWorkflowStore>();
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public RetentionService Retention => _services.GetRequiredService<RetentionService>();
+    public NetwerkService Netwerk => _services.GetRequiredService<NetwerkService>();
 
     public static async Task<DomainFixture> StartAsync()
     {
@@ -44,7 +45,7 @@ public sealed class DomainFixture : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await provider.MigrateRvtDomainAsync();
         var definitions = provider.GetRequiredService<WorkflowDefinitionService>();
-        foreach (var flow in new[] { TrajectFlow, MaatregelFlow })
+        foreach (var flow in new[] { TrajectFlow, ShippedMaatregelFlow })
             Assert.True((await definitions.ImportAsync(flow)).Succeeded);
         return new DomainFixture(provider, clock);
     }
@@ -59,13 +60,8 @@ public sealed class DomainFixture : IAsyncDisposable
           "connections": [ { "source": "telling", "target": "triage" }, { "source": "triage", "outcome": "Afgerond", "target": "route" } ] }
         """;
 
-    private const string MaatregelFlow = """
-        { "id": "rvt-maatregel", "name": "Maatregel (test)",
-          "activities": [
-            { "id": "wacht", "type": "Delay", "inputs": { "duration": "P3M" } },
-            { "id": "evaluatie", "type": "HumanTask", "inputs": { "title": { "expression": "'Evaluatie ' + input.type" } } } ],
-          "connections": [ { "source": "wacht", "target": "evaluatie" } ] }
-        """;
+    private static string ShippedMaatregelFlow =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows-json", "rvt-maatregel.json"));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

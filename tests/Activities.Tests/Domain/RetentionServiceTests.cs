@@ -16,6 +16,7 @@ public sealed class RetentionServiceTests
         }, "prof1")).Value!;
         var code = traject.CasusCode;
         await domain.Kaarten.SaveAsync(code, new VeiligheidskaartInhoud { Zorgen = ["Drinken in het weekend"] }, "prof1", 0);
+        await domain.Netwerk.VoegToeAsync(code, "oom", NetwerkSoort.Informeel, "Komt in het weekend", "prof1");
         var task = Assert.Single(await domain.Engine.FindOpenTasksAsync(new TaskQuery(CorrelationId: code)));
         Assert.Equal(Application.DomainOutcome.Conflict, (await domain.Retention.RecordClosedAsync(code)).Outcome);
         await domain.Runtime.CompleteTaskAsync(task.Id, "Afgerond", new Dictionary<string, object?> { ["notitie"] = "vrije tekst over het gezin" }, "chair1");
@@ -35,6 +36,7 @@ public sealed class RetentionServiceTests
         Assert.Equal("", casus.Hulpvraag);
         Assert.NotNull(casus.ContentDeletedAt);
         Assert.Empty(await domain.Kaarten.HistoryAsync(code));
+        Assert.Empty(await domain.Netwerk.ListAsync(code));
         Assert.Empty(await domain.Engine.FindInstancesByCorrelationAsync(code));
         Assert.Null(await domain.Engine.FindTaskAsync(task.Id));
         var counts = await domain.Engine.CountFactsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, "huishouden");

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Activities.Application;
+using ProcessEngine.Activities.Domain;
 using ProcessEngine.Workflows.Runtime;
 using static ProcessEngine.Host.Tests.Scenarios.Traject;
 
@@ -105,7 +108,7 @@ public sealed class InterventiegesprekScenarioTests
         Assert.Equal(Inbrenger, maatregel.ReadInput()["inbrenger"]);
         Assert.Equal("maatregel", await VariableAsync(engine, Casus, "zwaarsteRoute"));
         Assert.Equal(
-            [new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 22, 0, 0, 0, TimeSpan.Zero)],
+            [new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 21, 23, 0, 0, TimeSpan.Zero)],
             (await engine.TimersAsync(maatregel.Id)).Select(t => t.DueAt!.Value).Order());
 
         await engine.MoveToAsync(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero));
@@ -133,5 +136,41 @@ public sealed class InterventiegesprekScenarioTests
         Assert.Equal("RvtChair", (await engine.TaskAsync(Casus, Gereedheidscheck)).CandidateGroup);
         Assert.Equal("interventiegesprek-rvdk", await VariableAsync(engine, Casus, "route"));
         Assert.Equal("interventiegesprek-rvdk", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+    }
+
+    [Fact]
+    public async Task Maatregel_RegisteredByTheTrajectsTask_IsTheOneTheCasusPageShowsAndEnds_AndTheTrajectMovesOn()
+    {
+        await using var engine = ScenarioEngine.Start();
+        var maatregelen = engine.Services.GetRequiredService<MaatregelService>();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(true, true, true), Chair);
+        await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
+        await engine.CompleteAsync(Casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
+        await engine.CompleteAsync(Casus, "Uitkomst raadsonderzoek", "Maatregel uitgesproken");
+        var registreren = await engine.TaskAsync(Casus, "Maatregel registreren");
+
+        // The task's form rule holds the law: an OTS of more than a year is refused, naming the field, and nothing moves.
+        var tooLong = await engine.Runtime.CompleteTaskAsync(registreren.Id, "Geregistreerd",
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-06-02")), Inbrenger);
+        Assert.Equal(ResumeOutcome.Rejected, tooLong.Outcome);
+        Assert.Contains("ten hoogste 12 maanden", tooLong.FieldErrors!["eindDatum"]);
+        Assert.Empty(await maatregelen.ListAsync(Casus));
+
+        await engine.CompleteAsync(Casus, registreren.Title, "Geregistreerd",
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")));
+        var maatregel = Assert.Single(await maatregelen.ListAsync(Casus));
+        Assert.Equal((MaatregelType.Ots, MaatregelStatus.Lopend, (DateOnly?)new DateOnly(2027, 3, 2)), (maatregel.Type, maatregel.Status, maatregel.EindDatum));
+
+        var ended = await maatregelen.BeeindigAsync(maatregel.Id, "Rechter heeft de OTS opgeheven; regie terug bij het gezin", Inbrenger);
+
+        Assert.Equal(MaatregelStatus.Beeindigd, ended.Value!.Status);
+        Assert.Empty(await engine.TimersAsync(maatregel.Id));
+        await engine.CompleteAsync(Casus, TerugkeerPlannen, "Begeleiding in duo");
+        Assert.Equal(WorkflowStatus.Finished, (await engine.InstanceAsync(Casus, "rvt-maatregel")).Status);
+        // The traject heard the end and went on to the return to vrijwilligheid it planned.
+        Assert.Equal("begeleiding-in-duo", await VariableAsync(engine, Casus, "route"));
+        Assert.Equal("maatregel", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+        Assert.Equal("Rechter heeft de OTS opgeheven; regie terug bij het gezin", (await maatregelen.FindAsync(maatregel.Id))!.EindReden);
     }
 }

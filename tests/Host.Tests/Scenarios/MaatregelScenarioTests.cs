@@ -6,6 +6,9 @@ namespace ProcessEngine.Host.Tests.Scenarios;
 /// <summary>A maatregel, started on its own per measure: its evaluations, its end date, a lapsing machtiging, and ending it.</summary>
 public sealed class MaatregelScenarioTests
 {
+    /// <summary>Ten weeks before an end date of 2 March 2027: 22 December 2026, 00:00 in Amsterdam (UTC+1).</summary>
+    private static readonly DateTimeOffset TenWeeksBeforeMarch2 = new(2026, 12, 21, 23, 0, 0, TimeSpan.Zero);
+
     private const string Casus = "RVT-2026-0601";
     private const string VerlengenOfBeeindigen = "Verlengen of beëindigen?";
     private const string MachtigingVervalt = "Machtiging uithuisplaatsing niet uitgevoerd? Na 3 maanden vervalt de machtiging";
@@ -25,7 +28,7 @@ public sealed class MaatregelScenarioTests
     {
         await using var engine = ScenarioEngine.Start();
         var maatregel = await StartAsync(engine, "OTS", "2027-03-02");
-        Assert.Equal([FirstEvaluation, new DateTimeOffset(2026, 12, 22, 0, 0, 0, TimeSpan.Zero)], await TimerDuesAsync(engine, maatregel.InstanceId));
+        Assert.Equal([FirstEvaluation, TenWeeksBeforeMarch2], await TimerDuesAsync(engine, maatregel.InstanceId));
 
         Assert.Equal(0, await engine.MoveToAsync(FirstEvaluation.AddMinutes(-1)));
         Assert.Empty(await engine.OpenTasksAsync(Casus));
@@ -41,7 +44,7 @@ public sealed class MaatregelScenarioTests
         await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Voortzetten", MaatregelChecklist(false));
 
         // Three months after the evaluation was done: 10 June 14:00 CEST → 10 September 14:00 CEST.
-        Assert.Equal([new DateTimeOffset(2026, 9, 10, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 22, 0, 0, 0, TimeSpan.Zero)],
+        Assert.Equal([new DateTimeOffset(2026, 9, 10, 12, 0, 0, TimeSpan.Zero), TenWeeksBeforeMarch2],
             await TimerDuesAsync(engine, maatregel.InstanceId));
         Assert.Empty(await engine.OpenTasksAsync(Casus));
         Assert.Equal(1, await engine.MoveToAsync(new DateTimeOffset(2026, 9, 10, 12, 0, 0, TimeSpan.Zero)));
@@ -81,7 +84,7 @@ public sealed class MaatregelScenarioTests
     {
         await using var engine = ScenarioEngine.Start();
         await StartAsync(engine, "Voorlopige OTS", "2026-06-02");
-        var tenWeeksBefore = new DateTimeOffset(2026, 3, 24, 0, 0, 0, TimeSpan.Zero); // 70 days before 2 June
+        var tenWeeksBefore = new DateTimeOffset(2026, 3, 23, 23, 0, 0, TimeSpan.Zero); // 24 March 00:00 Amsterdam: ten weeks before 2 June
 
         Assert.Equal(0, await engine.MoveToAsync(tenWeeksBefore.AddMinutes(-1)));
         Assert.Empty(await engine.OpenTasksAsync(Casus));
@@ -91,8 +94,8 @@ public sealed class MaatregelScenarioTests
         Assert.Equal((VerlengenOfBeeindigen, Inbrenger), (vraag.Title, vraag.Assignee));
         Assert.Equal(["Verlengen", "Beëindigen"], vraag.Outcomes);
         Assert.Contains("loopt af op 2026-06-02", vraag.Description);
-        // 10 werkdagen from 24 March 01:00 CET: Tweede Paasdag (6 April) skipped, summer time by then.
-        Assert.Equal(new DateTimeOffset(2026, 4, 7, 23, 0, 0, TimeSpan.Zero), vraag.DueAt);
+        // 10 werkdagen from 24 March 00:00 CET: Tweede Paasdag (6 April) skipped, 8 April 00:00 in summer time.
+        Assert.Equal(new DateTimeOffset(2026, 4, 7, 22, 0, 0, TimeSpan.Zero), vraag.DueAt);
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class MaatregelScenarioTests
         await engine.CompleteAsync(Casus, VerlengenOfBeeindigen, "Verlengen", Form(("nieuweEindDatum", "2026-12-02")));
 
         Assert.Equal("2026-12-02", (await engine.InstanceAsync(Casus, "rvt-maatregel")).Variables["eindDatum"]);
-        Assert.Equal([FirstEvaluation, new DateTimeOffset(2026, 9, 23, 0, 0, 0, TimeSpan.Zero)], await TimerDuesAsync(engine, maatregel.InstanceId));
+        Assert.Equal([FirstEvaluation, new DateTimeOffset(2026, 9, 22, 22, 0, 0, TimeSpan.Zero)], await TimerDuesAsync(engine, maatregel.InstanceId));
     }
 
     [Fact]
@@ -120,7 +123,7 @@ public sealed class MaatregelScenarioTests
         Assert.True(invullen.Form.Single(f => f.Name == "eindDatum").Required);
         await engine.CompleteAsync(Casus, invullen.Title, "Ingevuld", Form(("eindDatum", "2027-03-02")));
 
-        Assert.Contains(new DateTimeOffset(2026, 12, 22, 0, 0, 0, TimeSpan.Zero), await TimerDuesAsync(engine, maatregel.InstanceId));
+        Assert.Contains(TenWeeksBeforeMarch2, await TimerDuesAsync(engine, maatregel.InstanceId));
     }
 
     [Fact]

@@ -72,4 +72,27 @@ public sealed class JintExpressionEvaluatorTests
         var error = Assert.Throws<ExpressionException>(() => _evaluator.Compile("variables.( + 1"));
         Assert.Contains("does not compile", error.Message);
     }
+
+    [Fact]
+    public void Dates_CountInAmsterdamTime_SoThatDeadlinesNeedNoMillisecondArithmetic()
+    {
+        // Ten weeks before 1 March 2027 is 21 December 2026, 00:00 in Amsterdam (UTC+1).
+        Assert.Equal("2026-12-20T23:00:00.0000000+00:00", Run("dates.subtract('2027-03-01', 'P10W')"));
+        // Three months after 1 April (summer time) is 1 July, 00:00 in Amsterdam (UTC+2).
+        Assert.Equal("2026-06-30T22:00:00.0000000+00:00", Run("dates.add('2026-04-01', 'P3M')"));
+        // 5 werkdagen from Friday 27 March 2026, 09:00 local (winter time): Friday 3 April, 09:00 local (summer time).
+        Assert.Equal("2026-04-03T07:00:00.0000000+00:00", Run("dates.add('2026-03-27T08:00:00Z', '5 werkdagen')"));
+        Assert.Equal("2026-03-02", Run("dates.today()"));
+        Assert.Equal("2026-10-26", Run("dates.date('2026-10-25T23:30:00Z')"));
+    }
+
+    [Theory]
+    [InlineData("dates.add('gisteren', 'P1D')", "dates.add: 'gisteren' is not a date")]
+    [InlineData("dates.add('2026-01-01', 'drie weken')", "dates.add:")]
+    [InlineData("dates.subtract('2026-01-01', '2 werkdagen')", "werkdagen cannot be subtracted")]
+    public void Dates_ExplainWhatIsWrong_WhenGivenSomethingElse(string source, string message)
+    {
+        var error = Assert.Throws<ExpressionException>(() => Run(source));
+        Assert.Contains(message, error.Message);
+    }
 }

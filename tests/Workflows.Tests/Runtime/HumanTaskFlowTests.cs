@@ -63,8 +63,8 @@ public sealed class HumanTaskFlowTests
 
     [Theory]
     [InlineData("Misschien", null, "'Misschien' is not an outcome")]
-    [InlineData("Regulier", null, "required field(s) missing: hulpvraag")]
-    [InlineData("Regulier", "", "required field(s) missing: hulpvraag")]
+    [InlineData("Regulier", null, "hulpvraag: Vul dit veld in.")]
+    [InlineData("Regulier", "", "hulpvraag: Vul dit veld in.")]
     public async Task CompleteTask_IsRejectedAndChangesNothing_WhenInputIsInvalid(string outcome, string? hulpvraag, string message)
     {
         await using var engine = await TestEngine.StartAsync();

@@ -79,49 +79,41 @@ namespace ProcessEngine.Activities.Persistence.Migrations
                     b.ToTable("Casussen", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Activities.Domain.Maatregel", b =>
+            modelBuilder.Entity("ProcessEngine.Activities.Domain.NetwerkLid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Bijdrage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CasusId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("EindDatum")
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EindReden")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RegisteredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartDatum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Soort")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Type")
+                    b.Property<string>("ToegevoegdDoor")
                         .IsRequired()
-                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<long>("ToegevoegdOp")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("WorkflowInstanceId")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CasusId", "Status");
+                    b.HasIndex("CasusId");
 
-                    b.ToTable("Maatregelen", (string)null);
+                    b.ToTable("Netwerk", (string)null);
                 });
 
             modelBuilder.Entity("ProcessEngine.Activities.Domain.Traject", b =>
