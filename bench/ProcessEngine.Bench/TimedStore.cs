@@ -65,4 +65,10 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default) => inner.PurgeAsync(instanceIds, ct);
     public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
         inner.FindInstancesByCorrelationAsync(correlationId, ct);
+
+    public Task<bool> IsTaskPersonAsync(string correlationId, string user, CancellationToken ct = default) =>
+        inner.IsTaskPersonAsync(correlationId, user, ct);
+
+    public Task<IReadOnlyList<UserTask>> GetTasksAsync(string correlationId, CancellationToken ct = default) =>
+        inner.GetTasksAsync(correlationId, ct);
 }

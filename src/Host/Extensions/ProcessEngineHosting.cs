@@ -2,7 +2,11 @@ using Hangfire;
 using Hangfire.InMemory;
 using ProcessEngine.Activities;
 using ProcessEngine.Activities.Application;
+using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Health;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Platform;
+using Scalar.AspNetCore;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Scheduling;
@@ -26,6 +30,11 @@ public static class ProcessEngineHosting
             ?? throw new InvalidOperationException("Set ConnectionStrings:ProcessEngine (appsettings.json or ConnectionStrings__ProcessEngine).");
         services.AddSqliteWorkflowStore(connectionString);
         services.AddRvtDomain(connectionString);
+        services.AddPlatform(connectionString);
+        builder.AddProcessEngineAuth();
+        services.AddSingleton<Access.CasusAccess>();
+        services.AddSingleton<Auditing.Auditor>();
+        services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
         services.AddTransient<Notifications.RetentionJob>();
@@ -52,6 +61,9 @@ public static class ProcessEngineHosting
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
+        await app.Services.MigratePlatformAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Notifications.RetentionJob>(
             Notifications.RetentionJob.Id, job => job.RunAsync(CancellationToken.None), app.Configuration["Retention:Cron"] ?? Cron.Daily(3));
@@ -61,11 +73,13 @@ public static class ProcessEngineHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", HealthResponse.Options);
-        // Until sign-in exists (host issue), the dashboard keeps Hangfire's default: local requests only.
-        app.UseHangfireDashboard("/hangfire");
-        app.MapGet("/api/activity-descriptors", (Workflows.Activities.ActivityRegistry registry) =>
-            registry.All.OrderBy(d => d.Category).ThenBy(d => d.Type));
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], AppPath = "/" });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("ProcessEngine API"));
+        app.MapProcessEngineApi();
         return app;
     }
 }

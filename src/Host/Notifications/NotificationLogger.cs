@@ -6,7 +6,7 @@ namespace ProcessEngine.Host.Notifications;
 /// <summary>Writes the engine's notifications to the structured log (ids only: no casus content).</summary>
 public sealed class NotificationLogger(ILogger<NotificationLogger> logger) :
     INotificationHandler<InstanceStarted>, INotificationHandler<InstanceFinished>, INotificationHandler<InstanceFaulted>,
-    INotificationHandler<TaskCreated>, INotificationHandler<TaskCompleted>, INotificationHandler<TimerFired>,
+    INotificationHandler<TaskCreated>, INotificationHandler<TaskAssigned>, INotificationHandler<TaskCompleted>, INotificationHandler<TimerFired>,
     INotificationHandler<SignalReceived>
 {
     public ValueTask Handle(InstanceStarted n, CancellationToken ct) =>
@@ -20,6 +20,9 @@ public sealed class NotificationLogger(ILogger<NotificationLogger> logger) :
 
     public ValueTask Handle(TaskCreated n, CancellationToken ct) =>
         Log(LogLevel.Information, "Task {TaskId} created for {Assignee}/{Group}, due {DueAt}", n.TaskId, n.Assignee, n.CandidateGroup, n.DueAt);
+
+    public ValueTask Handle(TaskAssigned n, CancellationToken ct) =>
+        Log(LogLevel.Information, "Task {TaskId} now with {Assignee} (group {Group}), by {By}", n.TaskId, n.Assignee, n.CandidateGroup, n.By);
 
     public ValueTask Handle(TaskCompleted n, CancellationToken ct) =>
         Log(LogLevel.Information, "Task {TaskId} completed with {Outcome}", n.TaskId, n.Outcome);

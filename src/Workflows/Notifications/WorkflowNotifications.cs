@@ -15,6 +15,9 @@ public sealed record InstanceFaulted(Guid InstanceId, string DefinitionId, strin
 public sealed record TaskCreated(Guid TaskId, Guid InstanceId, string Title, string? Assignee, string? CandidateGroup,
     DateTimeOffset? DueAt, string? CorrelationId) : INotification;
 
+/// <summary>A task changed hands: claimed, given back (<paramref name="Assignee"/> null) or reassigned.</summary>
+public sealed record TaskAssigned(Guid TaskId, Guid InstanceId, string? Assignee, string? CandidateGroup, string By, string? CorrelationId) : INotification;
+
 public sealed record TaskCompleted(Guid TaskId, Guid InstanceId, string Outcome, string? CompletedBy, string? CorrelationId) : INotification;
 
 public sealed record TimerFired(Guid BookmarkId, Guid InstanceId, string ActivityId, DateTimeOffset DueAt) : INotification;

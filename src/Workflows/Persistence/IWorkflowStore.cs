@@ -29,6 +29,10 @@ public interface IWorkflowStore
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default);
     Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default);
+    /// <summary>Whether <paramref name="user"/> holds or completed any task of the correlation: involvement for access.</summary>
+    Task<bool> IsTaskPersonAsync(string correlationId, string user, CancellationToken ct = default);
+    /// <summary>Every task of the correlation, open or done, oldest first (the casus page's timeline).</summary>
+    Task<IReadOnlyList<UserTask>> GetTasksAsync(string correlationId, CancellationToken ct = default);
 
     /// <summary>Facts in [from, to) by name, and by the value of <paramref name="dimension"/> when given (null value: not set).</summary>
     Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default);

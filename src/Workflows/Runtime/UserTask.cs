@@ -71,6 +71,14 @@ public sealed class UserTask
         CompletedAt = now;
     }
 
+    /// <summary>Who holds the task; null gives it back to its candidate group.</summary>
+    internal void Assign(string? user)
+    {
+        if (Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold))
+            throw new InvalidOperationException($"Task {Id} is {Status}; only an open or held task can change hands.");
+        Assignee = user;
+    }
+
     internal void Hold()
     {
         EnsureOpen();

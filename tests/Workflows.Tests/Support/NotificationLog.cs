@@ -26,7 +26,7 @@ public sealed class NotificationLog
 public sealed class NotificationRecorder(NotificationLog log) :
     INotificationHandler<InstanceStarted>, INotificationHandler<InstanceFinished>, INotificationHandler<InstanceFaulted>,
     INotificationHandler<TaskCreated>, INotificationHandler<TaskCompleted>, INotificationHandler<TimerFired>,
-    INotificationHandler<SignalReceived>
+    INotificationHandler<SignalReceived>, INotificationHandler<TaskAssigned>
 {
     public ValueTask Handle(InstanceStarted n, CancellationToken ct) => Record(n);
     public ValueTask Handle(InstanceFinished n, CancellationToken ct) => Record(n);
@@ -35,6 +35,7 @@ public sealed class NotificationRecorder(NotificationLog log) :
     public ValueTask Handle(TaskCompleted n, CancellationToken ct) => Record(n);
     public ValueTask Handle(TimerFired n, CancellationToken ct) => Record(n);
     public ValueTask Handle(SignalReceived n, CancellationToken ct) => Record(n);
+    public ValueTask Handle(TaskAssigned n, CancellationToken ct) => Record(n);
 
     private ValueTask Record(INotification notification)
     {

@@ -112,6 +112,18 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         return await db.Instances.AsNoTracking().Where(x => x.CorrelationId == correlationId).OrderBy(x => x.Id).ToListAsync(ct);
     }
 
+    public async Task<bool> IsTaskPersonAsync(string correlationId, string user, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Tasks.AnyAsync(x => x.CorrelationId == correlationId && (x.Assignee == user || x.CompletedBy == user), ct);
+    }
+
+    public async Task<IReadOnlyList<UserTask>> GetTasksAsync(string correlationId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking().Where(x => x.CorrelationId == correlationId).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -66,6 +66,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
         ReadList(() => _instances.Values.Where(i => i.CorrelationId == correlationId).OrderBy(i => i.Id).Select(i => i.Clone()));
 
+    public Task<bool> IsTaskPersonAsync(string correlationId, string user, CancellationToken ct = default)
+    {
+        lock (_gate) return Task.FromResult(_tasks.Values.Any(t => t.CorrelationId == correlationId && (t.Assignee == user || t.CompletedBy == user)));
+    }
+
+    public Task<IReadOnlyList<UserTask>> GetTasksAsync(string correlationId, CancellationToken ct = default) =>
+        ReadList(() => _tasks.Values.Where(t => t.CorrelationId == correlationId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => t.Clone()));
+
     public Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default) =>
         ReadList(() => _facts.Where(f => f.OccurredAt >= from && f.OccurredAt < to)
             .GroupBy(f => (f.Name, Value: dimension is null ? null : f.Dimensions.GetValueOrDefault(dimension)))

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using ProcessEngine.Activities.Application;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Platform.Identity;
+using ProcessEngine.Workflows.Persistence;
+
+namespace ProcessEngine.Host.Access;
+
+/// <summary>Whether a person may see a casus, and why (the reason goes to the audit log as the purpose).</summary>
+public enum CasusAccessResult { NotFound, Denied, Inbrenger, DuoPartner, Assignee, RvtTafel, RvtVoorzitter }
+
+/// <summary>
+/// Access follows involvement (DESIGN section 8): a professional sees a casus as its inbrenger, as duo
+/// partner, or as assignee of one of its tasks (open or done); the RVT chair sees every casus (the chair
+/// triages them all); an RVT member sees a casus once it is on the table (triage chose bespreking);
+/// managers, coordinators and admins never see casus content.
+/// </summary>
+public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine, IOptions<RvtFlowOptions> flows)
+{
+    private const string AanmeldingFlow = "rvt-aanmelding";
+
+    public async Task<CasusAccessResult> CheckAsync(CurrentUser user, string casusCode, CancellationToken ct = default)
+    {
+        var casus = await trajecten.FindCasusAsync(casusCode, ct);
+        if (casus is null) return CasusAccessResult.NotFound;
+        if (user.IsIn(Roles.RvtChair)) return CasusAccessResult.RvtVoorzitter;
+        var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
+        if (user.IsIn(Roles.RvtMember) && instances.Any(i => i.DefinitionId == AanmeldingFlow && OnTheTable(i.Variables)))
+            return CasusAccessResult.RvtTafel;
+        if (!user.IsIn(Roles.Professional)) return CasusAccessResult.Denied;
+        if (casus.Inbrenger == user.UserName) return CasusAccessResult.Inbrenger;
+        if (instances.Any(i => i.DefinitionId == flows.Value.TrajectFlow && Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName)
+                || i.ReadInput().GetValueOrDefault("duoPartner") as string == user.UserName))
+            return CasusAccessResult.DuoPartner;
+        if (await engine.IsTaskPersonAsync(casusCode, user.UserName, ct)) return CasusAccessResult.Assignee;
+        return CasusAccessResult.Denied;
+    }
+
+    private static bool OnTheTable(IReadOnlyDictionary<string, object?> variables) =>
+        variables.GetValueOrDefault("triage") is IReadOnlyDictionary<string, object?> triage && triage.GetValueOrDefault("outcome") as string == "Bespreking";
+
+    public static bool Allowed(CasusAccessResult result) => result is not (CasusAccessResult.NotFound or CasusAccessResult.Denied);
+}

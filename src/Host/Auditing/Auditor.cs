@@ -1,0 +1,42 @@
+using ProcessEngine.Host.Access;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Platform.Audit;
+
+namespace ProcessEngine.Host.Auditing;
+
+/// <summary>
+/// The host's one way into the audit log, so every line has the same shape: who (user, role, address),
+/// what (event, action, outcome), about which casus, and why (the purpose: the person's involvement).
+/// </summary>
+public sealed class Auditor(AuditLog log)
+{
+    public const string PurposeCare = "zorgverlening";
+    public const string PurposeAccountability = "verantwoording";
+    public const string PurposeManagement = "beheer";
+    public const string PurposeAccess = "toegang";
+
+    public Task CasusAsync(CurrentUser user, string eventCode, string action, string casusCode, CasusAccessResult access,
+        string outcome = AuditOutcome.Success, string? detail = null, CancellationToken ct = default) =>
+        log.AppendAsync(new AuditRecord(eventCode, action, outcome, user.UserName, user.AuditRole, casusCode,
+            CasusAccess.Allowed(access) ? $"{PurposeCare} ({Dutch(access)})" : PurposeCare, user.SourceAddress, detail), ct);
+
+    /// <summary>A refused look at a casus is logged too: who tried to read what they may not see matters most.</summary>
+    public Task RefusedAsync(CurrentUser user, string eventCode, string action, string casusCode, CancellationToken ct = default) =>
+        log.AppendAsync(new AuditRecord(eventCode, action, AuditOutcome.Refused, user.UserName, user.AuditRole, casusCode, PurposeCare,
+            user.SourceAddress, "geen betrokkenheid"), ct);
+
+    public Task RecordAsync(CurrentUser? user, string eventCode, string action, string outcome, string purpose, string? casusCode = null,
+        string? detail = null, string? userName = null, string? sourceAddress = null, CancellationToken ct = default) =>
+        log.AppendAsync(new AuditRecord(eventCode, action, outcome, user?.UserName ?? userName, user?.AuditRole, casusCode, purpose,
+            user?.SourceAddress ?? sourceAddress, detail), ct);
+
+    private static string Dutch(CasusAccessResult access) => access switch
+    {
+        CasusAccessResult.Inbrenger => "inbrenger",
+        CasusAccessResult.DuoPartner => "duopartner",
+        CasusAccessResult.Assignee => "taak",
+        CasusAccessResult.RvtTafel => "RVT-tafel",
+        CasusAccessResult.RvtVoorzitter => "voorzitter RVT",
+        _ => "-",
+    };
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Platform.Identity;
+
+namespace ProcessEngine.Host.Security;
+
+/// <summary>
+/// At start-up: the roles exist; outside Production the demo accounts (one per role) exist; in
+/// Production no demo account is made and the host refuses to start without an admin.
+/// </summary>
+public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AccountOptions> options,
+    IHostEnvironment environment, ILogger<AccountSeeder> logger)
+{
+    /// <summary>The demo accounts (README lists them): user name, display name, organisation, roles, teams.</summary>
+    public static IReadOnlyList<(string UserName, string DisplayName, string Organisatie, string[] Roles, string Teams)> DemoAccounts { get; } =
+    [
+        ("coordinator", "Coördinator (demo)", "Regio", [Roles.Coordinator], ""),
+        ("voorzitter", "Voorzitter RVT (demo)", "RVT", [Roles.RvtChair], ""),
+        ("rvtlid", "Lid RVT (demo)", "RVT", [Roles.RvtMember], ""),
+        ("prof1", "Professional CJG (demo)", "CJG", [Roles.Professional], ""),
+        ("prof2", "Professional wijkteam (demo)", "Wijkteam", [Roles.Professional], ""),
+        ("raad", "Contactpersoon Raad voor de Kinderbescherming (demo)", "RvdK", [Roles.Professional], "RvdK"),
+        ("manager", "Manager (demo)", "Regio", [Roles.Manager], ""),
+        ("beheerder", "Beheerder (demo)", "Regio", [Roles.Admin], ""),
+    ];
+
+    public async Task SeedAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+
+        var settings = options.Value;
+        if (settings.AdminUserName is { Length: > 0 } adminName && settings.AdminPassword is { Length: > 0 } adminPassword)
+            await EnsureAsync(adminName, "Beheerder", "Regio", [Roles.Admin], "", adminPassword);
+
+        if (environment.IsProduction())
+        {
+            if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
+                throw new InvalidOperationException(
+                    "ProcessEngine refuses to start in Production without an admin: set Accounts__AdminUserName and Accounts__AdminPassword (environment) for the first start.");
+            return;
+        }
+        if (!settings.CreateDemoAccounts) return;
+        foreach (var demo in DemoAccounts)
+            await EnsureAsync(demo.UserName, demo.DisplayName, demo.Organisatie, demo.Roles, demo.Teams, settings.DemoPassword);
+    }
+
+    private async Task EnsureAsync(string userName, string displayName, string organisatie, string[] roleNames, string teams, string password)
+    {
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var user = new AppUser { UserName = userName, DisplayName = displayName, Organisatie = organisatie, Teams = teams, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password), $"account {userName}");
+        Check(await users.AddToRolesAsync(user, roleNames), $"roles of {userName}");
+        logger.LogInformation("Account {User} created with role(s) {Roles}", userName, string.Join(", ", roleNames));
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

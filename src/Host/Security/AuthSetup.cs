@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using ProcessEngine.Platform.Identity;
+using ProcessEngine.Platform.Persistence;
+
+namespace ProcessEngine.Host.Security;
+
+/// <summary>
+/// Sign-in: ASP.NET Core Identity users in the platform tables; a cookie for the browser and a bearer
+/// token for API clients, chosen per request by the Authorization header. An API call is never redirected
+/// to a sign-in page: it gets 401 or 403.
+/// </summary>
+public static class AuthSetup
+{
+    public const string Scheme = "ProcessEngine";
+    public const string SignInPath = "/aanmelden";
+
+    public static WebApplicationBuilder AddProcessEngineAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<AccountOptions>(builder.Configuration.GetSection("Accounts"));
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie of bearer-token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = SignInPath;
+                o.AccessDeniedPath = "/geen-toegang";
+                o.Cookie.Name = "ProcessEngine.Auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddCookie(IdentityConstants.ExternalScheme)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        OpenIdConnectSetup.AddIfConfigured(builder);
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = builder.Configuration.GetValue("Accounts:LockoutDuration", TimeSpan.FromMinutes(15));
+                o.Password.RequiredLength = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<AccountSeeder>();
+        return builder;
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Accounts: demo accounts on the embedded default, the admin a production install must name.</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Create the demo accounts (one per role) when absent. Ignored in Production.</summary>
+    public bool CreateDemoAccounts { get; set; } = true;
+    public string DemoPassword { get; set; } = "Demo-wachtwoord-2026";
+    /// <summary>The admin account a Production install needs; its password comes from configuration (environment), never from a file in the repository.</summary>
+    public string? AdminUserName { get; set; }
+    public string? AdminPassword { get; set; }
+}

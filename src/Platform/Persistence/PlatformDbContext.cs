@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProcessEngine.Platform.Audit;
+using ProcessEngine.Platform.Identity;
+using ProcessEngine.Platform.Mail;
+
+namespace ProcessEngine.Platform.Persistence;
+
+/// <summary>
+/// The host's own tables on the same database file as the engine and the domain: the people who sign in
+/// (ASP.NET Core Identity), the audit log, and the e-mail outbox. Its own migrations history table.
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public const string MigrationsHistoryTable = "__PlatformMigrationsHistory";
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Times as UTC ticks so that SQLite can index and compare them.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.Organisatie).HasMaxLength(100);
+            e.Property(x => x.Teams).HasMaxLength(200);
+        });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedNever();
+            e.HasIndex(x => x.CasusCode);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.At);
+            e.Property(x => x.EventCode).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(1);
+            e.Property(x => x.Outcome).HasMaxLength(2);
+            e.Property(x => x.Detail).HasMaxLength(200);
+        });
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            // The dispatcher's query: unsent messages whose next attempt is due.
+            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+    }
+}

@@ -1,0 +1,55 @@
+using ProcessEngine.Workflows.Notifications;
+
+namespace ProcessEngine.Workflows.Runtime;
+
+/// <summary>
+/// Who holds a task: claiming a team's task, giving it back, handing it to someone else. Each change is
+/// version-checked like a completion, so a claim that races a completion or another claim either wins
+/// whole or hears "already handled".
+/// </summary>
+public sealed partial class WorkflowRuntime
+{
+    /// <summary>Takes an unassigned task of one of <paramref name="groups"/>; claiming one's own task again changes nothing.</summary>
+    public Task<ResumeResult> ClaimTaskAsync(Guid taskId, string user, IReadOnlyCollection<string> groups, CancellationToken ct = default) =>
+        ChangeTaskAsync(taskId, task =>
+        {
+            if (task.Assignee == user) return new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: "Already yours.");
+            if (task.Assignee is not null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already claimed by {task.Assignee}.", task.InstanceId);
+            if (task.CandidateGroup is null || !groups.Contains(task.CandidateGroup))
+                return ResumeResult.Rejected($"Task '{task.Title}' is for group {task.CandidateGroup ?? "(none)"}, which you are not in.", task.InstanceId);
+            return null;
+        }, task => task.Assign(user), user, ct);
+
+    /// <summary>Gives a claimed task back to its group.</summary>
+    public Task<ResumeResult> ReleaseTaskAsync(Guid taskId, string user, CancellationToken ct = default) =>
+        ChangeTaskAsync(taskId, task =>
+        {
+            if (task.Assignee != user) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is not yours to release.", task.InstanceId);
+            if (task.CandidateGroup is null)
+                return ResumeResult.Rejected($"Task '{task.Title}' has no group to go back to; reassign it instead.", task.InstanceId);
+            return null;
+        }, task => task.Assign(null), user, ct);
+
+    /// <summary>Hands a task to another person (the caller decides who may do this).</summary>
+    public Task<ResumeResult> ReassignTaskAsync(Guid taskId, string newAssignee, string by, CancellationToken ct = default) =>
+        ChangeTaskAsync(taskId, task => task.Assignee == newAssignee
+            ? new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: $"Already with {newAssignee}.")
+            : null, task => task.Assign(newAssignee), by, ct);
+
+    private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask> change, string by,
+        CancellationToken ct) => WithRetryAsync(async burst =>
+    {
+        var task = await services.Store.FindTaskAsync(taskId, ct);
+        if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
+        if (task.Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold))
+            return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)}.", task.InstanceId);
+        if (decide(task) is { } early) return early;
+        // Loading the instance makes the commit version-check it: a completion of this task in between wins.
+        var state = await burst.LoadAsync(task.InstanceId, ct);
+        if (state is null || !state.Instance.IsActive) return ResumeResult.AlreadyHandled($"The flow of task '{task.Title}' has ended.", task.InstanceId);
+        burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
+        change(task);
+        burst.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, by, task.CorrelationId));
+        return null;
+    }, ct);
+}
