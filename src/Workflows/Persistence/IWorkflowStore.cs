@@ -8,7 +8,7 @@ namespace ProcessEngine.Workflows.Persistence;
 /// throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
 /// Implementations: EF Core (SQLite, later PostgreSQL) and in-memory.
 /// </summary>
-public interface IWorkflowStore
+public partial interface IWorkflowStore
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
     /// <summary>An instance with its live bookmarks, read together: what a burst needs to run it.</summary>

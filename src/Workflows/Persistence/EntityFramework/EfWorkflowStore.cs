@@ -9,7 +9,7 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework;
 /// the version it was read at and every consumed bookmark must still exist, so a lost race rolls the
 /// whole burst back.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, SqliteBurstWriter writer) : IWorkflowStore
+public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, SqliteBurstWriter writer) : IWorkflowStore
 {
     // The queries of every resume step, compiled once: EF's query pipeline is most of a small read's cost.
     private static readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> InstanceById =

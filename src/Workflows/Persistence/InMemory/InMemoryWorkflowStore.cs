@@ -7,7 +7,7 @@ namespace ProcessEngine.Workflows.Persistence.InMemory;
 /// benchmark). It keeps the same promises as the database stores: a commit is all-or-nothing, checks
 /// versions and consumed bookmarks, and readers get copies they cannot use to change stored state.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowStore
+public sealed partial class InMemoryWorkflowStore : IWorkflowStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, WorkflowInstance> _instances = [];
