@@ -52,10 +52,12 @@ public sealed class HostStartupTests
     [Fact]
     public async Task ActivityDescriptors_ListEveryActivityWithInputsAndOutcomes_WhenRequested()
     {
-        await using var factory = new HostFactory();
-        using var client = factory.CreateClient();
+        var host = new Api.ApiHost();
+        await host.InitializeAsync();
+        using var client = await host.AsAsync("coordinator");
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/activity-descriptors"));
+        await host.DisposeAsync();
 
         var humanTask = body.RootElement.EnumerateArray().Single(d => d.GetProperty("type").GetString() == "HumanTask");
         Assert.Equal("outcomes", humanTask.GetProperty("outcomesFromInput").GetString());

@@ -1,3 +1,8 @@
+using ProcessEngine.Host.Api.Casus;
+using ProcessEngine.Host.Api.Flows;
+using ProcessEngine.Host.Api.Operations;
+using ProcessEngine.Host.Api.Tasks;
+
 namespace ProcessEngine.Host.Api;
 
 /// <summary>The REST API under /api: thin endpoints that send Mediator requests to the application layer.</summary>
@@ -7,6 +12,10 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
         AuthEndpoints.Map(api);
+        FlowEndpoints.Map(api);
+        CasusEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        OperationsEndpoints.Map(api);
         return app;
     }
 }

@@ -22,3 +22,11 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
         ? throw new InvalidOperationException("Only a failed outcome can change its value type.")
         : new(Kind, default, Errors, Message);
 }
+
+public static class OutcomeExtensions
+{
+    /// <summary>Field errors of a nested body object named by their full path ("inhoud.zorgen[0]").</summary>
+    public static Outcome<T> Prefixed<T>(this Outcome<T> outcome, string prefix) => outcome.Errors is { Count: > 0 } errors
+        ? outcome with { Errors = errors.ToDictionary(e => prefix + e.Key, e => e.Value) }
+        : outcome;
+}

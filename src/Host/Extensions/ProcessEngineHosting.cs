@@ -34,6 +34,9 @@ public static class ProcessEngineHosting
         builder.AddProcessEngineAuth();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
+        services.AddSingleton<Api.Casus.CasusGuard>();
+        services.AddExceptionHandler<Api.BadRequestHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.Configure<RetentionOptions>(config.GetSection("Retention"));

@@ -49,6 +49,9 @@ public partial interface IWorkflowStore
 
 public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks);
 
-/// <summary>Open tasks for an inbox: assigned to a user, or offered to one of their groups; earliest due first, paged.</summary>
+/// <summary>
+/// Open tasks for an inbox: assigned to a user, or offered to one of their groups (with
+/// <paramref name="UnassignedOnly"/>: only the group's tasks nobody has claimed); earliest due first, paged.
+/// </summary>
 public sealed record TaskQuery(string? Assignee = null, IReadOnlyList<string>? CandidateGroups = null, string? CorrelationId = null,
-    int Skip = 0, int Take = 50);
+    int Skip = 0, int Take = 50, bool UnassignedOnly = false);

@@ -98,7 +98,8 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         // Held tasks (Stopknop) are still on the inbox, shown as paused.
         var tasks = db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold);
         var groups = query.CandidateGroups ?? [];
-        if (query.Assignee is not null || groups.Count > 0)
+        if (query.UnassignedOnly) tasks = tasks.Where(x => x.Assignee == null && groups.Contains(x.CandidateGroup!));
+        else if (query.Assignee is not null || groups.Count > 0)
             tasks = tasks.Where(x => x.Assignee == query.Assignee || (x.Assignee == null && groups.Contains(x.CandidateGroup!)));
         if (query.CorrelationId is not null) tasks = tasks.Where(x => x.CorrelationId == query.CorrelationId);
         // Tasks without a due date come last: "overdue first, then by due date".

@@ -19,7 +19,7 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
     private readonly TableStatements _instances = new(model, typeof(WorkflowInstance),
         ["Status", "VariablesJson", "StateJson", "FaultedActivityId", "UpdatedAt", "FinishedAt", "JournalCount", "Version"], "Version");
     private readonly TableStatements _tasks = new(model, typeof(UserTask),
-        ["Status", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
+        ["Status", "Assignee", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
     private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld", "DeferredSignalJson"]);
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);

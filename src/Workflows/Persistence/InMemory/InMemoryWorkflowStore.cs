@@ -57,8 +57,10 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadList(() => _tasks.Values
             .Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold)
-            .Where(t => (query.Assignee == null && query.CandidateGroups == null) || t.Assignee == query.Assignee
-                || (t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)))
+            .Where(t => query.UnassignedOnly
+                ? t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)
+                : (query.Assignee == null && query.CandidateGroups == null) || t.Assignee == query.Assignee
+                    || (t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)))
             .Where(t => query.CorrelationId == null || t.CorrelationId == query.CorrelationId)
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
             .Skip(query.Skip).Take(query.Take).Select(t => t.Clone()));

@@ -1,0 +1,14 @@
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Bench;
+
+internal sealed partial class TimedStore
+{
+    public Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default) => inner.CountActiveInstancesAsync(ct);
+
+    public Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default) =>
+        inner.FindOverdueTasksAsync(now, skip, take, ct);
+
+    public Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default) =>
+        inner.FindOpenIncidentsAsync(skip, take, ct);
+}

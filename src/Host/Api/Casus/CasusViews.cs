@@ -1,0 +1,47 @@
+using ProcessEngine.Activities.Domain;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Host.Api.Casus;
+
+/// <summary>A task as the casus page and the inbox show it; the form comes along so a client can render it.</summary>
+public sealed record TaskView(Guid Id, string Title, string? Description, string? Assignee, string? CandidateGroup, DateTimeOffset? DueAt,
+    string Status, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, string? CasusCode, string DefinitionId,
+    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome)
+{
+    public static TaskView From(UserTask task) => new(task.Id, task.Title, task.Description, task.Assignee, task.CandidateGroup, task.DueAt,
+        task.Status switch
+        {
+            UserTaskStatus.Open => "open",
+            UserTaskStatus.OnHold => "gepauzeerd",
+            UserTaskStatus.Completed => "afgerond",
+            _ => "geannuleerd",
+        },
+        task.Outcomes, task.Form, task.CorrelationId, task.DefinitionId, task.CreatedAt, task.CompletedAt, task.CompletedBy, task.Outcome);
+}
+
+public sealed record TrajectView(string Status, string? Route, string? ZwaarsteRoute, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt,
+    string? AfsluitReden, DateTimeOffset? BewarenTot);
+
+public sealed record CasusView(
+    string Code,
+    string Organisatie,
+    string Inbrenger,
+    string Hulpvraag,
+    Huishouden Huishouden,
+    Onveiligheid Onveiligheid,
+    bool AnalyseAanwezig,
+    bool VeiligheidskaartAanwezig,
+    bool GezinWeetVanAanmelding,
+    DateTimeOffset AangemeldOp,
+    bool InhoudVerwijderd,
+    TrajectView? Traject,
+    IReadOnlyList<TaskView> Taken,
+    IReadOnlyList<Maatregel> Maatregelen,
+    IReadOnlyList<NetwerkLid> Netwerk);
+
+public sealed record VeiligheidskaartView(int Versie, string Auteur, DateTimeOffset OpgeslagenOp, VeiligheidskaartInhoud Inhoud)
+{
+    public static VeiligheidskaartView From(VeiligheidskaartVersie versie) => new(versie.Nummer, versie.Auteur, versie.CreatedAt, versie.Inhoud);
+}
+
+public sealed record VerschilView(int Van, int Tot, IReadOnlyList<Verschil> Verschillen);

@@ -1,0 +1,68 @@
+using System.Text;
+using Mediator;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Workflows.Activities;
+
+namespace ProcessEngine.Host.Api.Flows;
+
+/// <summary>Flows for coordinators: list, read, versions, export, save draft, import (validated), publish, and the activity library.</summary>
+public static class FlowEndpoints
+{
+    /// <summary>A flow file is small; anything larger is refused before it is parsed.</summary>
+    public const int MaxFlowBytes = 1_000_000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var flows = api.MapGroup("/flows").WithTags("Flows");
+        flows.MapGet("/", async (IMediator m, CancellationToken ct) => (await m.Send(new ListFlows(), ct)).ToHttp())
+            .Access(Policies.ManageFlows).WithSummary("Alle flows: laatste en gepubliceerde versie, concept, lopende instanties.");
+        flows.MapGet("/{id}", async (string id, int? version, IMediator m, CancellationToken ct) => (await m.Send(new GetFlow(id, version), ct)).ToHttp())
+            .Access(Policies.ManageFlows).WithSummary("Een flow (laatste versie, of ?version=N) met de fouten van een concept.");
+        flows.MapGet("/{id}/versions", async (string id, IMediator m, CancellationToken ct) => (await m.Send(new ListFlowVersions(id), ct)).ToHttp())
+            .Access(Policies.ManageFlows).WithSummary("Alle versies van een flow, nieuwste eerst.");
+        flows.MapGet("/{id}/export", async (string id, int? version, IMediator m, CancellationToken ct) =>
+            {
+                var flow = await m.Send(new GetFlow(id, version), ct);
+                return flow.Succeeded
+                    ? Results.File(Encoding.UTF8.GetBytes(flow.Value!.Flow.GetRawText()), "application/json", $"{id}.json")
+                    : flow.ToHttp();
+            })
+            .Access(Policies.ManageFlows).WithSummary("Het flowbestand (JSON, hetzelfde formaat als workflows-json/).");
+        flows.MapPut("/{id}/draft", async (string id, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var body = await ReadFlowAsync(http, id, ct);
+                return body.Succeeded ? (await m.Send(new SaveFlowDraft(body.Value!, CurrentUser.From(http)), ct)).ToHttp() : body.ToHttp();
+            })
+            .Access(Policies.ManageFlows).Accepts<object>("application/json")
+            .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors').");
+        flows.MapPost("/import", async (HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var body = await ReadFlowAsync(http, null, ct);
+                if (!body.Succeeded) return body.ToHttp();
+                var imported = await m.Send(new ImportFlow(body.Value!, CurrentUser.From(http)), ct);
+                return imported.ToHttp(imported.Succeeded ? $"/api/flows/{imported.Value!.Version.Id}" : null);
+            })
+            .Access(Policies.ManageFlows).Accepts<object>("application/json")
+            .WithSummary("Een flowbestand importeren en publiceren; met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
+        flows.MapPost("/{id}/publish", async (string id, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new PublishFlow(id, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.ManageFlows).WithSummary("Het concept publiceren; geweigerd met de foutenlijst zolang het niet geldig is.");
+        api.MapGet("/activity-descriptors", (ActivityRegistry registry) => Results.Ok(registry.All.OrderBy(d => d.Category).ThenBy(d => d.Type)))
+            .WithTags("Flows").Access(Policies.ManageFlows).WithSummary("De activiteiten die een flow kan gebruiken, met hun invoer en uitgangen.");
+    }
+
+    /// <summary>The raw flow text (so that a syntax error is reported with its line), size-limited; the id in the URL must match the file's.</summary>
+    private static async Task<Outcome<string>> ReadFlowAsync(HttpContext http, string? expectedId, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxFlowBytes) return Outcome<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var buffer = new char[MaxFlowBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxFlowBytes) return Outcome<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
+        var text = new string(buffer, 0, read);
+        if (string.IsNullOrWhiteSpace(text)) return Outcome<string>.Invalid("$", "Stuur de flow als JSON in de body.");
+        if (expectedId is not null && Workflows.Definitions.FlowJson.TryParse(text, out _) is { Id: { } id } && id != expectedId)
+            return Outcome<string>.Invalid("$.id", $"De flow in de body heet '{id}', de URL noemt '{expectedId}'.");
+        return Outcome<string>.Ok(text);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using Mediator;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Platform.Audit;
+
+namespace ProcessEngine.Host.Api.Operations;
+
+/// <summary>Instances for operators, reports for managers and the RVT, and the audit log for admins.</summary>
+public static class OperationsEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var instances = api.MapGroup("/instances").WithTags("Instanties");
+        instances.MapGet("/{id:guid}", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new GetInstance(id, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.OperateInstances).WithSummary("Een instantie: status, journaal, wachtende stappen, incidenten (geen variabelen).");
+        instances.MapPost("/{id:guid}/cancel", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new CancelInstance(id, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.OperateInstances).WithSummary("Een instantie stoppen; taken vervallen, niets wordt verwijderd.");
+        instances.MapPost("/{id:guid}/retry", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new RetryInstance(id, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.OperateInstances).WithSummary("Een incident opnieuw proberen.");
+
+        var reports = api.MapGroup("/rapportages").WithTags("Rapportages");
+        reports.MapGet("/halfjaarcijfers", async (int jaar, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new GetHalfjaarcijfers(jaar, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("De halfjaarcijfers van het RVT voor een jaar.");
+        reports.MapGet("/halfjaarcijfers.csv", async (int jaar, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var figures = await m.Send(new GetHalfjaarcijfers(jaar, CurrentUser.From(http)), ct);
+                return figures.Succeeded
+                    ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OperationsHandlers.Csv(figures.Value!))).ToArray(),
+                        "text/csv; charset=utf-8", $"halfjaarcijfers-{jaar}.csv")
+                    : figures.ToHttp();
+            })
+            .Access(Policies.Reports).WithSummary("De halfjaarcijfers als CSV (puntkomma's, voor Excel).");
+        reports.MapGet("/te-laat", async (int? skip, int? take, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud).");
+        reports.MapGet("/incidenten", async (int? skip, int? take, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListIncidents(skip ?? 0, take ?? 100), ct)).ToHttp())
+            .Access(Policies.OperateInstances).WithSummary("Vastgelopen instanties met hun fout, nieuwste eerst.");
+
+        api.MapGet("/audit", async (string? casus, string? gebruiker, string? gebeurtenis, DateTimeOffset? van, DateTimeOffset? tot, long? voor,
+                int? take, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new SearchAudit(new AuditQuery(casus, gebruiker, gebeurtenis, van, tot, voor, take ?? 100), CurrentUser.From(http)), ct)).ToHttp())
+            .WithTags("Audit").Access(Policies.Admin).WithSummary("Het auditlog doorzoeken, nieuwste eerst; blader met ?voor=<volgnummer>.");
+    }
+}

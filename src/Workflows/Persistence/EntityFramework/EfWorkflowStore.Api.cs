@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Workflows.Persistence.EntityFramework;
+
+public sealed partial class EfWorkflowStore
+{
+    public async Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking()
+            .Where(x => x.Status == WorkflowStatus.Running || x.Status == WorkflowStatus.Suspended)
+            .GroupBy(x => x.DefinitionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    public async Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Tasks.AsNoTracking()
+            .Where(x => (x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold) && x.DueAt != null && x.DueAt < now)
+            .OrderBy(x => x.DueAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Incidents.AsNoTracking().Where(x => x.ResolvedAt == null)
+            .OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
+    }
+}

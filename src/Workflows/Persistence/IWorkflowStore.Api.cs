@@ -1,0 +1,16 @@
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Workflows.Persistence;
+
+/// <summary>Queries behind the host's API lists: flow list counts, overdue tasks, open incidents. All paged or aggregated in SQL.</summary>
+public partial interface IWorkflowStore
+{
+    /// <summary>Running or waiting instances per flow id.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default);
+
+    /// <summary>Open tasks whose due moment has passed, most overdue first.</summary>
+    Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default);
+
+    /// <summary>Unresolved incidents, newest first.</summary>
+    Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default);
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Host.Api;
+
+namespace ProcessEngine.Host.Tests.Api;
+
+/// <summary>
+/// Every /api endpoint × every role (and anonymous) × involved / not involved → the expected status.
+/// The endpoints come from the host's own route table: an endpoint without an access rule, or without a
+/// row here, fails the test, so nothing new can slip out unchecked.
+/// </summary>
+public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
+{
+    private const string Coordinator = "Coordinator", RvtChair = "RvtChair", RvtMember = "RvtMember", Professional = "Professional",
+        Manager = "Manager", Admin = "Admin", Anonymous = "(anoniem)";
+
+    private static readonly string[] AllRoles = [Coordinator, RvtChair, RvtMember, Professional, Manager, Admin];
+    private static readonly string[] FlowRoles = [Coordinator, Admin];
+    private static readonly string[] CasusRoles = [Professional, RvtChair, RvtMember];
+    private static readonly string[] OperatorRoles = [Coordinator, Manager, Admin];
+    private static readonly string[] ReportRoles = [Manager, RvtChair];
+
+    /// <summary>Who plays a role in a cell, what they ask about, and whether they are involved in it.</summary>
+    private sealed record Cell(string Role, bool Involved, string? User, string Casus, Guid Task, bool CasusAccessible, bool TaskAccessible);
+
+    /// <summary>One row: the roles that may call it, whether involvement counts, and a request whose allowed answer is known.</summary>
+    private sealed record Row(string[]? Roles, bool Involvement, Func<Cell, HttpRequestMessage> Request, Func<Cell, HttpStatusCode> Allowed,
+        Func<Cell, bool>? Accessible = null);
+
+    private Dictionary<string, Row> Rows()
+    {
+        var random = Guid.NewGuid();
+        Row Flow(HttpMethod method, string url, HttpStatusCode allowed, object? body = null) =>
+            new(FlowRoles, false, _ => Message(method, url, body), _ => allowed);
+        Row Casus(HttpMethod method, string path, HttpStatusCode allowed, object? body = null) =>
+            new(CasusRoles, true, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => allowed, c => c.CasusAccessible);
+        Row Task(HttpMethod method, string path, Func<Cell, HttpStatusCode> allowed, object? body = null, Func<Cell, bool>? accessible = null) =>
+            new(CasusRoles, true, c => Message(method, $"/api/tasks/{c.Task}{path}", body), allowed, accessible ?? (c => c.TaskAccessible));
+        return new()
+        {
+            ["POST /api/auth/login"] = new(null, false, _ => Message(HttpMethod.Post, "/api/auth/login", new { }), _ => HttpStatusCode.BadRequest),
+            ["POST /api/auth/logout"] = new(AllRoles, false, _ => Message(HttpMethod.Post, "/api/auth/logout"), _ => HttpStatusCode.NoContent),
+            ["GET /api/auth/me"] = new(AllRoles, false, _ => Message(HttpMethod.Get, "/api/auth/me"), _ => HttpStatusCode.OK),
+
+            ["GET /api/flows"] = Flow(HttpMethod.Get, "/api/flows", HttpStatusCode.OK),
+            ["GET /api/flows/{id}"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject", HttpStatusCode.OK),
+            ["GET /api/flows/{id}/versions"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/versions", HttpStatusCode.OK),
+            ["GET /api/flows/{id}/export"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/export", HttpStatusCode.OK),
+            ["PUT /api/flows/{id}/draft"] = Flow(HttpMethod.Put, "/api/flows/rvt-traject/draft", HttpStatusCode.BadRequest, ""),
+            ["POST /api/flows/import"] = Flow(HttpMethod.Post, "/api/flows/import", HttpStatusCode.BadRequest, ""),
+            ["POST /api/flows/{id}/publish"] = Flow(HttpMethod.Post, "/api/flows/bestaat-niet/publish", HttpStatusCode.NotFound),
+            ["GET /api/activity-descriptors"] = Flow(HttpMethod.Get, "/api/activity-descriptors", HttpStatusCode.OK),
+
+            ["POST /api/trajecten"] = new([Professional], false, _ => Message(HttpMethod.Post, "/api/trajecten", new { }), _ => HttpStatusCode.BadRequest),
+            ["GET /api/casus/{code}"] = Casus(HttpMethod.Get, "", HttpStatusCode.OK),
+            ["POST /api/casus/{code}/stopknop"] = Casus(HttpMethod.Post, "/stopknop", HttpStatusCode.BadRequest, new { reden = "" }),
+            ["GET /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Get, "/veiligheidskaart", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/veiligheidskaart/versies"] = Casus(HttpMethod.Get, "/veiligheidskaart/versies", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/veiligheidskaart/verschil"] = Casus(HttpMethod.Get, "/veiligheidskaart/verschil?van=1&tot=1", HttpStatusCode.OK),
+            ["PUT /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Put, "/veiligheidskaart", HttpStatusCode.BadRequest, new { }),
+            ["POST /api/casus/{code}/maatregelen"] = Casus(HttpMethod.Post, "/maatregelen", HttpStatusCode.BadRequest, new { }),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/beeindigen"] =
+                Casus(HttpMethod.Post, $"/maatregelen/{random}/beeindigen", HttpStatusCode.NotFound, new { reden = "x" }),
+            ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
+            ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
+
+            ["GET /api/tasks/mine"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/mine"), _ => HttpStatusCode.OK),
+            ["GET /api/tasks/team"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/team"), _ => HttpStatusCode.OK),
+            ["GET /api/tasks/{id:guid}"] = Task(HttpMethod.Get, "", _ => HttpStatusCode.OK),
+            // prof1 holds the preparation task already (claiming it again changes nothing); the chair claims the team's triage.
+            ["POST /api/tasks/{id:guid}/claim"] = Task(HttpMethod.Post, "/claim", _ => HttpStatusCode.OK),
+            // A task assigned straight to prof1 has no group to go back to; the chair's claimed triage goes back to the chairs.
+            ["POST /api/tasks/{id:guid}/release"] = Task(HttpMethod.Post, "/release", c => c.Role == Professional ? HttpStatusCode.BadRequest : HttpStatusCode.OK),
+            ["POST /api/tasks/{id:guid}/complete"] = Task(HttpMethod.Post, "/complete", _ => HttpStatusCode.BadRequest, new { outcome = "" }),
+            // The chair divides the work and may hand on any task; others only the one they hold.
+            ["POST /api/tasks/{id:guid}/reassign"] = Task(HttpMethod.Post, "/reassign", _ => HttpStatusCode.BadRequest, new { assignee = "" },
+                c => c.Role == RvtChair || (c.Role == Professional && c.Involved)),
+
+            ["GET /api/instances/{id:guid}"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, $"/api/instances/{world.OnTableInstance}"), _ => HttpStatusCode.OK),
+            ["POST /api/instances/{id:guid}/cancel"] = new(OperatorRoles, false, _ => Message(HttpMethod.Post, $"/api/instances/{random}/cancel"), _ => HttpStatusCode.NotFound),
+            ["POST /api/instances/{id:guid}/retry"] = new(OperatorRoles, false, _ => Message(HttpMethod.Post, $"/api/instances/{random}/retry"), _ => HttpStatusCode.NotFound),
+            ["GET /api/rapportages/halfjaarcijfers"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers?jaar=2026"), _ => HttpStatusCode.OK),
+            ["GET /api/rapportages/halfjaarcijfers.csv"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers.csv?jaar=2026"), _ => HttpStatusCode.OK),
+            ["GET /api/rapportages/te-laat"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/te-laat"), _ => HttpStatusCode.OK),
+            ["GET /api/rapportages/incidenten"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/incidenten"), _ => HttpStatusCode.OK),
+            ["GET /api/audit"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/audit"), _ => HttpStatusCode.OK),
+        };
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_AnswersEveryRole_AsItsAccessRuleSays()
+    {
+        var rows = Rows();
+        var endpoints = world.Host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Key: $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}", Endpoint: e)))
+            .ToList();
+        var failures = new List<string>();
+        foreach (var (key, endpoint) in endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<AccessRule>() is null) failures.Add($"{key}: no AccessRule metadata");
+            if (!rows.ContainsKey(key)) failures.Add($"{key}: no row in the access matrix");
+        }
+        foreach (var stale in rows.Keys.Except(endpoints.Select(e => e.Key))) failures.Add($"{stale}: row for an endpoint that does not exist");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        var cells = 0;
+        foreach (var (key, row) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
+            foreach (var role in AllRoles.Prepend(Anonymous))
+                foreach (var involved in new[] { true, false })
+                {
+                    var cell = CellFor(role, involved);
+                    var expected = row.Roles is null ? row.Allowed(cell)
+                        : role == Anonymous ? HttpStatusCode.Unauthorized
+                        : !row.Roles.Contains(role) ? HttpStatusCode.Forbidden
+                        : row.Involvement && !(row.Accessible ?? (_ => true))(cell) ? HttpStatusCode.Forbidden
+                        : row.Allowed(cell);
+                    using var request = row.Request(cell);
+                    if (cell.User is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await world.Host.TokenAsync(cell.User));
+                    using var client = world.Host.Anonymous();
+                    var response = await client.SendAsync(request);
+                    cells++;
+                    if (response.StatusCode != expected)
+                        failures.Add($"{key} as {role} ({(involved ? "betrokken" : "niet betrokken")}, {cell.User}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    else if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                        failures.Add($"{key} as {role}: {(int)response.StatusCode} without ProblemDetails");
+                }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells wrong:\n" + string.Join("\n", failures));
+        Assert.True(cells >= rows.Count * 14);
+    }
+
+    private Cell CellFor(string role, bool involved) => role switch
+    {
+        Anonymous => new(role, involved, null, world.OnTable, world.ProfTask, false, false),
+        Professional => new(role, involved, involved ? "prof1" : "prof2", world.OnTable, world.ProfTask, involved, involved),
+        // A member sees what is on the table; the other casus waits for triage.
+        RvtMember => new(role, involved, "rvtlid", involved ? world.OnTable : world.NotOnTable, world.ChairTask, involved, false),
+        // The chair triages every casus, so sees them all; tasks are the chair's only when they are the chairs' group's.
+        RvtChair => new(role, involved, "voorzitter", world.OnTable, involved ? world.ChairTask : world.ProfTask, true, involved),
+        _ => new(role, involved, role switch { Coordinator => "coordinator", Manager => "manager", _ => "beheerder" }, world.OnTable, world.ProfTask, false, false),
+    };
+
+    private static HttpRequestMessage Message(HttpMethod method, string url, object? body = null) => new(method, url)
+    {
+        Content = body switch
+        {
+            null => null,
+            string text => new StringContent(text, System.Text.Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body),
+        },
+    };
+}
