@@ -27,7 +27,7 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
                 var entry = new AuditEntry
                 {
                     Sequence = (last?.Sequence ?? 0) + 1,
-                    At = clock.GetUtcNow(),
+                    At = Stored(clock.GetUtcNow()),
                     EventCode = record.EventCode,
                     Action = record.Action,
                     Outcome = record.Outcome,
@@ -71,6 +71,10 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
         if (query.BeforeSequence is { } before) lines = lines.Where(e => e.Sequence < before);
         return await lines.OrderByDescending(e => e.Sequence).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
     }
+
+    /// <summary>The time as the database gives it back (whole milliseconds, UTC), so the hash computed now still holds when read.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset now) =>
+        new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static string? Shorten(string? detail) => detail is { Length: > 200 } ? detail[..200] : detail;
 }

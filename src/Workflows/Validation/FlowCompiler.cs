@@ -99,6 +99,8 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionE
                 continue;
             }
             var bound = _binder.Bind(input, value, $"{path}.inputs.{name}", errors);
+            if (bound is Input<string> { IsExpression: false, Literal: var text } && input.Required && string.IsNullOrWhiteSpace(text))
+                errors.Add(new($"{path}.inputs.{input.Name}", $"required input '{input.Name}' of '{descriptor.Type}' is empty"));
             if (bound is not null) input.Property.SetValue(activity, bound);
         }
         foreach (var input in descriptor.Inputs.Where(x => x.Required && x.Default is null))

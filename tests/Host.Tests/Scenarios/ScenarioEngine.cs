@@ -91,6 +91,8 @@ public sealed class ScenarioEngine : IAsyncDisposable
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Scenarios drive the engine directly; nobody signs in, so the demo accounts' password hashing is skipped.
+            builder.UseSetting("Accounts:CreateDemoAccounts", "false");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);

@@ -78,6 +78,9 @@ public sealed class FlowCompilerTests
     [InlineData("""{ "title": "A", "outcomes": "Klaar" }""", "$.activities[0].inputs.outcomes", "expected a list of texts")]
     [InlineData("""{ "title": "A", "form": [ { "label": "zonder naam" } ] }""", "$.activities[0].inputs.form", "needs at least a \"name\"")]
     [InlineData("""{ "title": "A", "kleur": "rood" }""", "$.activities[0].inputs.kleur", "has no input 'kleur'")]
+    [InlineData("""{ "title": "  " }""", "$.activities[0].inputs.title", "required input 'title' of 'HumanTask' is empty")]
+    [InlineData("""{ "title": "A", "form": [ { "name": "x", "type": "kleur" } ] }""", "$.activities[0].inputs.form", "unknown type 'kleur'")]
+    [InlineData("""{ "title": "A", "form": [ { "name": "x" }, { "name": "x" } ] }""", "$.activities[0].inputs.form", "repeats the name 'x'")]
     public void Compile_ReportsInput_WhenInputHasWrongTypeOrIsUnknown(string inputs, string path, string message)
     {
         var error = SingleError(Flow($$"""{ "id": "a", "type": "HumanTask", "inputs": {{inputs}} }""", ""));

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace ProcessEngine.Host.Tests.Api;
+
+public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string SmallFlow = """
+        { "id": "api-test-flow", "name": "API-test",
+          "activities": [ { "id": "taak", "type": "HumanTask", "inputs": { "title": "Doen", "candidateGroup": "Professional" } } ] }
+        """;
+
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task Import_RefusesAnInvalidFlow_NamingEachJsonPath_AndStoresNothing()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        var broken = SmallFlow.Replace("\"HumanTask\"", "\"HumanTaak\"").Replace("api-test-flow", "api-broken-flow");
+
+        var response = await coordinator.PostAsync("/api/flows/import", Body(broken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.Contains("unknown activity type 'HumanTaak'", errors.GetProperty("$.activities[0].type")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/flows/api-broken-flow")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_ReportsMalformedJson_WithItsPosition()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+
+        var response = await coordinator.PostAsync("/api/flows/import", Body("{ \"id\": \"x\", "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line", (await response.Content.ReadAsStringAsync()).ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task DraftPublishVersionsExport_WorkAsACoordinatorExpects()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(SmallFlow))).StatusCode);
+
+        var draft = await coordinator.PutAsync("/api/flows/api-test-flow/draft", Body(SmallFlow.Replace("\"Doen\"", "\"\"")));
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        var saved = await draft.ReadJsonAsync();
+        Assert.Equal(2, saved.GetProperty("version").GetProperty("version").GetInt32());
+        Assert.NotEqual(0, saved.GetProperty("errors").GetArrayLength());
+
+        var refused = await coordinator.PostAsync("/api/flows/api-test-flow/publish", null);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        await coordinator.PutAsync("/api/flows/api-test-flow/draft", Body(SmallFlow.Replace("\"Doen\"", "\"Nu doen\"")));
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/api-test-flow/publish", null)).StatusCode);
+
+        var versions = (await (await coordinator.GetAsync("/api/flows/api-test-flow/versions")).ReadJsonAsync()).EnumerateArray()
+            .Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("isLive").GetBoolean())).ToList();
+        Assert.Equal([(2, true), (1, false)], versions);
+        var export = await coordinator.GetAsync("/api/flows/api-test-flow/export?version=1");
+        Assert.Equal("api-test-flow.json", export.Content.Headers.ContentDisposition?.FileNameStar ?? export.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("\"Doen\"", await export.Content.ReadAsStringAsync());
+        var list = (await (await coordinator.GetAsync("/api/flows")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Contains(list, f => f.GetProperty("id").GetString() == "rvt-traject" && f.GetProperty("liveVersion").GetInt32() == 1);
+    }
+
+    [Fact]
+    public async Task Draft_RefusesABodyForAnotherFlow()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+
+        var response = await coordinator.PutAsync("/api/flows/rvt-traject/draft", Body(SmallFlow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("$.id", out _));
+    }
+}

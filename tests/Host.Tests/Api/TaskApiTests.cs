@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ProcessEngine.Host.Tests.Api;
+
+/// <summary>The inbox through the API, driven as two chairs and a professional would.</summary>
+public sealed class TaskApiTests
+{
+    [Fact]
+    public async Task TwoChairsCompletingTheSameTriage_OneWins_TheOtherGets409_AndTheTrajectMovedOnce()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        using var chair = await host.AsAsync("voorzitter");
+        using var chairAgain = await host.AsAsync("voorzitter");
+        var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+
+        var answers = await Task.WhenAll(
+            chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" }),
+            chairAgain.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var open = (await (await chair.GetAsync($"/api/tasks/team?casus={code}")).ReadJsonAsync()).EnumerateArray().ToList();
+        var mine = (await (await prof1.GetAsync($"/api/tasks/mine?casus={code}")).ReadJsonAsync()).EnumerateArray().ToList();
+        // Exactly one of the two paths was taken: advies for the chairs (C&A) or preparation for the inbrenger (bespreking).
+        Assert.Equal(1, open.Count + mine.Count);
+    }
+
+    [Fact]
+    public async Task Complete_NamesTheFieldThatIsWrong_AndKeepsTheTaskOpen()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        using var chair = await host.AsAsync("voorzitter");
+        var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+
+        var wrongDate = await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "volgende week" } });
+        var wrongOutcome = await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Doorsturen" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongDate.StatusCode);
+        Assert.Contains("jjjj-mm-dd", (await wrongDate.ReadJsonAsync()).GetProperty("errors").GetProperty("data.tafeldatum")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongOutcome.StatusCode);
+        Assert.Equal("open", (await (await chair.GetAsync($"/api/tasks/{triage}")).ReadJsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ClaimRelease_MoveATeamTaskBetweenMineAndTheTeam()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        using var chair = await host.AsAsync("voorzitter");
+        var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/tasks/{triage}/claim", null)).StatusCode);
+        Assert.Empty((await (await chair.GetAsync($"/api/tasks/team?casus={code}")).ReadJsonAsync()).EnumerateArray());
+        Assert.Single((await (await chair.GetAsync($"/api/tasks/mine?casus={code}")).ReadJsonAsync()).EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsync($"/api/tasks/{triage}/release", null)).StatusCode);
+        Assert.Single((await (await chair.GetAsync($"/api/tasks/team?casus={code}")).ReadJsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Aanmelden_NamesEachBadField_IncludingAWrongEnumValue_AndRefusesAnIdentifier()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+
+        var missing = await prof1.PostAsJsonAsync("/api/trajecten", new { organisatie = "CJG" });
+        var wrongEnum = await prof1.PostAsJsonAsync("/api/trajecten", new { organisatie = "CJG", hulpvraag = "x", huishouden = "Groot", onveiligheid = "Acuut" });
+        var bsn = await prof1.PostAsJsonAsync("/api/trajecten", new { organisatie = "CJG", hulpvraag = "Kind met BSN 111222333", huishouden = "GezinMetKinderen", onveiligheid = "Acuut" });
+
+        var missingErrors = (await missing.ReadJsonAsync()).GetProperty("errors");
+        Assert.True(missingErrors.TryGetProperty("hulpvraag", out _) && missingErrors.TryGetProperty("huishouden", out _) && missingErrors.TryGetProperty("onveiligheid", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongEnum.StatusCode);
+        Assert.True((await wrongEnum.ReadJsonAsync()).GetProperty("errors").TryGetProperty("$.huishouden", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, bsn.StatusCode);
+        Assert.Contains("BSN", (await bsn.ReadJsonAsync()).GetProperty("errors").GetProperty("hulpvraag")[0].GetString());
+        Assert.Empty((await (await prof1.GetAsync("/api/tasks/mine")).ReadJsonAsync()).EnumerateArray());
+    }
+}
