@@ -9,6 +9,9 @@ internal sealed partial class TimedStore
     public Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default) =>
         inner.FindOverdueTasksAsync(now, skip, take, ct);
 
+    public Task<IReadOnlyList<UserTask>> FindTasksWaitingSinceAsync(DateTimeOffset createdBefore, int skip, int take, CancellationToken ct = default) =>
+        inner.FindTasksWaitingSinceAsync(createdBefore, skip, take, ct);
+
     public Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default) =>
         inner.FindOpenIncidentsAsync(skip, take, ct);
 }

@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ProcessEngine.Host.Tests;
 
@@ -13,5 +18,17 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         builder.UseSetting("Timers:PollingInterval", "00:00:01");
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                foreach (var server in services.Where(d => d.ServiceType == typeof(IHostedService)
+                             && (d.ImplementationType == typeof(BackgroundJobServerHostedService)
+                                 || d.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Hangfire", StringComparison.Ordinal) == true)).ToList())
+                    services.Remove(server);
+            });
     }
+
+    /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
 }

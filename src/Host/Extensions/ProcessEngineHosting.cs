@@ -40,6 +40,7 @@ public static class ProcessEngineHosting
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
+        services.Configure<Api.Operations.ReportOptions>(config.GetSection("Reports"));
         services.AddTransient<Notifications.RetentionJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -83,6 +84,7 @@ public static class ProcessEngineHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("ProcessEngine API"));
         app.MapProcessEngineApi();
+        app.MapOpenIdConnectSignIn();
         return app;
     }
 }

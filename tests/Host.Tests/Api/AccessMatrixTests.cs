@@ -85,6 +85,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/rapportages/halfjaarcijfers"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers?jaar=2026"), _ => HttpStatusCode.OK),
             ["GET /api/rapportages/halfjaarcijfers.csv"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers.csv?jaar=2026"), _ => HttpStatusCode.OK),
             ["GET /api/rapportages/te-laat"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/te-laat"), _ => HttpStatusCode.OK),
+            ["GET /api/rapportages/vastgelopen"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/vastgelopen?dagen=1"), _ => HttpStatusCode.OK),
             ["GET /api/rapportages/incidenten"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/incidenten"), _ => HttpStatusCode.OK),
             ["GET /api/audit"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/audit"), _ => HttpStatusCode.OK),
         };

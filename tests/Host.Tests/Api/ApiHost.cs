@@ -12,7 +12,14 @@ public sealed class ApiHost : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    public HostFactory Factory { get; } = new();
+    public ApiHost() : this(new HostFactory()) { }
+
+    private ApiHost(HostFactory factory) => Factory = factory;
+
+    /// <summary>A host whose engine, domain and reports run on <paramref name="clock"/> (Hangfire's server is left out: it would fire timers on the wall clock).</summary>
+    public static ApiHost WithClock(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(new HostFactory { Clock = clock });
+
+    public HostFactory Factory { get; }
     public static string Password => new AccountOptions().DemoPassword;
 
     public T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
@@ -25,6 +32,9 @@ public sealed class ApiHost : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
         return client;
     }
+
+    /// <summary>After the clock moved past the tokens' hour, everyone signs in again.</summary>
+    public void ForgetTokens() => _tokens.Clear();
 
     public async Task<string> TokenAsync(string userName)
     {

@@ -20,7 +20,15 @@ public sealed record IncidentView(Guid Id, Guid InstanceId, string? DefinitionId
 public sealed record InstanceView(Guid Id, string DefinitionId, int Version, string Status, string? CasusCode, Guid? ParentInstanceId,
     DateTimeOffset CreatedAt, IReadOnlyList<JournalView> Journal, IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents);
 
+/// <summary>Report settings (section "Reports").</summary>
+public sealed class ReportOptions
+{
+    /// <summary>A step waiting longer than this many days counts as stuck (per-step norms come with the dashboard).</summary>
+    public int StuckAfterDays { get; set; } = 30;
+}
+
 /// <summary>A pseudonymous line for managers: which casus (by code) waits on which step, and for how long.</summary>
+/// <param name="DaysWaiting">Days over the due date (overdue list) or since the step began (stuck list).</param>
 public sealed record WaitingTaskLine(string? CasusCode, string Step, string? Group, string? Assignee, DateTimeOffset? DueAt, int DaysWaiting);
 
 public sealed record GetInstance(Guid Id, CurrentUser User) : IRequest<Outcome<InstanceView>>;
@@ -28,16 +36,18 @@ public sealed record CancelInstance(Guid Id, CurrentUser User) : IRequest<Outcom
 public sealed record RetryInstance(Guid Id, CurrentUser User) : IRequest<Outcome<InstanceView>>;
 public sealed record ListIncidents(int Skip, int Take) : IRequest<Outcome<IReadOnlyList<IncidentView>>>;
 public sealed record ListOverdueTasks(int Skip, int Take) : IRequest<Outcome<IReadOnlyList<WaitingTaskLine>>>;
+public sealed record ListStuckTasks(int? Days, int Skip, int Take) : IRequest<Outcome<IReadOnlyList<WaitingTaskLine>>>;
 public sealed record GetHalfjaarcijfers(int Jaar, CurrentUser User) : IRequest<Outcome<Halfjaarcijfers>>;
 public sealed record SearchAudit(AuditQuery Query, CurrentUser User) : IRequest<Outcome<IReadOnlyList<AuditEntry>>>;
 
 public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime runtime, HalfjaarcijfersService cijfers, AuditLog log,
-    Auditor audit, TimeProvider clock) :
+    Auditor audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReportOptions> reports) :
     IRequestHandler<GetInstance, Outcome<InstanceView>>,
     IRequestHandler<CancelInstance, Outcome<InstanceView>>,
     IRequestHandler<RetryInstance, Outcome<InstanceView>>,
     IRequestHandler<ListIncidents, Outcome<IReadOnlyList<IncidentView>>>,
     IRequestHandler<ListOverdueTasks, Outcome<IReadOnlyList<WaitingTaskLine>>>,
+    IRequestHandler<ListStuckTasks, Outcome<IReadOnlyList<WaitingTaskLine>>>,
     IRequestHandler<GetHalfjaarcijfers, Outcome<Halfjaarcijfers>>,
     IRequestHandler<SearchAudit, Outcome<IReadOnlyList<AuditEntry>>>
 {
@@ -76,6 +86,17 @@ public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime ru
         var tasks = await engine.FindOverdueTasksAsync(now, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
         return Outcome<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
             new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.DueAt!.Value).TotalDays))]);
+    }
+
+    /// <summary>Steps waiting longer than the norm (days; default from Reports:StuckAfterDays): where a traject has stalled.</summary>
+    public async ValueTask<Outcome<IReadOnlyList<WaitingTaskLine>>> Handle(ListStuckTasks request, CancellationToken ct)
+    {
+        var days = request.Days ?? reports.Value.StuckAfterDays;
+        if (days is < 1 or > 3650) return Outcome<IReadOnlyList<WaitingTaskLine>>.Invalid("dagen", "Kies een norm van 1 tot 3650 dagen.");
+        var now = clock.GetUtcNow();
+        var tasks = await engine.FindTasksWaitingSinceAsync(now.AddDays(-days), Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        return Outcome<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
+            new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.CreatedAt).TotalDays))]);
     }
 
     public async ValueTask<Outcome<Halfjaarcijfers>> Handle(GetHalfjaarcijfers request, CancellationToken ct)

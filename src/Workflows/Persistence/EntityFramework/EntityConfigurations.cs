@@ -69,6 +69,7 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         e.HasIndex(x => new { x.Status, x.Assignee, x.DueAt });
         e.HasIndex(x => new { x.Status, x.CandidateGroup, x.DueAt });
         e.HasIndex(x => new { x.Status, x.DueAt });
+        e.HasIndex(x => new { x.Status, x.CreatedAt });
         e.HasIndex(x => x.InstanceId);
         e.HasIndex(x => x.CorrelationId);
     }

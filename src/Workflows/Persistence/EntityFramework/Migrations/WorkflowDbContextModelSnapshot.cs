@@ -327,6 +327,8 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Assignee", "DueAt");

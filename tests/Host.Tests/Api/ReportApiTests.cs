@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ProcessEngine.Host.Tests.Api;
+
+/// <summary>The managers' lists through the API on a moved clock: pseudonymous lines only, with how late and how long.</summary>
+public sealed class ReportApiTests
+{
+    [Fact]
+    public async Task OverdueAndStuck_ListTheCasusCodeStepAndDays_WithoutContent()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var host = ApiHost.WithClock(clock);
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        var manager = await host.AsAsync("manager");
+        Assert.Empty((await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray());
+
+        // Triage is due in 2 werkdagen (Wednesday 4 March); twelve days later it is 10 days late and has waited 12.
+        clock.Advance(TimeSpan.FromDays(12));
+        host.ForgetTokens();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await manager.GetAsync("/api/rapportages/te-laat")).StatusCode); // the old token has expired
+        manager.Dispose();
+        manager = await host.AsAsync("manager");
+        var overdue = (await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray().Single();
+        var stuck = (await (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=10")).ReadJsonAsync()).EnumerateArray().Single();
+        var notYet = (await (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=13")).ReadJsonAsync()).EnumerateArray();
+
+        Assert.Equal((code, "Triage nieuwe aanmelding", "RvtChair", 10), (overdue.GetProperty("casusCode").GetString(),
+            overdue.GetProperty("step").GetString(), overdue.GetProperty("group").GetString(), overdue.GetProperty("daysWaiting").GetInt32()));
+        Assert.Equal(12, stuck.GetProperty("daysWaiting").GetInt32());
+        Assert.Empty(notYet);
+        Assert.DoesNotContain("Zorgen om de veiligheid", overdue.GetRawText() + stuck.GetRawText());
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task HalfjaarcijfersCsv_HoldsTheSameNumbersAsTheJson()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var prof1 = await host.AsAsync("prof1");
+        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        using var chair = await host.AsAsync("voorzitter");
+        var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking" }));
+        var year = DateTime.UtcNow.Year;
+
+        var json = (await (await chair.GetAsync($"/api/rapportages/halfjaarcijfers?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()
+            .Select(r => $"{r.GetProperty("onderdeel").GetString()};{r.GetProperty("eersteHalfjaar").GetInt32()};{r.GetProperty("tweedeHalfjaar").GetInt32()};{r.GetProperty("totaal").GetInt32()}")
+            .ToList();
+        var csvResponse = await chair.GetAsync($"/api/rapportages/halfjaarcijfers.csv?jaar={year}");
+        var csv = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(json, csv.Skip(1));
+        Assert.Contains(json, line => line.StartsWith("Besproken casus;", StringComparison.Ordinal) && line.EndsWith(";1", StringComparison.Ordinal));
+    }
+}
