@@ -33,13 +33,15 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
         return DomainResult<Traject>.Ok(traject);
     }
 
-    /// <summary>Deletes the content of every closed traject whose retention date has passed; returns how many.</summary>
-    public async Task<int> PurgeDueAsync(CancellationToken ct = default)
+    public const int BatchSize = 200;
+
+    /// <summary>Deletes the content of closed trajecten whose retention date has passed (one batch); returns their casus codes.</summary>
+    public async Task<IReadOnlyList<string>> PurgeDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var due = await db.Trajecten.Where(t => t.BewarenTot <= now && t.GeschoondOp == null).Take(200).ToListAsync(ct);
-        var purged = 0;
+        var due = await db.Trajecten.Where(t => t.BewarenTot <= now && t.GeschoondOp == null).Take(BatchSize).ToListAsync(ct);
+        var purged = new List<string>();
         foreach (var traject in due)
         {
             // Engine first: if the process stops in between, the next sweep finds the traject unpurged and repeats both.
@@ -55,7 +57,7 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
             await db.Netwerk.Where(n => n.CasusId == casus.Id).ExecuteDeleteAsync(ct);
             traject.MarkPurged(now);
             await db.SaveChangesAsync(ct);
-            purged++;
+            purged.Add(traject.CasusCode);
         }
         return purged;
     }

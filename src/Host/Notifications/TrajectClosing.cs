@@ -21,14 +21,28 @@ public sealed class TrajectClosing(RetentionService retention, IOptions<RvtFlowO
     }
 }
 
-/// <summary>The daily Hangfire job that applies the retention rule.</summary>
-public sealed class RetentionJob(RetentionService retention, ILogger<RetentionJob> logger)
+/// <summary>
+/// The daily Hangfire job that applies the retention rule, batch after batch, and writes a deletion line
+/// to the audit log for every casus whose content it removed (the system acting on the retention rule).
+/// </summary>
+public sealed class RetentionJob(RetentionService retention, Auditing.Auditor audit, ILogger<RetentionJob> logger)
 {
     public const string Id = "processengine-retention";
+    public const string SystemUser = "systeem:bewaartermijn";
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var purged = await retention.PurgeDueAsync(ct);
-        if (purged > 0) logger.LogInformation("Retention deleted the content of {Count} closed traject(en)", purged);
+        var total = 0;
+        while (true)
+        {
+            var purged = await retention.PurgeDueAsync(ct);
+            foreach (var code in purged)
+                await audit.RecordAsync(null, "casus.retention", Platform.Audit.AuditAction.Delete, Platform.Audit.AuditOutcome.Success,
+                    "bewaartermijn", code, detail: "inhoud verwijderd, tellingen behouden", userName: SystemUser, ct: ct);
+            total += purged.Count;
+            // A batch with room left means nothing more is due (trajecten still postponed stay for the next run).
+            if (purged.Count < RetentionService.BatchSize) break;
+        }
+        if (total > 0) logger.LogInformation("Retention deleted the content of {Count} closed traject(en)", total);
     }
 }

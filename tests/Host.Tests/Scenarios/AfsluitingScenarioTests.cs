@@ -29,5 +29,12 @@ public sealed class AfsluitingScenarioTests
         Assert.Equal("Afgesloten: veilig genoeg", closed.AfsluitReden);
         Assert.Equal("advies-zonder-vervolgroute", closed.ZwaarsteRoute);
         Assert.Equal(engine.Clock.GetUtcNow().AddYears(1), closed.BewarenTot);
+
+        // A year later the daily job deletes the content, and says so in the audit log.
+        await engine.AdvanceAsync(TimeSpan.FromDays(366));
+        await engine.Services.GetRequiredService<Notifications.RetentionJob>().RunAsync(CancellationToken.None);
+        Assert.Equal("", (await trajecten.FindCasusAsync(code))!.Hulpvraag);
+        var line = Assert.Single(await engine.Services.GetRequiredService<Platform.Audit.AuditLog>().SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
+        Assert.Equal((Platform.Audit.AuditAction.Delete, Notifications.RetentionJob.SystemUser), (line.Action, line.UserId));
     }
 }
