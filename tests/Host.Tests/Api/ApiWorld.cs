@@ -44,6 +44,10 @@ public sealed class ApiWorld : IAsyncLifetime
             new { basisVersie = 0, inhoud = new { zorgen = new[] { "Spanningen thuis" }, krachten = new[] { "Oma helpt" } } }));
     }
 
+    /// <summary>An aanmelding through the API by the signed-in professional; returns the new casus code.</summary>
+    public static async Task<string> AanmeldenAsync(HttpClient professional) =>
+        (await (await Ok(professional.PostAsJsonAsync("/api/trajecten", Intake))).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+
     public static async Task<Guid> TaskOfAsync(HttpClient client, string list, string casus)
     {
         var tasks = await (await Ok(client.GetAsync($"{list}?casus={casus}"))).ReadJsonAsync();

@@ -15,7 +15,7 @@ public sealed class ReportApiTests
         await using var host = ApiHost.WithClock(clock);
         await host.InitializeAsync();
         using var prof1 = await host.AsAsync("prof1");
-        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        var code = await ApiWorld.AanmeldenAsync(prof1);
         var manager = await host.AsAsync("manager");
         Assert.Empty((await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray());
 
@@ -43,7 +43,7 @@ public sealed class ReportApiTests
         await using var host = new ApiHost();
         await host.InitializeAsync();
         using var prof1 = await host.AsAsync("prof1");
-        var code = (await (await prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake)).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
+        var code = await ApiWorld.AanmeldenAsync(prof1);
         using var chair = await host.AsAsync("voorzitter");
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
         await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking" }));
