@@ -34,11 +34,11 @@ public static class OperationsEndpoints
                     : figures.ToHttp();
             })
             .Access(Policies.Reports).WithSummary("De halfjaarcijfers als CSV (puntkomma's, voor Excel).");
-        reports.MapGet("/te-laat", async (int? skip, int? take, IMediator m, CancellationToken ct) =>
-                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100), ct)).ToHttp())
+        reports.MapGet("/te-laat", async (int? skip, int? take, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToHttp())
             .Access(Policies.Reports).WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud).");
-        reports.MapGet("/vastgelopen", async (int? dagen, int? skip, int? take, IMediator m, CancellationToken ct) =>
-                (await m.Send(new ListStuckTasks(dagen, skip ?? 0, take ?? 100), ct)).ToHttp())
+        reports.MapGet("/vastgelopen", async (int? dagen, int? skip, int? take, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListStuckTasks(dagen, skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToHttp())
             .Access(Policies.Reports).WithSummary("Stappen die langer dan de norm (dagen) wachten: casuscode, stap, team, dagen (geen inhoud).");
         reports.MapGet("/incidenten", async (int? skip, int? take, IMediator m, CancellationToken ct) =>
                 (await m.Send(new ListIncidents(skip ?? 0, take ?? 100), ct)).ToHttp())
