@@ -1,0 +1,18 @@
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Workflows.Persistence.InMemory;
+
+public sealed partial class InMemoryWorkflowStore
+{
+    public Task<IReadOnlyList<UserTask>> FindTasksCreatedSinceAsync(DateTimeOffset since, Guid afterId, int max, CancellationToken ct = default) =>
+        ReadList(() => _tasks.Values
+            .Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold && t.CreatedAt >= since && t.Id.CompareTo(afterId) > 0)
+            .OrderBy(t => t.Id).Take(max).Select(t => t.Clone()));
+
+    public Task<IReadOnlyList<UserTask>> FindOpenTasksDueAsync(DateTimeOffset after, Guid afterId, DateTimeOffset until, int max,
+        CancellationToken ct = default) =>
+        ReadList(() => _tasks.Values
+            .Where(t => t.Status == UserTaskStatus.Open && t.DueAt <= until
+                && (t.DueAt > after || (t.DueAt == after && t.Id.CompareTo(afterId) > 0)))
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(max).Select(t => t.Clone()));
+}
