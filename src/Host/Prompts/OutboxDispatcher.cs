@@ -23,7 +23,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<PlatformDbContext> contex
     private const int WarnFromAttempt = 3;
     private int _reportedUnconfigured;
 
-    /// <summary>Sends every due row (up to a thousand per run; the next run continues); returns how many went.</summary>
+    /// <summary>Sends every due row (up to a thousand per run; the next run continues), then forgets old sent rows; returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         if (!mailer.IsConfigured)
@@ -53,7 +53,16 @@ public sealed class OutboxDispatcher(IDbContextFactory<PlatformDbContext> contex
             }
             if (due.Count < PageSize) break;
         }
+        await ForgetSentAsync(ct);
         return sent;
+    }
+
+    /// <summary>Sent rows are kept a while for support questions, then deleted so the table does not grow for ever.</summary>
+    private async Task ForgetSentAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - options.Value.KeepSent;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Outbox.Where(o => o.SentAt != null && o.SentAt < before).ExecuteDeleteAsync(ct);
     }
 
     private async Task<List<OutboxMessage>> DueAsync(CancellationToken ct)

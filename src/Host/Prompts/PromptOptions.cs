@@ -27,6 +27,9 @@ public sealed class PromptOptions
     public TimeSpan RetryInitial { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a sent e-mail stays in the outbox (for support questions) before the dispatcher deletes it. Unsent rows are never deleted.</summary>
+    public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How far before its last position the creation sweep looks again, for bursts that committed late.</summary>
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -46,6 +49,7 @@ public sealed class PromptOptions
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _)) yield return $"{Section}:BaseUrl '{BaseUrl}' is not an absolute URL such as https://processengine.example.org.";
         if (RetryInitial <= TimeSpan.Zero || RetryMax < RetryInitial)
             yield return $"{Section}:RetryInitial must be positive and {Section}:RetryMax at least as long.";
+        if (KeepSent < TimeSpan.Zero) yield return $"{Section}:KeepSent cannot be negative.";
         if (string.IsNullOrWhiteSpace(EscalationGroup)) yield return $"{Section}:EscalationGroup needs a role or team.";
         if (!MimeKit.MailboxAddress.TryParse(Smtp.From, out _)) yield return $"{Section}:Smtp:From '{Smtp.From}' is not an e-mail address.";
     }
