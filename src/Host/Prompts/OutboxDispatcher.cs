@@ -21,19 +21,14 @@ public sealed class OutboxDispatcher(IDbContextFactory<PlatformDbContext> contex
     private const int PageSize = 50;
     private const int MaxPages = 20;
     private const int WarnFromAttempt = 3;
-    private int _reportedUnconfigured;
 
     /// <summary>Sends every due row (up to a thousand per run; the next run continues), then forgets old sent rows; returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (!mailer.IsConfigured)
-        {
-            if (Interlocked.Exchange(ref _reportedUnconfigured, 1) == 0)
-                logger.LogWarning("E-mail prompts are queued in the outbox but not sent: set Prompts:Smtp:Host");
-            return 0;
-        }
+        // Without a server the rows wait; the start-up log said so once.
+        if (!mailer.IsConfigured) return 0;
         var sent = 0;
-        await using var connection = new Connection(mailer);
+        await using var connection = new SmtpRunConnection(mailer);
         for (var page = 0; page < MaxPages; page++)
         {
             var due = await DueAsync(ct);
@@ -127,36 +122,5 @@ public sealed class OutboxDispatcher(IDbContextFactory<PlatformDbContext> contex
                 s.SetProperty(o => o.Version, version + 1);
             }, ct);
         return changed == 1;
-    }
-
-    /// <summary>One SMTP connection for the run, opened at the first row; after a failed connect the run stops trying.</summary>
-    private sealed class Connection(SmtpMailer mailer) : IAsyncDisposable
-    {
-        private SmtpSession? _session;
-        private Exception? _connectFailure;
-
-        public async Task<SmtpSession> OpenAsync(CancellationToken ct)
-        {
-            // A server that refused one connect is not asked again for every row of this run: each row
-            // records the same failure and waits for its backoff.
-            if (_connectFailure is not null) throw new IOException($"SMTP server unreachable: {_connectFailure.Message}", _connectFailure);
-            if (_session is { IsConnected: true }) return _session;
-            if (_session is not null) await _session.DisposeAsync();
-            _session = null;
-            try
-            {
-                return _session = await mailer.ConnectAsync(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _connectFailure = ex;
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_session is not null) await _session.DisposeAsync();
-        }
     }
 }
