@@ -20,12 +20,12 @@ public sealed class CreatedPromptSweep(IWorkflowStore store, PromptWriter writer
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var startedAt = clock.GetUtcNow();
-        var since = (await cursors.ReadAsync(JobId, ct) ?? startedAt) - options.Value.SweepLookback;
+        var after = (await cursors.ReadAsync(JobId, ct) ?? startedAt) - options.Value.SweepLookback;
+        var afterId = Guid.Empty;
         var written = 0;
-        var after = Guid.Empty;
         while (true)
         {
-            var page = await store.FindTasksCreatedSinceAsync(since, after, PageSize, ct);
+            var page = await store.FindTasksCreatedSinceAsync(after, afterId, PageSize, ct);
             if (page.Count == 0) break;
             var marked = await writer.MarkedAsync(PromptKind.Created, [.. page.Select(t => t.Id)], ct);
             foreach (var task in page.Where(t => !marked.Contains(t.Id)))
@@ -35,7 +35,7 @@ public sealed class CreatedPromptSweep(IWorkflowStore store, PromptWriter writer
                 written += added;
             }
             if (page.Count < PageSize) break;
-            after = page[^1].Id;
+            (after, afterId) = (page[^1].CreatedAt, page[^1].Id);
         }
         await cursors.AdvanceAsync(JobId, startedAt, ct);
         if (written > 0) jobs.DispatchSoon(logger);

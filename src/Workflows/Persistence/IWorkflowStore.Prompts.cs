@@ -6,10 +6,10 @@ namespace ProcessEngine.Workflows.Persistence;
 public partial interface IWorkflowStore
 {
     /// <summary>
-    /// Open or held tasks created at or after <paramref name="since"/>, in creation order (by id), the page
-    /// after <paramref name="afterId"/> (<see cref="Guid.Empty"/> for the first page).
+    /// Open or held tasks in creation order, the page after the task (<paramref name="after"/>,
+    /// <paramref name="afterId"/>): pass a moment and <see cref="Guid.Empty"/> for every task created since then.
     /// </summary>
-    Task<IReadOnlyList<UserTask>> FindTasksCreatedSinceAsync(DateTimeOffset since, Guid afterId, int max, CancellationToken ct = default);
+    Task<IReadOnlyList<UserTask>> FindTasksCreatedSinceAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default);
 
     /// <summary>
     /// Open (not held) tasks whose due moment lies in (<paramref name="after"/>, <paramref name="until"/>],

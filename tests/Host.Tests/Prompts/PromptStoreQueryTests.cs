@@ -8,7 +8,7 @@ namespace ProcessEngine.Host.Tests.Prompts;
 public sealed class PromptStoreQueryTests
 {
     [Fact]
-    public async Task TasksCreatedSince_AreARangeOfTheTimeOrderedIds_PagedInCreationOrder()
+    public async Task TasksCreatedSince_ArePagedInCreationOrder_FromTheGivenMoment()
     {
         await using var host = new PromptHost();
         var store = host.Get<IWorkflowStore>();
@@ -19,8 +19,8 @@ public sealed class PromptStoreQueryTests
         var sinceBetween = await store.FindTasksCreatedSinceAsync(PromptHost.Monday.AddHours(1), Guid.Empty, 10);
         var sinceFirst = await store.FindTasksCreatedSinceAsync(PromptHost.Monday, Guid.Empty, 10);
         var page1 = await store.FindTasksCreatedSinceAsync(PromptHost.Monday, Guid.Empty, 1);
-        var page2 = await store.FindTasksCreatedSinceAsync(PromptHost.Monday, page1[0].Id, 1);
-        var page3 = await store.FindTasksCreatedSinceAsync(PromptHost.Monday, page2[0].Id, 1);
+        var page2 = await store.FindTasksCreatedSinceAsync(page1[0].CreatedAt, page1[0].Id, 1);
+        var page3 = await store.FindTasksCreatedSinceAsync(page2[0].CreatedAt, page2[0].Id, 1);
         var later = await store.FindTasksCreatedSinceAsync(PromptHost.Monday.AddHours(2).AddMilliseconds(1), Guid.Empty, 10);
 
         Assert.Equal([second.Id], sinceBetween.Select(t => t.Id));
