@@ -53,6 +53,7 @@ public static class ProcessEngineHosting
             server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
         });
         services.AddHangfireTimers();
+        builder.AddTaskPrompts();
         services.AddSingleton<ShippedFlowImporter>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -85,6 +86,7 @@ public static class ProcessEngineHosting
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("ProcessEngine API"));
         app.MapProcessEngineApi();
         app.MapOpenIdConnectSignIn();
+        app.MapTaskPrompts();
         return app;
     }
 }

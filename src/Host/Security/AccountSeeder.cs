@@ -11,7 +11,7 @@ namespace ProcessEngine.Host.Security;
 public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AccountOptions> options,
     IHostEnvironment environment, ILogger<AccountSeeder> logger)
 {
-    /// <summary>The demo accounts (README lists them): user name, display name, organisation, roles, teams.</summary>
+    /// <summary>The demo accounts (README lists them): user name, display name, organisation, roles, teams. Each gets the e-mail address <see cref="DemoEmail"/>.</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Organisatie, string[] Roles, string Teams)> DemoAccounts { get; } =
     [
         ("coordinator", "Coördinator (demo)", "Regio", [Roles.Coordinator], ""),
@@ -24,6 +24,9 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("beheerder", "Beheerder (demo)", "Regio", [Roles.Admin], ""),
     ];
 
+    /// <summary>A demo account's e-mail address: example.org is reserved, so a misdirected prompt reaches nobody.</summary>
+    public static string DemoEmail(string userName) => $"{userName}@example.org";
+
     public async Task SeedAsync()
     {
         foreach (var role in Roles.All)
@@ -31,7 +34,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
 
         var settings = options.Value;
         if (settings.AdminUserName is { Length: > 0 } adminName && settings.AdminPassword is { Length: > 0 } adminPassword)
-            await EnsureAsync(adminName, "Beheerder", "Regio", [Roles.Admin], "", adminPassword);
+            await EnsureAsync(adminName, "Beheerder", "Regio", [Roles.Admin], "", adminPassword, email: null);
 
         if (environment.IsProduction())
         {
@@ -42,13 +45,26 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         }
         if (!settings.CreateDemoAccounts) return;
         foreach (var demo in DemoAccounts)
-            await EnsureAsync(demo.UserName, demo.DisplayName, demo.Organisatie, demo.Roles, demo.Teams, settings.DemoPassword);
+            await EnsureAsync(demo.UserName, demo.DisplayName, demo.Organisatie, demo.Roles, demo.Teams, settings.DemoPassword, DemoEmail(demo.UserName));
     }
 
-    private async Task EnsureAsync(string userName, string displayName, string organisatie, string[] roleNames, string teams, string password)
+    private async Task EnsureAsync(string userName, string displayName, string organisatie, string[] roleNames, string teams, string password,
+        string? email)
     {
-        if (await users.FindByNameAsync(userName) is not null) return;
-        var user = new AppUser { UserName = userName, DisplayName = displayName, Organisatie = organisatie, Teams = teams, LockoutEnabled = true };
+        if (await users.FindByNameAsync(userName) is { } existing)
+        {
+            // Demo accounts made before e-mail prompts existed get their address once.
+            if (email is not null && string.IsNullOrEmpty(existing.Email))
+            {
+                existing.Email = email;
+                Check(await users.UpdateAsync(existing), $"e-mail address of {userName}");
+            }
+            return;
+        }
+        var user = new AppUser
+        {
+            UserName = userName, Email = email, DisplayName = displayName, Organisatie = organisatie, Teams = teams, LockoutEnabled = true,
+        };
         Check(await users.CreateAsync(user, password), $"account {userName}");
         Check(await users.AddToRolesAsync(user, roleNames), $"roles of {userName}");
         logger.LogInformation("Account {User} created with role(s) {Roles}", userName, string.Join(", ", roleNames));

@@ -3,7 +3,7 @@ namespace ProcessEngine.Platform.Mail;
 /// <summary>
 /// An e-mail waiting to be sent (or sent). Written before anything is sent; the dispatcher retries with
 /// backoff until the SMTP server takes it, so an outage delays prompts and never loses them. The unique
-/// <see cref="DedupKey"/> (e.g. "task-created:{taskId}:{recipient}") makes every producer idempotent.
+/// <see cref="DedupKey"/> (e.g. "task:{taskId}:{userName}") makes every producer idempotent.
 /// </summary>
 public sealed class OutboxMessage
 {

@@ -9,7 +9,8 @@ namespace ProcessEngine.Platform.Persistence;
 
 /// <summary>
 /// The host's own tables on the same database file as the engine and the domain: the people who sign in
-/// (ASP.NET Core Identity), the audit log, and the e-mail outbox. Its own migrations history table.
+/// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
+/// were written, how far the sweeps got). Its own migrations history table.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityDbContext<AppUser>(options)
 {
@@ -17,6 +18,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<PromptMark> PromptMarks => Set<PromptMark>();
+    public DbSet<PromptCursor> PromptCursors => Set<PromptCursor>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -54,6 +57,18 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             // The dispatcher's query: unsent messages whose next attempt is due.
             e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<PromptMark>(e =>
+        {
+            e.ToTable("PromptMarks");
+            e.HasKey(x => new { x.TaskId, x.Kind });
+            e.Property(x => x.Kind).HasMaxLength(20);
+        });
+        model.Entity<PromptCursor>(e =>
+        {
+            e.ToTable("PromptCursors");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(50);
         });
     }
 }

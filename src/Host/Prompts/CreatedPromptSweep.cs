@@ -1,0 +1,44 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Workflows.Persistence;
+
+namespace ProcessEngine.Host.Prompts;
+
+/// <summary>
+/// The safety net behind <see cref="TaskCreatedPrompts"/>: the notification is published after the engine
+/// committed, so a crash in between would lose the prompt. Every minute this finds tasks created since the
+/// last sweep (less <see cref="PromptOptions.SweepLookback"/>, for bursts that committed late) and writes
+/// the prompts of any that have none. After a restart it resumes where it stopped, however long ago.
+/// </summary>
+public sealed class CreatedPromptSweep(IWorkflowStore store, PromptWriter writer, PromptCursors cursors, IOptions<PromptOptions> options,
+    TimeProvider clock, IBackgroundJobClient jobs, ILogger<CreatedPromptSweep> logger)
+{
+    public const string JobId = "processengine-prompts-sweep";
+    private const int PageSize = 200;
+
+    /// <summary>Writes the missing prompts; returns how many outbox rows were added.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var startedAt = clock.GetUtcNow();
+        var after = (await cursors.ReadAsync(JobId, ct) ?? startedAt) - options.Value.SweepLookback;
+        var afterId = Guid.Empty;
+        var written = 0;
+        while (true)
+        {
+            var page = await store.FindTasksCreatedSinceAsync(after, afterId, PageSize, ct);
+            if (page.Count == 0) break;
+            var marked = await writer.MarkedAsync(PromptKind.Created, [.. page.Select(t => t.Id)], ct);
+            foreach (var task in page.Where(t => !marked.Contains(t.Id)))
+            {
+                var added = await writer.WriteAsync(PromptKind.Created, PromptTask.From(task), ct);
+                if (added > 0) logger.LogWarning("Task {TaskId} had no e-mail prompt yet (its notification was lost or late); the sweep wrote {Count}", task.Id, added);
+                written += added;
+            }
+            if (page.Count < PageSize) break;
+            (after, afterId) = (page[^1].CreatedAt, page[^1].Id);
+        }
+        await cursors.AdvanceAsync(JobId, startedAt, ct);
+        if (written > 0) jobs.DispatchSoon(logger);
+        return written;
+    }
+}

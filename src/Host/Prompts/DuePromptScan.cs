@@ -1,0 +1,75 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Host.Prompts;
+
+/// <summary>
+/// Reminders and escalations, derived from the task rows' due moments on the injected clock (never from a
+/// job per task, which the in-memory Hangfire storage would lose at a restart):
+/// <list type="bullet">
+/// <item>a reminder when an open task's due moment is <see cref="PromptOptions.ReminderBefore"/> away or
+/// closer, unless the task was created that close to it (its creation prompt said enough);</item>
+/// <item>an escalation to <see cref="PromptOptions.EscalationGroup"/> once an open task is
+/// <see cref="PromptOptions.EscalateAfter"/> past its due moment.</item>
+/// </list>
+/// Held tasks (Stopknop) are skipped while held. Each prompt is written once (marks and dedup keys).
+/// </summary>
+public sealed class DuePromptScan(IWorkflowStore store, PromptWriter writer, IOptions<PromptOptions> options, TimeProvider clock,
+    IBackgroundJobClient jobs, ILogger<DuePromptScan> logger)
+{
+    public const string JobId = "processengine-prompts-due";
+    private const int PageSize = 200;
+
+    private enum Decision { Send, Never, NotYet }
+
+    /// <summary>Writes the reminders and escalations that are due; returns how many outbox rows were added.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var settings = options.Value;
+        var written = 0;
+        if (settings.Reminder is { } before)
+        {
+            // Overdue tasks get no reminder: the escalation takes over.
+            written += await ScanAsync(PromptKind.Reminder, now, before.AddTo(now),
+                task => before.AddTo(task.CreatedAt) < task.DueAt ? Decision.Send : Decision.Never, ct);
+        }
+        if (settings.Escalation is { } late)
+        {
+            written += await ScanAsync(PromptKind.Escalation, DateTimeOffset.UnixEpoch, now,
+                task => late.AddTo(task.DueAt!.Value) <= now ? Decision.Send : Decision.NotYet, ct);
+        }
+        if (written > 0)
+        {
+            logger.LogInformation("{Count} reminder or escalation e-mail(s) queued", written);
+            jobs.DispatchSoon(logger);
+        }
+        return written;
+    }
+
+    private async Task<int> ScanAsync(PromptKind kind, DateTimeOffset after, DateTimeOffset until, Func<UserTask, Decision> decide,
+        CancellationToken ct)
+    {
+        var written = 0;
+        var afterId = Guid.Empty;
+        while (true)
+        {
+            var page = await store.FindOpenTasksDueAsync(after, afterId, until, PageSize, ct);
+            if (page.Count == 0) return written;
+            var marked = await writer.MarkedAsync(kind, [.. page.Select(t => t.Id)], ct);
+            foreach (var task in page.Where(t => !marked.Contains(t.Id)))
+            {
+                written += decide(task) switch
+                {
+                    Decision.Send => await writer.WriteAsync(kind, PromptTask.From(task), ct),
+                    Decision.Never => await writer.SkipAsync(kind, PromptTask.From(task), ct),
+                    _ => 0,
+                };
+            }
+            if (page.Count < PageSize) return written;
+            (after, afterId) = (page[^1].DueAt!.Value, page[^1].Id);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using MailKit.Security;
+using ProcessEngine.Platform.Identity;
+using ProcessEngine.Workflows.Scheduling;
+
+namespace ProcessEngine.Host.Prompts;
+
+/// <summary>Task prompts (configuration section "Prompts"): where e-mail goes, when reminders and escalations are due.</summary>
+public sealed class PromptOptions
+{
+    public const string Section = "Prompts";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The start of every link in an e-mail: <c>{BaseUrl}/taken/{taskId}</c>.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>A reminder goes out once the due moment is this close (a flow duration: "1 werkdag", "PT4H"); empty: no reminders.</summary>
+    public string ReminderBefore { get; set; } = "1 werkdag";
+
+    /// <summary>An open task this long past its due moment is escalated to <see cref="EscalationGroup"/>; empty: no escalations.</summary>
+    public string EscalateAfter { get; set; } = "1 werkdag";
+
+    /// <summary>The role or team whose members hear of overdue tasks.</summary>
+    public string EscalationGroup { get; set; } = Roles.RvtChair;
+
+    /// <summary>The wait after a first failed send; it doubles with every further failure up to <see cref="RetryMax"/>.</summary>
+    public TimeSpan RetryInitial { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a sent e-mail stays in the outbox (for support questions) before the dispatcher deletes it. Unsent rows are never deleted.</summary>
+    public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How far before its last position the creation sweep looks again, for bursts that committed late.</summary>
+    public TimeSpan SweepLookback { get; set; } = TimeSpan.FromMinutes(10);
+
+    public string SweepCron { get; set; } = "* * * * *";
+    public string DueCron { get; set; } = "*/5 * * * *";
+    public string DispatchCron { get; set; } = "* * * * *";
+
+    public FlowDuration? Reminder => Duration(ReminderBefore);
+    public FlowDuration? Escalation => Duration(EscalateAfter);
+
+    /// <summary>Every problem with the settings, named by key, so that a wrong value stops the start-up instead of every prompt.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (key, text) in new[] { ("ReminderBefore", ReminderBefore), ("EscalateAfter", EscalateAfter) })
+            if (!string.IsNullOrWhiteSpace(text) && !FlowDuration.TryParse(text, out _, out var error))
+                yield return $"{Section}:{key}: {error}";
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _)) yield return $"{Section}:BaseUrl '{BaseUrl}' is not an absolute URL such as https://processengine.example.org.";
+        if (RetryInitial <= TimeSpan.Zero || RetryMax < RetryInitial)
+            yield return $"{Section}:RetryInitial must be positive and {Section}:RetryMax at least as long.";
+        if (KeepSent < TimeSpan.Zero) yield return $"{Section}:KeepSent cannot be negative.";
+        if (string.IsNullOrWhiteSpace(EscalationGroup)) yield return $"{Section}:EscalationGroup needs a role or team.";
+        if (!MimeKit.MailboxAddress.TryParse(Smtp.From, out _)) yield return $"{Section}:Smtp:From '{Smtp.From}' is not an e-mail address.";
+    }
+
+    private static FlowDuration? Duration(string text) => string.IsNullOrWhiteSpace(text) ? null : FlowDuration.Parse(text);
+}
+
+/// <summary>The SMTP server prompts are sent through. Without a host, prompts are queued in the outbox but not sent.</summary>
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 25;
+    /// <summary>MailKit's choice of TLS: None (default), StartTls, StartTlsWhenAvailable, SslOnConnect or Auto.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.None;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "ProcessEngine <no-reply@localhost>";
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}

@@ -1,0 +1,28 @@
+using ProcessEngine.Platform.Identity;
+
+namespace ProcessEngine.Host.Prompts;
+
+/// <summary>
+/// The Dutch e-mail texts. On purpose they carry nothing about the family: the casus code, a link, and
+/// for a group task the group's name. Not even the task title, which a flow may compute from its variables.
+/// </summary>
+public static class PromptTexts
+{
+    public static (string Subject, string Body) For(PromptKind kind, Guid taskId, string? casusCode, string? group, string baseUrl)
+    {
+        var bij = casusCode is null ? "" : $" bij casus {casusCode}";
+        var (subject, opening) = kind switch
+        {
+            PromptKind.Created => ($"Nieuwe taak{bij}", $"Er staat een nieuwe taak{bij} voor u klaar{ForGroup(group)}."),
+            PromptKind.Reminder => ($"Herinnering: taak{bij}", $"De termijn van een taak{bij}{ForGroup(group)} verloopt binnenkort."),
+            PromptKind.Escalation => ($"Te laat: taak{bij}", $"Een taak{bij} is over de termijn en nog niet afgerond."),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        var link = $"{baseUrl.TrimEnd('/')}/taken/{taskId}";
+        var body = $"{opening}\r\n\r\nOpen de taak: {link}\r\n\r\n"
+            + "Dit bericht bevat bewust geen gegevens over de casus. Meld u aan om de taak te bekijken.\r\n";
+        return (subject, body);
+    }
+
+    private static string ForGroup(string? group) => group is null ? "" : $" (voor de groep {Roles.Dutch(group)})";
+}

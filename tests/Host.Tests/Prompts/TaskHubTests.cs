@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using ProcessEngine.Host.Prompts;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Host.Tests.Prompts;
+
+public sealed class TaskHubTests
+{
+    /// <summary>Long enough for a slow machine; a push that arrives ends the wait at once.</summary>
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Push_ReachesTheAssigneeAndTheGroup_AndNobodyElse()
+    {
+        await using var host = new PromptHost();
+        await using var chair = await InboxAsync(host, "voorzitter");
+        await using var prof1 = await InboxAsync(host, "prof1");
+        await using var prof2 = await InboxAsync(host, "prof2");
+
+        var code = await host.AanmeldenAsync();
+        var triage = await host.OpenTaskAsync(code, "Triage nieuwe aanmelding");
+        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Created), await chair.NextAsync());
+
+        var runtime = host.Get<WorkflowRuntime>();
+        await runtime.CompleteTaskAsync(triage.Id, "Bespreking", new Dictionary<string, object?> { ["tafeldatum"] = "2026-03-12" }, "voorzitter");
+        var voorbereiden = await host.OpenTaskAsync(code, "Bespreking aan de RVT-tafel voorbereiden");
+        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Completed), await chair.NextAsync());
+        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Created), await prof1.NextAsync());
+
+        // Pushes leave in order; had prof2 been sent any of the above, it would arrive before this one.
+        await runtime.ReassignTaskAsync(voorbereiden.Id, "prof2", "coordinator");
+        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Assigned), await prof2.NextAsync());
+        Assert.Equal(0, prof2.Pending);
+        Assert.Equal(0, chair.Pending);
+        Assert.Equal(0, prof1.Pending);
+    }
+
+    [Fact]
+    public async Task Hub_RefusesAConnection_WithoutSignIn()
+    {
+        await using var host = new PromptHost();
+        await using var connection = Connection(host, token: null);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private static async Task<Inbox> InboxAsync(PromptHost host, string userName)
+    {
+        using var client = host.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = new AccountOptions().DemoPassword });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var connection = Connection(host, token);
+        var inbox = new Inbox(connection);
+        await connection.StartAsync();
+        return inbox;
+    }
+
+    /// <summary>A SignalR client over the test server's handler; long polling, since the in-memory server has no WebSockets.</summary>
+    private static HubConnection Connection(PromptHost host, string? token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(host.Server.BaseAddress, TakenHub.Path), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => host.Server.CreateHandler();
+            options.Transports = HttpTransportType.LongPolling;
+            if (token is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        })
+        .Build();
+
+    /// <summary>The pushes one signed-in client received, in order.</summary>
+    private sealed class Inbox : IAsyncDisposable
+    {
+        private readonly HubConnection _connection;
+        private readonly Channel<TaskPush> _pushes = Channel.CreateUnbounded<TaskPush>();
+
+        public Inbox(HubConnection connection)
+        {
+            _connection = connection;
+            connection.On<TaskPush>(nameof(ITakenClient.TaskChanged), push => _pushes.Writer.TryWrite(push));
+        }
+
+        public int Pending => _pushes.Reader.Count;
+
+        public async Task<TaskPush> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(PushTimeout);
+            return await _pushes.Reader.ReadAsync(timeout.Token);
+        }
+
+        public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    }
+}
