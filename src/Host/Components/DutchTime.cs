@@ -38,6 +38,9 @@ public static class DutchTime
     /// <summary>"3 december 2026 14:05".</summary>
     public static string Moment(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy HH:mm", Dutch);
 
+    /// <summary>"24-11-2026 09:36": for table columns, where a long date would wrap.</summary>
+    public static string Short(DateTimeOffset at) => Local(at).ToString("dd-MM-yyyy HH:mm", Dutch);
+
     /// <summary>The year it is now in the Netherlands (the half-year figures follow the Dutch calendar).</summary>
     public static int Year(DateTimeOffset now) => Local(now).Year;
 

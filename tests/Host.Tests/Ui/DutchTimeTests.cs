@@ -27,5 +27,5 @@ public sealed class DutchTimeTests
 
     [Fact]
     public void Dates_AreWrittenInDutch() =>
-        Assert.Equal(("24 november 2026", "24 november 2026 10:00"), (DutchTime.Date(Now), DutchTime.Moment(Now)));
+        Assert.Equal(("24 november 2026", "24 november 2026 10:00", "24-11-2026 10:00"), (DutchTime.Date(Now), DutchTime.Moment(Now), DutchTime.Short(Now)));
 }
