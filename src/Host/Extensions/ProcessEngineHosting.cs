@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using ProcessEngine.Activities;
 using ProcessEngine.Activities.Application;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform;
@@ -32,6 +33,7 @@ public static class ProcessEngineHosting
         services.AddRvtDomain(connectionString);
         services.AddPlatform(connectionString);
         builder.AddProcessEngineAuth();
+        builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Api.Casus.CasusGuard>();
@@ -80,6 +82,7 @@ public static class ProcessEngineHosting
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapProcessEngineUi();
         app.MapHealthChecks("/health", HealthResponse.Options);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], AppPath = "/" });
         app.MapOpenApi("/openapi/{documentName}.json");

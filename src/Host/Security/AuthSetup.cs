@@ -64,6 +64,7 @@ public static class AuthSetup
             .AddDefaultTokenProviders();
         services.AddAuthorization(Policies.Add);
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<PasswordSignIn>();
         return builder;
     }
 
