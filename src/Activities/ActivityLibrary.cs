@@ -9,5 +9,6 @@ public static class ActivityLibrary
         registry.AddFromAssemblyOf<Generic.HumanTask>()
             // Privacy is not optional: every task form's free text is checked wherever these activities run.
             .AddFormRule(new Forms.IdentifierFormRule())
-            .AddFormRule(new Forms.MaatregelFormRule());
+            .AddFormRule(new Forms.MaatregelFormRule())
+            .AddFormRule(new Forms.MaatregelVerlengingFormRule());
 }

@@ -59,6 +59,20 @@ public static class MaatregelRegels
         return errors;
     }
 
+    /// <summary>
+    /// An extension is a new decision of at most the same legal maximum, counted from the end date in force
+    /// (BW 1:260: an OTS is extended by at most a year each time).
+    /// </summary>
+    public static Dictionary<string, string> CheckVerlenging(MaatregelType? type, DateOnly? huidigeEind, DateOnly? nieuweEind)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (nieuweEind is not { } nieuw || huidigeEind is not { } huidig) return errors;
+        if (nieuw <= huidig) errors["nieuweEindDatum"] = $"De nieuwe einddatum ligt na de huidige ({huidig:yyyy-MM-dd}).";
+        else if (type is { } t && MaxMonths(t) is { } months && nieuw > huidig.AddMonths(months))
+            errors["nieuweEindDatum"] = $"Een {Label(t)} wordt met ten hoogste {months} maanden tegelijk verlengd (tot uiterlijk {huidig.AddMonths(months):yyyy-MM-dd}).";
+        return errors;
+    }
+
     /// <summary>The form's values as the flow keeps them: a label and ISO dates.</summary>
     public static Dictionary<string, string> Check(IReadOnlyDictionary<string, object?> values)
     {
@@ -66,8 +80,8 @@ public static class MaatregelRegels
         return Check(type, Date(values, "startDatum"), Date(values, "eindDatum"));
     }
 
-    private static DateOnly? Date(IReadOnlyDictionary<string, object?> values, string name) =>
-        values.GetValueOrDefault(name) is string s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+    public static DateOnly? Date(IReadOnlyDictionary<string, object?> values, string name) =>
+        values.GetValueOrDefault(name) is string { Length: >= 10 } s && DateOnly.TryParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : null;
 }

@@ -20,8 +20,13 @@ public interface ITaskFormRule
     void Check(TaskFormSubmission submission, IDictionary<string, string> errors);
 }
 
-/// <summary>A completion as the rules see it: the task's fields, the chosen outcome and the values already typed by field.</summary>
-public sealed record TaskFormSubmission(UserTask Task, IReadOnlyList<FormField> Fields, string Outcome, IReadOnlyDictionary<string, object?> Values, DateTimeOffset Now);
+/// <summary>
+/// A completion as the rules see it: the task's fields, the chosen outcome, the values already typed by
+/// field, the flow's input and variables as they stand (a rule may compare with them: a new end date
+/// against the current one), and the engine's clock.
+/// </summary>
+public sealed record TaskFormSubmission(UserTask Task, IReadOnlyList<FormField> Fields, string Outcome, IReadOnlyDictionary<string, object?> Values,
+    IReadOnlyDictionary<string, object?> FlowInput, IReadOnlyDictionary<string, object?> FlowVariables, DateTimeOffset Now);
 
 /// <summary>An activity that lets a flow name the rule its task form is checked with.</summary>
 public interface IUsesFormRule

@@ -43,7 +43,8 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         if (state is null || bookmark is null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is no longer waiting.", task.InstanceId);
         if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of this task is {state.Instance.Status}.", task.InstanceId);
         var ruleName = state.Graph.Nodes.TryGetValue(task.ActivityId, out var node) ? (node.Activity as IUsesFormRule)?.FormRuleName : null;
-        var ruleErrors = services.FormRules.Check(new TaskFormSubmission(task, task.Form, outcome, form.Values, Now), ruleName);
+        var ruleErrors = services.FormRules.Check(new TaskFormSubmission(task, task.Form, outcome, form.Values,
+            state.Instance.ReadInput(), state.Instance.Variables, Now), ruleName);
         if (ruleErrors.Count > 0) return ResumeResult.InvalidForm(ruleErrors, task.InstanceId);
         data = form.Values;
         burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));

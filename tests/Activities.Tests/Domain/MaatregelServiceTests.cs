@@ -124,6 +124,27 @@ public sealed class MaatregelServiceTests
     }
 
     [Theory]
+    [InlineData("2028-04-01", "ten hoogste 12 maanden tegelijk verlengd (tot uiterlijk 2028-03-01)")]
+    [InlineData("2027-02-01", "na de huidige (2027-03-01)")]
+    public async Task Verlengen_RefusesAnEndDateTheLawDoesNotAllow_AndTheQuestionStaysOpen(string nieuw, string message)
+    {
+        await using var domain = await DomainFixture.StartAsync();
+        var code = await CasusAsync(domain);
+        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        domain.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 20, 23, 0, 0, TimeSpan.Zero));
+        await domain.Runtime.FireDueTimersAsync();
+        var vraag = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id), t => t.Title == "Verlengen of beëindigen?");
+
+        var refused = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "prof1");
+        var ending = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Beëindigen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "prof1");
+
+        Assert.Equal(ResumeOutcome.Rejected, refused.Outcome);
+        Assert.Contains(message, refused.FieldErrors!["nieuweEindDatum"]);
+        // Ending does not extend: the rule only guards "Verlengen".
+        Assert.Equal(ResumeOutcome.Resumed, ending.Outcome);
+    }
+
+    [Theory]
     [InlineData(MaatregelType.Ots, "2026-03-01", "2027-04-01", "eindDatum", "ten hoogste 12 maanden")]
     [InlineData(MaatregelType.VoorlopigeOts, "2026-03-01", "2026-07-01", "eindDatum", "ten hoogste 3 maanden")]
     [InlineData(MaatregelType.Ots, "2026-03-01", "2026-02-01", "eindDatum", "na de ingangsdatum")]
