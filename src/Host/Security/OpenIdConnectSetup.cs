@@ -1,6 +1,12 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Host.Auditing;
+using ProcessEngine.Host.Components;
+using ProcessEngine.Platform.Audit;
+using ProcessEngine.Platform.Identity;
 
 namespace ProcessEngine.Host.Security;
 
@@ -12,11 +18,22 @@ namespace ProcessEngine.Host.Security;
 public static class OpenIdConnectSetup
 {
     public const string Scheme = "oidc";
+    public const string CallbackPath = "/signin-oidc";
+
+    /// <summary>Where a sign-in the provider or the handler could not complete ends: the sign-in page with a Dutch message.</summary>
+    public const string FailedPath = "/aanmelden?extern=mislukt";
+
+    /// <summary>Whether the identity provider sign-in is switched on (an Authority is configured).</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OpenIdConnect:Authority"]);
 
     public static void AddIfConfigured(WebApplicationBuilder builder)
     {
+        if (!IsConfigured(builder.Configuration)) return;
         var section = builder.Configuration.GetSection("OpenIdConnect");
-        if (string.IsNullOrWhiteSpace(section["Authority"])) return;
+        // Without a client id the handler would fail on every request; refuse to start instead.
+        if (string.IsNullOrWhiteSpace(section["ClientId"]))
+            throw new InvalidOperationException("OpenIdConnect:Authority is set but OpenIdConnect:ClientId is not: set both (or neither).");
         builder.Services.AddAuthentication().AddOpenIdConnect(Scheme, "Gemeentelijke inlog", o =>
         {
             o.Authority = section["Authority"];
@@ -25,11 +42,26 @@ public static class OpenIdConnectSetup
             o.ResponseType = "code";
             o.UsePkce = true;
             o.SignInScheme = IdentityConstants.ExternalScheme;
-            o.CallbackPath = "/signin-oidc";
+            o.CallbackPath = CallbackPath;
             o.Scope.Add("profile");
             o.MapInboundClaims = false;
             o.TokenValidationParameters.NameClaimType = section["UserNameClaim"] ?? "preferred_username";
+            o.Events = new OpenIdConnectEvents { OnRemoteFailure = RemoteFailureAsync };
         });
+    }
+
+    // The provider refused or cancelled, the answer did not validate (signature, nonce, audience, lifetime), or the
+    // correlation cookie is missing: nobody is signed in. Audit it and show the sign-in page with a Dutch message
+    // instead of an error page.
+    private static async Task RemoteFailureAsync(RemoteFailureContext context)
+    {
+        var http = context.HttpContext;
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdConnectSetup))
+            .LogWarning(context.Failure, "Sign-in through the identity provider failed");
+        await http.RequestServices.GetRequiredService<Auditor>().RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Refused,
+            Auditor.PurposeAccess, detail: "extern: mislukt", sourceAddress: http.Connection.RemoteIpAddress?.ToString());
+        context.Response.Redirect(FailedPath);
+        context.HandleResponse();
     }
 }
 
@@ -40,33 +72,74 @@ public static class OpenIdConnectSetup
 /// </summary>
 public static class OpenIdConnectSignIn
 {
+    public const string StartPath = "/aanmelden/extern";
+    public const string ReturnPath = "/aanmelden/extern/terug";
+    public const string NoAccountPath = "/geen-toegang?reden=geen-account";
+
     public static void MapOpenIdConnectSignIn(this WebApplication app)
     {
-        if (string.IsNullOrWhiteSpace(app.Configuration["OpenIdConnect:Authority"])) return;
-        app.MapGet("/aanmelden/extern", (string? returnUrl) => Results.Challenge(
-            new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = $"/aanmelden/extern/terug?returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}" },
-            [OpenIdConnectSetup.Scheme])).AllowAnonymous();
-        app.MapGet("/aanmelden/extern/terug", async (string? returnUrl, HttpContext http, SignInManager<ProcessEngine.Platform.Identity.AppUser> signIn,
-            Auditing.Auditor audit) =>
-        {
-            var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
-            await http.SignOutAsync(IdentityConstants.ExternalScheme);
-            var name = external.Principal?.Identity?.Name;
-            var user = name is null ? null : await signIn.UserManager.FindByNameAsync(name);
-            var address = http.Connection.RemoteIpAddress?.ToString();
-            if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
-            {
-                await audit.RecordAsync(null, "auth.signin", ProcessEngine.Platform.Audit.AuditAction.Execute, ProcessEngine.Platform.Audit.AuditOutcome.Refused,
-                    Auditing.Auditor.PurposeAccess, detail: "extern: geen (actief) account", userName: name, sourceAddress: address);
-                return Results.Redirect("/geen-toegang");
-            }
-            await signIn.SignInAsync(user, isPersistent: false);
-            await audit.RecordAsync(null, "auth.signin", ProcessEngine.Platform.Audit.AuditAction.Execute, ProcessEngine.Platform.Audit.AuditOutcome.Success,
-                Auditing.Auditor.PurposeAccess, detail: "extern", userName: user.UserName, sourceAddress: address);
-            return Results.LocalRedirect(LocalOrRoot(returnUrl));
-        }).AllowAnonymous();
+        if (!OpenIdConnectSetup.IsConfigured(app.Configuration)) return;
+        // Resolve the handler's options now, so that a wrong setting (an Authority without https, say) stops the
+        // start instead of failing every request later.
+        _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectSetup.Scheme);
+
+        app.MapGet(StartPath, (string? returnUrl) => Results.Challenge(
+            new AuthenticationProperties { RedirectUri = $"{ReturnPath}?returnUrl={Uri.EscapeDataString(LocalUrl.OrHome(returnUrl))}" },
+            [OpenIdConnectSetup.Scheme])).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(ReturnPath, ReturnAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static string LocalOrRoot(string? url) =>
-        url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+    private static async Task<IResult> ReturnAsync(string? returnUrl, HttpContext http, SignInManager<AppUser> signIn, Auditor audit)
+    {
+        var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        var name = external.Principal?.Identity?.Name;
+        var user = string.IsNullOrWhiteSpace(name) ? null : await signIn.UserManager.FindByNameAsync(name);
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Refused, Auditor.PurposeAccess,
+                detail: "extern: geen (actief) account", userName: Shorten(name), sourceAddress: address);
+            return Results.Redirect(NoAccountPath);
+        }
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OpenIdConnectSetup.Scheme);
+        await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
+            detail: "extern", userName: user.UserName, sourceAddress: address);
+        return Continue(LocalUrl.OrHome(returnUrl));
+    }
+
+    // The sign-in cookie is SameSite=Strict. This request is still part of the navigation the provider's page
+    // started (cross-site), so after a redirect the browser would leave the new cookie out of the next request
+    // and the person would land on the sign-in form again. A page of our own that moves on starts a same-site
+    // navigation, which carries the cookie. It works without JavaScript.
+    private static IResult Continue(string target)
+    {
+        var url = HtmlEncoder.Default.Encode(target);
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="nl">
+            <head>
+            <meta charset="utf-8" />
+            <meta http-equiv="refresh" content="0;url={url}" />
+            <title>Aangemeld – ProcessEngine</title>
+            </head>
+            <body>
+            <p>U bent aangemeld. <a href="{url}">Verder naar ProcessEngine</a></p>
+            </body>
+            </html>
+            """;
+        return new NoStoreHtml(html);
+    }
+
+    // A refused name is whatever the provider sent: keep the audit line short.
+    private static string? Shorten(string? name) => name is { Length: > 64 } ? name[..64] : name;
+
+    private sealed class NoStoreHtml(string html) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Content(html, "text/html; charset=utf-8").ExecuteAsync(http);
+        }
+    }
 }
