@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ProcessEngine.Browser.Tests;
+
+/// <summary>
+/// The real host on a real Kestrel port (a browser cannot reach WebApplicationFactory's in-memory server),
+/// on its own SQLite file, in Development: shipped flows imported, demo accounts made.
+/// </summary>
+public sealed class KestrelHost : WebApplicationFactory<Program>
+{
+    public KestrelHost() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"browser-{Guid.NewGuid():N}.db");
+
+    /// <summary>Where the browser finds the host, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First());
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
+    }
+}
