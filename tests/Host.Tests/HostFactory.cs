@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Hangfire;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +21,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
-                foreach (var server in services.Where(d => d.ServiceType == typeof(IHostedService)
-                             && (d.ImplementationType == typeof(BackgroundJobServerHostedService)
-                                 || d.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Hangfire", StringComparison.Ordinal) == true)).ToList())
-                    services.Remove(server);
+                services.WithoutHangfireServer();
             });
     }
 

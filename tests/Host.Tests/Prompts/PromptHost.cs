@@ -1,4 +1,3 @@
-using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -88,9 +87,7 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            // No Hangfire server: it would run the prompt jobs on the wall clock, beside the test.
-            foreach (var server in services.Where(d => d.ServiceType == typeof(IHostedService) && IsHangfireServer(d)).ToList())
-                services.Remove(server);
+            services.WithoutHangfireServer();
             services.AddSingleton(sp => new NotificationDispatcher(new CrashablePublisher(sp.GetRequiredService<IPublisher>(), this),
                 sp.GetRequiredService<ILogger<NotificationDispatcher>>()));
         });
@@ -102,10 +99,6 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         await Smtp.DisposeAsync();
     }
 
-    private static bool IsHangfireServer(ServiceDescriptor descriptor) =>
-        descriptor.ImplementationType == typeof(BackgroundJobServerHostedService)
-        || descriptor.ImplementationFactory?.Method.ReturnType == typeof(BackgroundJobServerHostedService)
-        || descriptor.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Hangfire", StringComparison.Ordinal) == true;
 
     /// <summary>Passes notifications on, except TaskCreated while the host is told to lose it.</summary>
     private sealed class CrashablePublisher(IPublisher inner, PromptHost host) : IPublisher

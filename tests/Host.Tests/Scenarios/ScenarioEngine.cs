@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -96,15 +95,9 @@ public sealed class ScenarioEngine : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
-                // No Hangfire server: it would fire timers on the wall clock, beside the test.
-                foreach (var server in services.Where(d => d.ServiceType == typeof(IHostedService) && IsHangfireServer(d)).ToList())
-                    services.Remove(server);
+                services.WithoutHangfireServer();
             });
         }
 
-        private static bool IsHangfireServer(ServiceDescriptor descriptor) =>
-            descriptor.ImplementationType == typeof(BackgroundJobServerHostedService)
-            || descriptor.ImplementationFactory?.Method.ReturnType == typeof(BackgroundJobServerHostedService)
-            || descriptor.ImplementationFactory?.Method.DeclaringType?.Namespace?.StartsWith("Hangfire", StringComparison.Ordinal) == true;
     }
 }
