@@ -132,13 +132,23 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         if (dimension is null)
             return [.. (await inPeriod.GroupBy(f => f.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .Select(g => new FactCount(g.Key, null, g.Count))];
-        // Dimensions are a small JSON object; the few facts of a period are grouped here rather than in SQL.
-        var facts = await inPeriod.Select(f => new { f.Name, f.DimensionsJson }).ToListAsync(ct);
-        return [.. facts.GroupBy(f => (f.Name, Value: ValueOf(f.DimensionsJson, dimension))).Select(g => new FactCount(g.Key.Name, g.Key.Value, g.Count()))];
+        // Dimensions are a small JSON object: SQLite reads the one asked for and groups, so a national year of
+        // facts is counted in the database instead of being loaded and parsed here. Times are compared in the
+        // stored form (the binary DateTimeOffset the model's converter writes).
+        var path = "$.\"" + dimension.Replace("\"", "", StringComparison.Ordinal) + "\"";
+        var fromValue = (long)TimeConverter.ConvertToProvider(from)!;
+        var toValue = (long)TimeConverter.ConvertToProvider(to)!;
+        var rows = await db.Database.SqlQuery<FactCountRow>($"""
+            SELECT "Name", json_extract("DimensionsJson", {path}) AS "Value", COUNT(*) AS "Count"
+            FROM "Facts" WHERE "OccurredAt" >= {fromValue} AND "OccurredAt" < {toValue}
+            GROUP BY "Name", json_extract("DimensionsJson", {path})
+            """).ToListAsync(ct);
+        return [.. rows.Select(r => new FactCount(r.Name, r.Value, r.Count))];
     }
 
-    private static string? ValueOf(string json, string dimension) =>
-        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)?.GetValueOrDefault(dimension);
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter = new();
+
+    private sealed record FactCountRow(string Name, string? Value, int Count);
 
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
 
