@@ -48,7 +48,9 @@ public sealed class BrowserWorld : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "nl-NL" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a loaded 2-core machine the first interactive render (circuit start, MudBlazor's
+        // drawer settling) can take many seconds, and a click waits for the element to be stable.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 
