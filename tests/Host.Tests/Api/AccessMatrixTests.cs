@@ -48,6 +48,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/flows"] = Flow(HttpMethod.Get, "/api/flows", HttpStatusCode.OK),
             ["GET /api/flows/{id}"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject", HttpStatusCode.OK),
             ["GET /api/flows/{id}/versions"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/versions", HttpStatusCode.OK),
+            ["GET /api/flows/{id}/compare"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/compare?van=1&tot=1", HttpStatusCode.OK),
             ["GET /api/flows/{id}/export"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/export", HttpStatusCode.OK),
             ["PUT /api/flows/{id}/draft"] = Flow(HttpMethod.Put, "/api/flows/rvt-traject/draft", HttpStatusCode.BadRequest, ""),
             ["POST /api/flows/import"] = Flow(HttpMethod.Post, "/api/flows/import", HttpStatusCode.BadRequest, ""),

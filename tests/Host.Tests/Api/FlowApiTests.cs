@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace ProcessEngine.Host.Tests.Api;
 
@@ -75,5 +76,39 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("$.id", out _));
+    }
+
+    [Fact]
+    public async Task Compare_NamesEachChangedInput_BetweenTwoVersions()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        var flow = SmallFlow.Replace("api-test-flow", "api-compare-flow");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(flow))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync("/api/flows/api-compare-flow/draft", Body(flow.Replace("\"Doen\"", "\"Nu doen\"")))).StatusCode);
+
+        var response = await coordinator.GetAsync("/api/flows/api-compare-flow/compare?van=1&tot=2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var changed = Assert.Single((await response.ReadJsonAsync()).GetProperty("changedActivities").EnumerateArray());
+        var input = Assert.Single(changed.GetProperty("inputs").EnumerateArray());
+        Assert.Equal(("title", "\"Doen\"", "\"Nu doen\""),
+            (input.GetProperty("name").GetString(), input.GetProperty("old").GetString(), input.GetProperty("new").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/flows/api-compare-flow/compare?van=1&tot=9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ExportImportExport_GivesTheSameFlow_ApartFromItsId()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        var exported = JsonNode.Parse(await coordinator.GetStringAsync("/api/flows/rvt-traject/export"))!.AsObject();
+        exported["id"] = "rvt-traject-kopie";
+
+        var imported = await coordinator.PostAsync("/api/flows/import", Body(exported.ToJsonString()));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var again = JsonNode.Parse(await coordinator.GetStringAsync("/api/flows/rvt-traject-kopie/export"))!.AsObject();
+
+        // The store numbers versions itself, so the version is the one field besides the id that may differ.
+        foreach (var flow in new[] { exported, again }) flow.Remove("version");
+        Assert.True(JsonNode.DeepEquals(exported, again), again.ToJsonString());
     }
 }

@@ -20,6 +20,9 @@ public static class FlowEndpoints
             .Access(Policies.ManageFlows).WithSummary("Een flow (laatste versie, of ?version=N) met de fouten van een concept.");
         flows.MapGet("/{id}/versions", async (string id, IMediator m, CancellationToken ct) => (await m.Send(new ListFlowVersions(id), ct)).ToHttp())
             .Access(Policies.ManageFlows).WithSummary("Alle versies van een flow, nieuwste eerst.");
+        flows.MapGet("/{id}/compare", async (string id, int van, int tot, IMediator m, CancellationToken ct) =>
+                (await m.Send(new CompareFlowVersions(id, van, tot), ct)).ToHttp())
+            .Access(Policies.ManageFlows).WithSummary("Wat er verschilt tussen versie ?van=N en versie ?tot=M: activiteiten, invoer en verbindingen.");
         flows.MapGet("/{id}/export", async (string id, int? version, IMediator m, CancellationToken ct) =>
             {
                 var flow = await m.Send(new GetFlow(id, version), ct);

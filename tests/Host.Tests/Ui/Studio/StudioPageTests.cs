@@ -60,6 +60,22 @@ public sealed class StudioPageTests(UiWorld world) : IClassFixture<UiWorld>
     }
 
     [Fact]
+    public async Task FlowPage_ComparesTwoVersions_FromTheHistory()
+    {
+        using var api = await world.Host.AsAsync("coordinator");
+        var flow = DraftFlow.Replace("studio-test-flow", "studio-compare-flow");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/flows/import", Json(flow))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/flows/studio-compare-flow/draft", Json(flow.Replace("\"Doen\"", "\"Nu doen\"")))).StatusCode);
+        var coordinator = await world.AsAsync("coordinator");
+
+        var latest = await coordinator.GetAsync("/studio/flows/studio-compare-flow");
+        var compared = await coordinator.GetAsync("/studio/flows/studio-compare-flow?versie=2&vergelijk=1");
+
+        Assert.Contains("href=\"/studio/flows/studio-compare-flow?versie=2&amp;vergelijk=1#verschillen\"", latest.Html);
+        Assert.Contains("Verschillen tussen versies Van versie 1 naar versie 2: Gewijzigd: activiteit taak invoer 'title': \"Doen\" → \"Nu doen\"", compared.Text);
+    }
+
+    [Fact]
     public async Task FlowPage_OfAnUnknownFlow_SaysSoInDutch()
     {
         var coordinator = await world.AsAsync("coordinator");

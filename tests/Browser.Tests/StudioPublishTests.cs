@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ProcessEngine.Browser.Tests;
+
+/// <summary>Importing a flow file and publishing a draft from the studio, refusals shown by JSON path.</summary>
+public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<BrowserWorld>
+{
+    private const string Flow = """
+        { "id": "browser-publish-flow", "name": "Browser-publicatie",
+          "activities": [ { "id": "taak", "type": "HumanTask", "inputs": { "title": "Doen", "candidateGroup": "Professional" } } ] }
+        """;
+
+    private static FilePayload File(string json) => new() { Name = "flow.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(json) };
+
+    [Fact]
+    public async Task Coordinator_ImportsAFlowFile_ThenPublishesADraft_RefusalsNamingTheirJsonPath()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        await page.GotoAsync("/studio/flows");
+        var upload = page.GetByTestId("flow-import");
+        await Expect(upload).ToBeEnabledAsync();
+
+        await upload.SetInputFilesAsync(File(Flow.Replace("\"HumanTask\"", "\"HumanTaak\"")));
+        await Expect(page.GetByTestId("flow-refused-errors")).ToContainTextAsync("$.activities[0].type");
+        await upload.SetInputFilesAsync(File(Flow));
+        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Browser-publicatie is geïmporteerd als versie 1");
+        await Expect(page.Locator("[data-flow-link='browser-publish-flow']")).ToHaveCountAsync(1);
+
+        // Designing is not in the studio yet: the draft is saved through the API, as a coordinator's tooling would.
+        await SaveDraftAsync(page, Flow.Replace("\"Doen\"", "\"\""));
+        await page.GotoAsync("/studio/flows/browser-publish-flow");
+        var publish = page.GetByTestId("flow-publish");
+        await Expect(publish).ToBeEnabledAsync();
+        await publish.ClickAsync();
+        await Expect(page.GetByTestId("flow-refused-errors")).ToContainTextAsync("$.activities[0].inputs.title");
+
+        await SaveDraftAsync(page, Flow.Replace("\"Doen\"", "\"Nu doen\""));
+        await page.ReloadAsync();
+        await Expect(publish).ToBeEnabledAsync();
+        await publish.ClickAsync();
+        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · live");
+        await Expect(page.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("live");
+        await Expect(page.GetByTestId("flow-refused")).ToHaveCountAsync(0);
+    }
+
+    private static async Task SaveDraftAsync(IPage page, string json)
+    {
+        var response = await page.Context.APIRequest.PutAsync("/api/flows/browser-publish-flow/draft", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            DataString = json,
+        });
+        Assert.Equal(200, response.Status);
+    }
+}
