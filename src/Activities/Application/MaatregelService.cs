@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Activities.Domain;
 using ProcessEngine.Activities.Persistence;
-using ProcessEngine.Activities.Privacy;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -46,11 +45,9 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     /// <summary>Ends a running maatregel with a reason; its flow cancels every pending evaluation and deadline at once.</summary>
     public async Task<DomainResult<Maatregel>> BeeindigAsync(Guid maatregelId, string? reden, string door, CancellationToken ct = default)
     {
-        var problem = string.IsNullOrWhiteSpace(reden) ? "Geef een reden."
-            : reden.Length > MaxRedenLength ? $"Maximaal {MaxRedenLength} tekens."
-            : IdentifierGuard.Find(reden, Today()) is [var first, ..] ? first.Message
-            : null;
-        if (problem is not null) return DomainResult<Maatregel>.Invalid(new Dictionary<string, string> { ["reden"] = problem });
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CasusIntake.Text(errors, "reden", reden, MaxRedenLength, missing: "Geef een reden.", today: Today());
+        if (errors.Count > 0) return DomainResult<Maatregel>.Invalid(errors);
         var current = await FindAsync(maatregelId, ct);
         if (current is null) return DomainResult<Maatregel>.NotFound($"Maatregel {maatregelId} bestaat niet.");
         if (current.Status == MaatregelStatus.Beeindigd) return DomainResult<Maatregel>.Conflict("De maatregel is al beëindigd.");
@@ -83,7 +80,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         var input = instance.ReadInput();
         var variables = instance.Variables;
         if (MaatregelRegels.FromLabel(input.GetValueOrDefault("type") as string) is not { } type
-            || Date(input.GetValueOrDefault("startDatum")) is not { } start)
+            || MaatregelRegels.Date(input, "startDatum") is not { } start)
             return null;
         var status = (variables.GetValueOrDefault("status") as string) switch
         {
@@ -98,16 +95,11 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
             next = (await engine.GetBookmarksAsync(instance.Id, ct))
                 .Where(b => b.Kind == BookmarkKind.Timer && b.DueAt is not null).Min(b => b.DueAt);
         return new Maatregel(instance.Id, instance.CorrelationId ?? "", type, start,
-            Date(variables.GetValueOrDefault("eindDatum") ?? input.GetValueOrDefault("eindDatum")), status,
+            MaatregelRegels.Date(variables, "eindDatum") ?? MaatregelRegels.Date(input, "eindDatum"), status,
             variables.GetValueOrDefault("eindReden") as string, instance.CreatedAt, next);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? Date(object? value) =>
-        value is string s && s.Length >= 10 && DateOnly.TryParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : null;
 }

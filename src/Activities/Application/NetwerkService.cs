@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Activities.Domain;
 using ProcessEngine.Activities.Persistence;
-using ProcessEngine.Activities.Privacy;
 
 namespace ProcessEngine.Activities.Application;
 
@@ -21,12 +20,9 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(rol)) errors["rol"] = "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).";
-        else if (rol.Trim().Length > NetwerkLid.MaxRolLength) errors["rol"] = $"Alleen de rol, in ten hoogste {NetwerkLid.MaxRolLength} tekens.";
-        else if (IdentifierGuard.Find(rol, today) is [var r, ..]) errors["rol"] = r.Message;
+        CasusIntake.Text(errors, "rol", rol, NetwerkLid.MaxRolLength, missing: "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).", today: today);
         if (soort is null) errors["soort"] = "Kies formeel of informeel.";
-        if (bijdrage is { Length: > NetwerkLid.MaxBijdrageLength }) errors["bijdrage"] = $"Ten hoogste {NetwerkLid.MaxBijdrageLength} tekens.";
-        else if (IdentifierGuard.Find(bijdrage, today) is [var b, ..]) errors["bijdrage"] = b.Message;
+        CasusIntake.Text(errors, "bijdrage", bijdrage, NetwerkLid.MaxBijdrageLength, required: false, today: today);
         if (errors.Count > 0) return DomainResult<NetwerkLid>.Invalid(errors);
 
         await using var db = await contexts.CreateDbContextAsync(ct);

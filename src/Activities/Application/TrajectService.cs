@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Activities.Domain;
 using ProcessEngine.Activities.Persistence;
-using ProcessEngine.Activities.Privacy;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -74,11 +73,10 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     /// </summary>
     public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, CancellationToken ct = default)
     {
-        var problem = string.IsNullOrWhiteSpace(reden) ? "Geef een reden: waarom moet het traject nu stoppen?"
-            : reden.Length > MaxStopknopRedenLength ? $"Maximaal {MaxStopknopRedenLength} tekens."
-            : IdentifierGuard.Find(reden, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) is [var first, ..] ? first.Message
-            : null;
-        if (problem is not null) return DomainResult<TrajectStatus>.Invalid(new Dictionary<string, string> { ["reden"] = problem });
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?",
+            today: DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
         var status = await StatusAsync(code, ct);
         if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
         if (status == TrajectStatus.Afgesloten) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");

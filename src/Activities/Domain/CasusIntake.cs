@@ -28,15 +28,20 @@ public sealed record CasusIntake
         return errors;
     }
 
-    /// <summary>Required, bounded, and free of direct identifiers of family members.</summary>
-    internal static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required = true)
+    /// <summary>
+    /// Required (with <paramref name="missing"/> as the message, or a plain one), bounded, and free of direct
+    /// identifiers of family members; <paramref name="today"/> is the engine's date where a service has a clock.
+    /// </summary>
+    internal static void Text(Dictionary<string, string> errors, string field, string? value, int max, bool required = true,
+        string? missing = null, DateOnly? today = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) errors[field] = "Dit veld is verplicht.";
+            if (required) errors[field] = missing ?? "Dit veld is verplicht.";
             return;
         }
         if (value.Length > max) { errors[field] = $"Maximaal {max} tekens."; return; }
-        if (IdentifierGuard.FirstMessage(value) is { } message) errors[field] = message;
+        var findings = today is { } date ? IdentifierGuard.Find(value, date) : IdentifierGuard.Find(value);
+        if (findings is [var first, ..]) errors[field] = first.Message;
     }
 }

@@ -32,47 +32,57 @@ public static class TaskFormCheck
             errors[key] = $"Dit formulier heeft geen veld '{Shorten(key)}'.";
         foreach (var field in fields)
         {
-            var raw = data.TryGetValue(field.Name, out var sent) ? sent : null;
-            if (IsEmpty(raw))
+            if (!TryNormalize(data.GetValueOrDefault(field.Name), out var normalized))
+            {
+                errors[field.Name] = "Deze waarde kan hier niet worden opgeslagen.";
+                continue;
+            }
+            if (IsEmpty(normalized))
             {
                 if (field.Required) errors[field.Name] = "Vul dit veld in.";
                 continue;
             }
-            var (value, problem) = Convert(field, raw!);
+            var (value, problem) = Convert(field, normalized!);
             if (problem is not null) errors[field.Name] = problem;
             else values[field.Name] = value;
         }
         return new TaskFormResult(outcomeProblem, errors, values);
     }
 
+    /// <summary>Whatever shape the client sent (JSON element, DateOnly, int, ...) becomes a JSON-shaped value first.</summary>
+    private static bool TryNormalize(object? raw, out object? value)
+    {
+        try
+        {
+            value = VariableValues.Normalize(raw is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : raw);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
     private static bool IsEmpty(object? value) => value switch
     {
         null => true,
         string s => string.IsNullOrWhiteSpace(s),
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined } => true,
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } e => string.IsNullOrWhiteSpace(e.GetString()),
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } e => e.GetArrayLength() == 0,
-        System.Collections.ICollection { Count: 0 } => true,
+        List<object?> { Count: 0 } => true,
         _ => false,
     };
 
-    private static (object? Value, string? Problem) Convert(FormField field, object raw)
+    private static (object? Value, string? Problem) Convert(FormField field, object value) => field.Type switch
     {
-        object? value;
-        try { value = VariableValues.Normalize(raw is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : raw); }
-        catch (ArgumentException) { return (null, "Deze waarde kan hier niet worden opgeslagen."); }
-        return field.Type switch
-        {
-            FormFieldTypes.Text => AsText(value, MaxTextLength),
-            FormFieldTypes.Multiline => AsText(value, MaxMultilineLength),
-            FormFieldTypes.Number => AsNumber(value),
-            FormFieldTypes.Date => AsDate(value),
-            FormFieldTypes.Boolean => AsBoolean(value),
-            FormFieldTypes.Choice => AsChoice(value, field.Options ?? []),
-            FormFieldTypes.Checklist => AsChecklist(value, field.Options ?? []),
-            _ => (null, $"Onbekend veldtype '{field.Type}'."),
-        };
-    }
+        FormFieldTypes.Text => AsText(value, MaxTextLength),
+        FormFieldTypes.Multiline => AsText(value, MaxMultilineLength),
+        FormFieldTypes.Number => AsNumber(value),
+        FormFieldTypes.Date => AsDate(value),
+        FormFieldTypes.Boolean => AsBoolean(value),
+        FormFieldTypes.Choice => AsChoice(value, field.Options ?? []),
+        FormFieldTypes.Checklist => AsChecklist(value, field.Options ?? []),
+        _ => (null, $"Onbekend veldtype '{field.Type}'."),
+    };
 
     private static (object?, string?) AsText(object? value, int max) => value switch
     {
