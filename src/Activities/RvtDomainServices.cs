@@ -22,6 +22,7 @@ public static class RvtDomainServices
         services.AddSingleton<HalfjaarcijfersService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<RetentionService>();
+        services.AddTransient<Synthetic.TrajectGenerator>();
         return services;
     }
 

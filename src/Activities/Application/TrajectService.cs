@@ -27,16 +27,7 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         db.Trajecten.Add(traject);
         await db.SaveChangesAsync(ct);
 
-        var started = await runtime.StartAsync(flows.Value.TrajectFlow, new Dictionary<string, object?>
-        {
-            ["inbrenger"] = inbrenger,
-            ["organisatie"] = casus.Organisatie,
-            ["huishouden"] = casus.Huishouden.ToString(),
-            ["onveiligheid"] = casus.Onveiligheid == Onveiligheid.Acuut ? "acuut" : "structureel",
-            ["analyseAanwezig"] = casus.AnalyseAanwezig,
-            ["veiligheidskaartAanwezig"] = casus.VeiligheidskaartAanwezig,
-            ["gezinWeetVanAanmelding"] = casus.GezinWeetVanAanmelding,
-        }, casus.Code, ct);
+        var started = await runtime.StartAsync(flows.Value.TrajectFlow, TrajectInput.For(intake, inbrenger), casus.Code, ct);
         traject.LinkInstance(started.InstanceId);
         await db.SaveChangesAsync(ct);
         return DomainResult<Traject>.Ok(traject);

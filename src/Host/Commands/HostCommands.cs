@@ -16,6 +16,7 @@ public static class HostCommands
         "validate" => Task.FromResult(Validate(args[1..], output)),
         "schema" => Task.FromResult(Schema(output)),
         "audit" => AuditCommand.RunAsync(args[1..], output),
+        "generate" => GenerateCommand.RunAsync(args[1..], output),
         _ => null,
     };
 

@@ -45,4 +45,18 @@ public sealed class Bookmark
     internal void DeferSignal(IReadOnlyDictionary<string, object?> payload) => DeferredSignalJson = VariableValues.Serialize(payload);
     internal void LinkChild(Guid childInstanceId) => ChildInstanceId = childInstanceId;
     internal Bookmark Clone() => (Bookmark)MemberwiseClone();
+
+    internal Bookmark CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = Clone();
+        copy.Id = c.Id(Id);
+        copy.InstanceId = c.Id(InstanceId);
+        copy.CorrelationId = c.Correlation(CorrelationId);
+        copy.DueAt = c.At(DueAt);
+        copy.TaskId = c.Id(TaskId);
+        copy.ChildInstanceId = c.Id(ChildInstanceId);
+        copy.CreatedAt = c.At(CreatedAt);
+        copy.DeferredSignalJson = c.JsonOrNull(DeferredSignalJson);
+        return copy;
+    }
 }

@@ -23,6 +23,15 @@ public sealed class Fact
 
     internal void Anonymise() => InstanceId = null;
 
+    internal Fact CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = (Fact)MemberwiseClone();
+        copy.Id = c.Id(Id);
+        copy.InstanceId = c.Id(InstanceId);
+        copy.OccurredAt = c.At(OccurredAt);
+        return copy;
+    }
+
     internal static Fact Create(string name, Guid instanceId, IReadOnlyDictionary<string, string> dimensions, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

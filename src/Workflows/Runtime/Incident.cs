@@ -29,4 +29,14 @@ public sealed class Incident
 
     internal void Resolve(DateTimeOffset now) => ResolvedAt = now;
     internal Incident Clone() => (Incident)MemberwiseClone();
+
+    internal Incident CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = Clone();
+        copy.Id = c.Id(Id);
+        copy.InstanceId = c.Id(InstanceId);
+        copy.CreatedAt = c.At(CreatedAt);
+        copy.ResolvedAt = c.At(ResolvedAt);
+        return copy;
+    }
 }

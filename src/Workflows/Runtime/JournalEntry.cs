@@ -31,4 +31,14 @@ public sealed class JournalEntry
         EndedAt = endedAt,
         Message = message,
     };
+
+    internal JournalEntry CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = (JournalEntry)MemberwiseClone();
+        copy.Id = c.Id(Id);
+        copy.InstanceId = c.Id(InstanceId);
+        copy.StartedAt = c.At(StartedAt);
+        copy.EndedAt = c.At(EndedAt);
+        return copy;
+    }
 }

@@ -94,6 +94,20 @@ public sealed class UserTask
     internal int PrepareSave() => Version++;
     internal UserTask Clone() => (UserTask)MemberwiseClone();
 
+    internal UserTask CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = Clone();
+        copy.Id = c.Id(Id);
+        copy.InstanceId = c.Id(InstanceId);
+        copy.BookmarkId = c.Id(BookmarkId);
+        copy.CorrelationId = c.Correlation(CorrelationId);
+        copy.DueAt = c.At(DueAt);
+        copy.CreatedAt = c.At(CreatedAt);
+        copy.CompletedAt = c.At(CompletedAt);
+        copy.ResultJson = c.JsonOrNull(ResultJson);
+        return copy;
+    }
+
     private void EnsureOpen()
     {
         if (Status != UserTaskStatus.Open)

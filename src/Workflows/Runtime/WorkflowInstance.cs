@@ -103,4 +103,22 @@ public sealed class WorkflowInstance
         copy._state = null;
         return copy;
     }
+
+    /// <summary>This instance as one of a graph's copies (synthetic data: <see cref="Persistence.Copying.InstanceGraph"/>).</summary>
+    internal WorkflowInstance CopyFor(Persistence.Copying.GraphCopy c)
+    {
+        var copy = Clone();
+        copy.Id = c.Id(Id);
+        copy.DefinitionVersion = c.Version(DefinitionId, DefinitionVersion);
+        copy.ParentInstanceId = c.Id(ParentInstanceId);
+        copy.ParentBookmarkId = c.Id(ParentBookmarkId);
+        copy.CorrelationId = c.Correlation(CorrelationId);
+        copy.InputJson = c.Json(InputJson);
+        copy.VariablesJson = c.Json(VariablesJson);
+        copy.StateJson = c.Json(StateJson);
+        copy.CreatedAt = c.At(CreatedAt);
+        copy.UpdatedAt = c.At(UpdatedAt);
+        copy.FinishedAt = c.At(FinishedAt);
+        return copy;
+    }
 }
