@@ -57,6 +57,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 
             ["POST /api/trajecten"] = new([Professional], false, _ => Message(HttpMethod.Post, "/api/trajecten", new { }), _ => HttpStatusCode.BadRequest),
             ["GET /api/casus/{code}"] = Casus(HttpMethod.Get, "", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/tijdlijn"] = Casus(HttpMethod.Get, "/tijdlijn", HttpStatusCode.OK),
             ["POST /api/casus/{code}/stopknop"] = Casus(HttpMethod.Post, "/stopknop", HttpStatusCode.BadRequest, new { reden = "" }),
             ["GET /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Get, "/veiligheidskaart", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/versies"] = Casus(HttpMethod.Get, "/veiligheidskaart/versies", HttpStatusCode.OK),
