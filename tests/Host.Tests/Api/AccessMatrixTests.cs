@@ -69,6 +69,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
 
+            ["GET /api/rvt/agenda"] = new([RvtChair, RvtMember], false, _ => Message(HttpMethod.Get, "/api/rvt/agenda"), _ => HttpStatusCode.OK),
+
             ["GET /api/tasks/mine"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/mine"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/team"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/team"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/{id:guid}"] = Task(HttpMethod.Get, "", _ => HttpStatusCode.OK),
