@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static ProcessEngine.Browser.Tests.WerkPages;
+
+namespace ProcessEngine.Browser.Tests;
+
+/// <summary>A team task in two browsers: claiming and giving back, and losing the race without losing what was typed.</summary>
+public sealed class TaskRaceTests(BrowserWorld world) : IClassFixture<BrowserWorld>
+{
+    [Fact]
+    public async Task TeamTask_IsClaimedAndGivenBack_AndTheSlowerChairKeepsWhatTheyTyped()
+    {
+        var prof = await world.SignedInAsync("prof1");
+        var code = await AanmeldenAsync(prof, "Zorgen over de opvoeding; de ouders willen hulp.");
+        var first = await world.SignedInAsync("voorzitter");
+        var second = await world.SignedInAsync("voorzitter");
+
+        // Claim moves the task from the team's list to mine; giving it back moves it again.
+        await first.GotoAsync("/inbox");
+        await InteractiveAsync(first);
+        var teamRow = first.Locator($"[data-list='team-taken'] tr[data-casus='{code}']");
+        await teamRow.Locator("[data-action='claim']").ClickAsync();
+        var mineRow = first.Locator($"[data-list='mijn-taken'] tr[data-casus='{code}']");
+        await Expect(mineRow).ToContainTextAsync("Triage nieuwe aanmelding");
+        await Expect(teamRow).ToHaveCountAsync(0);
+        await mineRow.Locator("[data-action='release']").ClickAsync();
+        await Expect(teamRow).ToContainTextAsync("Triage nieuwe aanmelding");
+        var taskId = await teamRow.GetAttributeAsync("data-task");
+
+        // Both open the triage; the second types a date while the first decides.
+        await first.GotoAsync($"/taken/{taskId}");
+        await second.GotoAsync($"/taken/{taskId}");
+        await InteractiveAsync(first);
+        await InteractiveAsync(second);
+        await second.Locator("#veld-tafeldatum").FillAsync(TafelDatum);
+        await CompleteAsync(first, "Consultatie & Advies");
+
+        await Expect(second.GetByTestId("task-changed")).ToBeVisibleAsync();
+        await second.Locator("[data-outcome='Bespreking']").ClickAsync();
+        await Expect(second.GetByTestId("task-conflict")).ToContainTextAsync("Iemand anders heeft deze taak intussen afgehandeld");
+        await Expect(second.Locator("#veld-tafeldatum")).ToHaveValueAsync(TafelDatum);
+    }
+}
