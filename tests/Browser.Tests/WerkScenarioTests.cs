@@ -67,6 +67,7 @@ public sealed class WerkScenarioTests(BrowserWorld world, ITestOutputHelper outp
         // The Veiligheidskaart: a first version, then an afspraak added; the history compares them.
         await prof.GotoAsync($"/casus/{code}");
         await InteractiveAsync(prof);
+        await Expect(prof.GetByTestId("casus-facts")).ToContainTextAsync("route: Netwerkberaad");
         await prof.Locator("[data-action='kaart-bewerken']").ClickAsync();
         await prof.Locator("#kaart-zorgen").FillAsync("Spanningen thuis\nKinderen alleen na school");
         await prof.Locator("#kaart-krachten").FillAsync("Oma is betrokken");
