@@ -42,6 +42,36 @@ public sealed class TaskRaceTests(BrowserWorld world) : IClassFixture<BrowserWor
     }
 
     [Fact]
+    public async Task Holder_HandsATaskToAColleague_WhoSeesItArriveLive()
+    {
+        var prof = await world.SignedInAsync("prof1");
+        var code = await AanmeldenAsync(prof, "Zorgen over de thuissituatie; het gezin wil hulp.");
+        var chair = await world.SignedInAsync("voorzitter");
+        await chair.GotoAsync("/rvt");
+        await InteractiveAsync(chair);
+        await OpenTaskAsync(chair, "triage", code, "Triage nieuwe aanmelding");
+        await chair.Locator("#veld-tafeldatum").FillAsync(TafelDatum);
+        await CompleteAsync(chair, "Bespreking");
+        var colleague = await world.SignedInAsync("prof2");
+        await colleague.GotoAsync("/inbox");
+        await InteractiveAsync(colleague);
+
+        await prof.GotoAsync("/inbox");
+        await InteractiveAsync(prof);
+        await OpenTaskAsync(prof, "mijn-taken", code, "Bespreking aan de RVT-tafel voorbereiden");
+        await prof.Locator("[data-action='overdragen']").ClickAsync();
+        await prof.Locator("#overdragen-aan").FillAsync("niemand");
+        await prof.Locator("[data-action='overdragen-bevestigen']").ClickAsync();
+        await Expect(prof.GetByTestId("overdragen-form")).ToContainTextAsync("Er is geen gebruiker 'niemand'.");
+        await prof.Locator("#overdragen-aan").FillAsync("prof2");
+        await prof.Locator("[data-action='overdragen-bevestigen']").ClickAsync();
+
+        await Expect(prof.GetByTestId("task-handed")).ToContainTextAsync("prof2");
+        await Expect(prof.Locator("[data-outcome='Voorbereid']")).ToHaveCountAsync(0);
+        await Expect(colleague.Locator($"[data-list='mijn-taken'] tr[data-casus='{code}']")).ToContainTextAsync("Bespreking aan de RVT-tafel voorbereiden");
+    }
+
+    [Fact]
     public async Task Veiligheidskaart_EditedInTwoTabs_TheLaterSaveIsRefused_KeepsItsText_AndSavesOnTopAfterwards()
     {
         var first = await world.SignedInAsync("prof1");
