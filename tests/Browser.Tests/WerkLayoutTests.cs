@@ -1,11 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ProcessEngine.Platform.Audit;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 using static ProcessEngine.Browser.Tests.WerkPages;
 
 namespace ProcessEngine.Browser.Tests;
 
-/// <summary>The work screens on a tablet held upright: everything fits the width (no sideways scrolling of the page).</summary>
+/// <summary>The work screens on a tablet held upright (everything fits the width), and what one visit costs in audited reads.</summary>
 public sealed class WerkLayoutTests(BrowserWorld world, ITestOutputHelper output) : IClassFixture<BrowserWorld>
 {
     [Fact]
@@ -30,6 +32,22 @@ public sealed class WerkLayoutTests(BrowserWorld world, ITestOutputHelper output
             Assert.True(content <= viewport, $"{path} is {content}px wide on a {viewport}px tablet screen.");
         }
         await Expect(chair.Locator($"[data-list='triage'] tr[data-casus='{code}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task CasusPage_ReadsTheCasusOnce_ThoughItIsRenderedOnTheServerAndThenGoesLive()
+    {
+        var prof = await world.SignedInAsync("prof1");
+        var code = await AanmeldenAsync(prof, "Zorgen over de veiligheid thuis; het gezin wil hulp.");
+        var chair = await world.SignedInAsync("voorzitter");
+
+        await chair.GotoAsync($"/casus/{code}");
+        await InteractiveAsync(chair);
+        await Expect(chair.GetByTestId("tijdlijn")).ToContainTextAsync("Aangemeld bij het RVT");
+
+        // The prerendered page hands its data to the live page, so one visit is one audited read of each part.
+        var lines = await world.Host.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(CasusCode: code, UserId: "voorzitter"));
+        Assert.Equal(["casus.read", "casus.timeline", "veiligheidskaart.history"], lines.Select(l => l.EventCode).Order());
     }
 
     private static async Task<(int Content, int Viewport)> Widths(IPage page)
