@@ -10,5 +10,6 @@ public static class ActivityLibrary
             // Privacy is not optional: every task form's free text is checked wherever these activities run.
             .AddFormRule(new Forms.IdentifierFormRule())
             .AddFormRule(new Forms.MaatregelFormRule())
-            .AddFormRule(new Forms.MaatregelVerlengingFormRule());
+            .AddFormRule(new Forms.MaatregelVerlengingFormRule())
+            .AddFormRule(new Forms.TafeldatumFormRule());
 }

@@ -1,6 +1,7 @@
 using ProcessEngine.Host.Api.Casus;
 using ProcessEngine.Host.Api.Flows;
 using ProcessEngine.Host.Api.Operations;
+using ProcessEngine.Host.Api.Rvt;
 using ProcessEngine.Host.Api.Tasks;
 
 namespace ProcessEngine.Host.Api;
@@ -16,6 +17,7 @@ public static class ApiEndpoints
         CasusEndpoints.Map(api);
         TaskEndpoints.Map(api);
         OperationsEndpoints.Map(api);
+        RvtEndpoints.Map(api);
         return app;
     }
 }

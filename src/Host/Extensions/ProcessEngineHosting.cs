@@ -37,6 +37,7 @@ public static class ProcessEngineHosting
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Api.Casus.CasusGuard>();
+        services.AddSingleton<Api.Casus.CasusTimeline>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");

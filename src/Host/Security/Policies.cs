@@ -13,6 +13,8 @@ public static class Policies
     public const string ManageFlows = "flows.manage";
     /// <summary>Work on casus: professionals and the RVT (involvement checked per casus).</summary>
     public const string CasusWork = "casus.work";
+    /// <summary>The RVT table: its agenda, for the chair and the members.</summary>
+    public const string RvtTafel = "rvt.tafel";
     /// <summary>Bring in a new casus.</summary>
     public const string Aanmelden = "casus.aanmelden";
     /// <summary>Look at running instances (structure, journal, waiting steps; never variables) and retry or cancel them.</summary>
@@ -26,6 +28,7 @@ public static class Policies
     {
         [ManageFlows] = [Roles.Coordinator, Roles.Admin],
         [CasusWork] = [Roles.Professional, Roles.RvtChair, Roles.RvtMember],
+        [RvtTafel] = [Roles.RvtChair, Roles.RvtMember],
         [Aanmelden] = [Roles.Professional],
         [OperateInstances] = [Roles.Coordinator, Roles.Manager, Roles.Admin],
         [Reports] = [Roles.Manager, Roles.RvtChair],

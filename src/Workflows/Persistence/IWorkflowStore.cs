@@ -52,6 +52,8 @@ public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<B
 /// <summary>
 /// Open tasks for an inbox: assigned to a user, or offered to one of their groups (with
 /// <paramref name="UnassignedOnly"/>: only the group's tasks nobody has claimed); earliest due first, paged.
+/// <paramref name="DefinitionId"/> and <paramref name="ActivityIds"/> narrow it to given steps of one flow
+/// (whoever holds them), e.g. every casus waiting at a table meeting.
 /// </summary>
 public sealed record TaskQuery(string? Assignee = null, IReadOnlyList<string>? CandidateGroups = null, string? CorrelationId = null,
-    int Skip = 0, int Take = 50, bool UnassignedOnly = false);
+    int Skip = 0, int Take = 50, bool UnassignedOnly = false, string? DefinitionId = null, IReadOnlyList<string>? ActivityIds = null);

@@ -57,6 +57,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 
             ["POST /api/trajecten"] = new([Professional], false, _ => Message(HttpMethod.Post, "/api/trajecten", new { }), _ => HttpStatusCode.BadRequest),
             ["GET /api/casus/{code}"] = Casus(HttpMethod.Get, "", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/tijdlijn"] = Casus(HttpMethod.Get, "/tijdlijn", HttpStatusCode.OK),
             ["POST /api/casus/{code}/stopknop"] = Casus(HttpMethod.Post, "/stopknop", HttpStatusCode.BadRequest, new { reden = "" }),
             ["GET /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Get, "/veiligheidskaart", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/versies"] = Casus(HttpMethod.Get, "/veiligheidskaart/versies", HttpStatusCode.OK),
@@ -67,6 +68,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
                 Casus(HttpMethod.Post, $"/maatregelen/{random}/beeindigen", HttpStatusCode.NotFound, new { reden = "x" }),
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
+
+            ["GET /api/rvt/agenda"] = new([RvtChair, RvtMember], false, _ => Message(HttpMethod.Get, "/api/rvt/agenda"), _ => HttpStatusCode.OK),
 
             ["GET /api/tasks/mine"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/mine"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/team"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/team"), _ => HttpStatusCode.OK),

@@ -19,6 +19,7 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
     {
         // method, path after /api/casus/{code}, body, expected "event action outcome"
         { "GET", "", "", "casus.read R 0" },
+        { "GET", "/tijdlijn", "", "casus.timeline R 0" },
         { "GET", "/veiligheidskaart", "", "veiligheidskaart.read R 0" },
         { "GET", "/veiligheidskaart/versies", "", "veiligheidskaart.history R 0" },
         { "GET", "/veiligheidskaart/verschil?van=1&tot=1", "", "veiligheidskaart.compare R 0" },

@@ -46,7 +46,7 @@ public sealed class ReportApiTests
         var code = await ApiWorld.AanmeldenAsync(prof1);
         using var chair = await host.AsAsync("voorzitter");
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
-        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking" }));
+        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
         var year = DateTime.UtcNow.Year;
 
         var json = (await (await chair.GetAsync($"/api/rapportages/halfjaarcijfers?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()

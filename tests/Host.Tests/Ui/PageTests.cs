@@ -12,8 +12,8 @@ public sealed class PageTests(UiWorld world) : IClassFixture<UiWorld>
 
         var inbox = await chair.GetAsync("/inbox");
 
-        Assert.Contains($"Triage nieuwe aanmelding {world.Api.NotOnTable} Voorzitter RVT", inbox.Text);
-        Assert.Contains("Taken oppakken en afhandelen in dit scherm komt in een volgende versie", inbox.Text);
+        Assert.Contains($"Triage nieuwe aanmelding {world.Api.NotOnTable} Aanmelding en advies Voorzitter RVT", inbox.Text);
+        Assert.DoesNotContain("volgende versie", inbox.Text);
     }
 
     [Fact]

@@ -139,4 +139,27 @@ public sealed class HumanTaskFlowTests
         Assert.Equal(["Team, eerder", "Mijn, bijna", "Mijn, zonder termijn"], inbox.Select(t => t.Title));
         Assert.Equal(["Mijn, bijna"], page.Select(t => t.Title));
     }
+
+    [Fact]
+    public async Task OpenTasks_ListGivenStepsOfOneFlow_WhoeverHoldsThem()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync("""
+        { "id": "tafel", "name": "Tafel", "start": "f",
+          "activities": [
+            { "id": "f", "type": "Fork", "inputs": { "branches": ["A", "B", "C"] } },
+            { "id": "voorbereiden", "type": "HumanTask", "inputs": { "title": "Voorbereiden", "assignee": "prof1", "due": "P2D" } },
+            { "id": "advies", "type": "HumanTask", "inputs": { "title": "Advies", "candidateGroup": "RvtChair", "due": "P1D" } },
+            { "id": "anders", "type": "HumanTask", "inputs": { "title": "Iets anders", "assignee": "prof1" } } ],
+          "connections": [ { "source": "f", "outcome": "A", "target": "voorbereiden" }, { "source": "f", "outcome": "B", "target": "advies" },
+                           { "source": "f", "outcome": "C", "target": "anders" } ] }
+        """);
+        await engine.Runtime.StartAsync("tafel", correlationId: "TAFEL");
+
+        var steps = await engine.Store.FindOpenTasksAsync(new Workflows.Persistence.TaskQuery(DefinitionId: "tafel", ActivityIds: ["voorbereiden", "advies"]));
+        var otherFlow = await engine.Store.FindOpenTasksAsync(new Workflows.Persistence.TaskQuery(DefinitionId: "inbox", ActivityIds: ["advies"]));
+
+        Assert.Equal(["Advies", "Voorbereiden"], steps.Select(t => t.Title));
+        Assert.Empty(otherFlow);
+    }
 }

@@ -22,6 +22,8 @@ public static class CasusEndpoints
         var casus = api.MapGroup("/casus/{code}").WithTags("Casus");
         casus.MapGet("/", Send((code, user) => new GetCasus(code, user))).Access(Policies.CasusWork, involvement: true)
             .WithSummary("De casus met traject, taken, maatregelen en netwerk.");
+        casus.MapGet("/tijdlijn", Send((code, user) => new GetCasusTijdlijn(code, user))).Access(Policies.CasusWork, involvement: true)
+            .WithSummary("Het traject in woorden: aanmelding, afgeronde taken met hun uitkomst, routes, Stopknop, maatregelen, Veiligheidskaart.");
         casus.MapPost("/stopknop", async (string code, RedenInput body, HttpContext http, IMediator m, CancellationToken ct) =>
                 (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http)), ct)).ToHttp())
             .Access(Policies.CasusWork, involvement: true).WithSummary("De Stopknop: pauzeert het traject; de voorzitter beoordeelt.");

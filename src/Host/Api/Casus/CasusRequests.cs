@@ -36,9 +36,13 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
         var traject = await trajecten.FindTrajectAsync(request.Code, ct);
         var status = await trajecten.StatusAsync(request.Code, ct);
         var tasks = await engine.GetTasksAsync(request.Code, ct);
+        // The domain row never records the route; the traject's flow holds it in its variable "route" (see workflows-json/README.md).
+        var route = traject?.Route ?? (traject?.WorkflowInstanceId is { } instanceId
+            ? (await engine.FindInstanceAsync(instanceId, ct))?.Variables.GetValueOrDefault("route") as string
+            : null);
         var view = new CasusView(casus.Code, casus.Organisatie, casus.Inbrenger, casus.Hulpvraag, casus.Huishouden, casus.Onveiligheid,
             casus.AnalyseAanwezig, casus.VeiligheidskaartAanwezig, casus.GezinWeetVanAanmelding, casus.CreatedAt, casus.ContentDeletedAt is not null,
-            traject is null ? null : new TrajectView(Dutch(status ?? traject.Status), traject.Route, traject.ZwaarsteRoute, traject.StartedAt,
+            traject is null ? null : new TrajectView(Dutch(status ?? traject.Status), route, traject.ZwaarsteRoute, traject.StartedAt,
                 traject.ClosedAt, traject.AfsluitReden, traject.BewarenTot),
             [.. tasks.Select(TaskView.From)],
             await maatregelen.ListAsync(request.Code, ct),

@@ -6,7 +6,7 @@ namespace ProcessEngine.Host.Api.Casus;
 /// <summary>A task as the casus page and the inbox show it; the form comes along so a client can render it.</summary>
 public sealed record TaskView(Guid Id, string Title, string? Description, string? Assignee, string? CandidateGroup, DateTimeOffset? DueAt,
     string Status, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, string? CasusCode, string DefinitionId,
-    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome)
+    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string ActivityId)
 {
     public static TaskView From(UserTask task) => new(task.Id, task.Title, task.Description, task.Assignee, task.CandidateGroup, task.DueAt,
         task.Status switch
@@ -16,7 +16,8 @@ public sealed record TaskView(Guid Id, string Title, string? Description, string
             UserTaskStatus.Completed => "afgerond",
             _ => "geannuleerd",
         },
-        task.Outcomes, task.Form, task.CorrelationId, task.DefinitionId, task.CreatedAt, task.CompletedAt, task.CompletedBy, task.Outcome);
+        task.Outcomes, task.Form, task.CorrelationId, task.DefinitionId, task.CreatedAt, task.CompletedAt, task.CompletedBy, task.Outcome,
+        task.ActivityId);
 }
 
 public sealed record TrajectView(string Status, string? Route, string? ZwaarsteRoute, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt,

@@ -22,6 +22,7 @@ public static class NavTree
         [
             new("Inbox", "/inbox", Icons.Material.Filled.Inbox, Policies.CasusWork),
             new("Aanmelden", "/aanmelding", Icons.Material.Filled.PersonAddAlt1, Policies.Aanmelden),
+            new("RVT-tafel", "/rvt", Icons.Material.Filled.Groups, Policies.RvtTafel),
         ]),
         new("Studio",
         [

@@ -102,6 +102,8 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         else if (query.Assignee is not null || groups.Count > 0)
             tasks = tasks.Where(x => x.Assignee == query.Assignee || (x.Assignee == null && groups.Contains(x.CandidateGroup!)));
         if (query.CorrelationId is not null) tasks = tasks.Where(x => x.CorrelationId == query.CorrelationId);
+        if (query.DefinitionId is not null) tasks = tasks.Where(x => x.DefinitionId == query.DefinitionId);
+        if (query.ActivityIds is { } activities) tasks = tasks.Where(x => activities.Contains(x.ActivityId));
         // Tasks without a due date come last: "overdue first, then by due date".
         return await tasks.OrderBy(x => x.DueAt == null).ThenBy(x => x.DueAt).ThenBy(x => x.Id)
             .Skip(query.Skip).Take(query.Take).ToListAsync(ct);

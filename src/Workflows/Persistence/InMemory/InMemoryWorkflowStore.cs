@@ -62,6 +62,8 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
                 : (query.Assignee == null && query.CandidateGroups == null) || t.Assignee == query.Assignee
                     || (t.Assignee == null && query.CandidateGroups != null && query.CandidateGroups.Contains(t.CandidateGroup!)))
             .Where(t => query.CorrelationId == null || t.CorrelationId == query.CorrelationId)
+            .Where(t => query.DefinitionId == null || t.DefinitionId == query.DefinitionId)
+            .Where(t => query.ActivityIds == null || query.ActivityIds.Contains(t.ActivityId))
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
             .Skip(query.Skip).Take(query.Take).Select(t => t.Clone()));
 

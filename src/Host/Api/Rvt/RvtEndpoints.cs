@@ -1,0 +1,16 @@
+using Mediator;
+using ProcessEngine.Host.Security;
+
+namespace ProcessEngine.Host.Api.Rvt;
+
+/// <summary>What the RVT table needs beyond the inbox: the agenda of casus planned for bespreking.</summary>
+public static class RvtEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/rvt/agenda", async (HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new GetTafelAgenda(CurrentUser.From(http)), ct)).ToHttp())
+            .WithTags("RVT").Access(Policies.RvtTafel)
+            .WithSummary("De tafelagenda: casussen die triage naar bespreking stuurde en nog op hun advies wachten, op tafeldatum.");
+    }
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using ProcessEngine.Activities.Domain;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Api.Casus;
+using ProcessEngine.Host.Security;
+
+namespace ProcessEngine.Host.Components.Werk;
+
+/// <summary>Someone in the family's network, by role only, as the casus page shows it.</summary>
+public sealed record NetwerkRow(string Rol, string Soort, string? Bijdrage);
+
+/// <summary>
+/// Everything the casus page shows, flat enough to travel from the prerender into the circuit
+/// ([PersistentState]): the page then reads (and audits) the casus once per visit, not twice.
+/// </summary>
+public sealed record CasusPageData(
+    CasusView Casus,
+    IReadOnlyList<NetwerkRow> Netwerk,
+    IReadOnlyList<TijdlijnRegel> Tijdlijn,
+    IReadOnlyList<VeiligheidskaartView> Versies)
+{
+    /// <summary>The casus, its timeline and the Veiligheidskaart's versions through the same requests as the API; a refusal as its outcome.</summary>
+    public static async Task<Outcome<CasusPageData>> LoadAsync(IMediator mediator, string code, CurrentUser user)
+    {
+        var casus = await mediator.Send(new GetCasus(code, user));
+        if (!casus.Succeeded) return casus.As<CasusPageData>();
+        var tijdlijn = await mediator.Send(new GetCasusTijdlijn(code, user));
+        var versies = await mediator.Send(new ListVeiligheidskaartVersies(code, user));
+        var netwerk = casus.Value!.Netwerk.Select(n => new NetwerkRow(n.Rol, n.Soort == NetwerkSoort.Formeel ? "formeel" : "informeel", n.Bijdrage));
+        // Carried without the network's entities (they are not serialisable); the page reads Netwerk instead.
+        return Outcome<CasusPageData>.Ok(new(casus.Value with { Netwerk = [] }, [.. netwerk], tijdlijn.Value ?? [], versies.Value ?? []));
+    }
+
+    public VeiligheidskaartView? Huidige => Versies.Count == 0 ? null : Versies[^1];
+
+    public bool Gepauzeerd => Casus.Traject?.Status == CasusHandlers.Dutch(TrajectStatus.GepauzeerdDoorStopknop);
+
+    public bool Afgesloten => Casus.Traject?.Status == CasusHandlers.Dutch(TrajectStatus.Afgesloten);
+
+    public IReadOnlyList<TaskView> OpenTaken => [.. Casus.Taken.Where(t => t.Status is "open" or "gepauzeerd").OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue)];
+
+    /// <summary>The chair's review after a Stopknop, while it is open: who reviews, and by when.</summary>
+    public TaskView? StopknopBeoordeling => OpenTaken.FirstOrDefault(t => t.DefinitionId == "rvt-traject" && t.Status == "open"
+        && t.Title.StartsWith("Stopknop", StringComparison.Ordinal));
+}
