@@ -4,11 +4,13 @@ using ProcessEngine.Bench;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N] [--runs N] [--breakdown]");
+    Console.Error.WriteLine("       ProcessEngine.Bench dashboard [--small N] [--large N]");
     return 2;
 }
