@@ -21,7 +21,12 @@ public sealed class BrowserWorld : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public KestrelHost Host { get; } = new();
+    public BrowserWorld() : this(new KestrelHost()) { }
+
+    /// <summary>A world around a host the fixture configured (e.g. one on a clock the test moves).</summary>
+    public BrowserWorld(KestrelHost host) => Host = host;
+
+    public KestrelHost Host { get; }
     public Uri BaseAddress { get; private set; } = null!;
     public static string Password => new AccountOptions().DemoPassword;
 
