@@ -30,7 +30,13 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         await Expect(stuck.Locator("td").Nth(4)).ToHaveTextAsync("14 dagen");
         await Expect(stuck.Locator("td").Nth(5)).ToHaveTextAsync("7 dagen");
         await Expect(page.GetByTestId("stuck-norms")).ToContainTextAsync("Reports:StepNorms");
-        await Expect(page.Locator("[data-section='doorlooptijden'] [data-route='rvt-aanmelding']")).ToContainTextAsync("Aanmelding tot advies");
+        // Thirteen advised (lead times 2-6, 8-12 and 22-24 days): median the 7th, P90 the 12th.
+        await Expect(page.Locator("[data-testid='lead-times'] [data-route='rvt-aanmelding'] td")).ToHaveTextAsync(["Aanmelding tot advies", "13", "9 dagen", "23 dagen"]);
+        await Expect(page.GetByTestId("lead-time-chart")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("lead-time-chart")).ToContainTextAsync("Aanmelding tot advies");
+        await Expect(MonthCell(page, daysAgo: 68)).ToHaveTextAsync("5 · 10 / 12 d");
+        await Expect(MonthCell(page, daysAgo: 35)).ToHaveTextAsync("5 · 4 / 6 d");
+        await Expect(MonthCell(page, daysAgo: 0)).ToHaveTextAsync("<5");
         await Expect(page.Locator("a[href*='/casus']")).ToHaveCountAsync(0);
         await Expect(page.Locator("body")).Not.ToContainTextAsync("Zorgen om de veiligheid");
 
@@ -134,6 +140,13 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         Assert.DoesNotContain("Zorgen om de veiligheid", await casus.TextAsync());
         await Expect(page).ToHaveURLAsync(new Regex("/geen-toegang"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The aanmelding's lead time in the month of <paramref name="daysAgo"/> days before the host's now.</summary>
+    private ILocator MonthCell(IPage page, int daysAgo)
+    {
+        var day = TimeZoneInfo.ConvertTime(world.Clock.GetUtcNow().AddDays(-daysAgo), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        return page.Locator($"[data-testid='lead-time-months'] tr[data-month='{day:yyyy-MM}'] td[data-route='rvt-aanmelding']");
     }
 
     private static ILocator Counter(IPage page, string name) => page.Locator($"[data-counter='{name}'] [data-value]");

@@ -50,9 +50,17 @@ public static class DutchTime
     /// <summary>"1 dag", "12 dagen".</summary>
     public static string Days(int days) => days == 1 ? "1 dag" : $"{days} dagen";
 
-    /// <summary>"nov 2026" for a "2026-11" month key (chart labels).</summary>
-    public static string Month(string yearMonth) =>
-        DateTime.ParseExact(yearMonth, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMM yyyy", Dutch).Replace(".", "", StringComparison.Ordinal);
+    /// <summary>"nov 2026" for a "2026-11" month key.</summary>
+    public static string Month(string yearMonth) => MonthOf(yearMonth).ToString("MMM yyyy", Dutch).Replace(".", "", StringComparison.Ordinal);
+
+    /// <summary>"nov '26": a month where space is short (a chart's axis).</summary>
+    public static string ShortMonth(string yearMonth)
+    {
+        var month = MonthOf(yearMonth);
+        return $"{month.ToString("MMM", Dutch).Replace(".", "", StringComparison.Ordinal)} '{month.ToString("yy", Dutch)}";
+    }
+
+    private static DateTime MonthOf(string yearMonth) => DateTime.ParseExact(yearMonth, "yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The year it is now in the Netherlands (the half-year figures follow the Dutch calendar).</summary>
     public static int Year(DateTimeOffset now) => Local(now).Year;

@@ -19,7 +19,7 @@ public sealed record LeadTimeChartData(string[] Labels, List<ChartSeries<double>
         var months = times.Routes.FirstOrDefault()?.Maanden.Select(m => m.Maand).ToList() ?? [];
         var points = times.Routes.Select(route => (IReadOnlyList<double?>)[.. months.Select(month => Point(route, month, measure))]).ToList();
         var series = times.Routes.Select((route, i) => new ChartSeries<double> { Name = route.Naam, Data = new ChartData<double>(points[i]) }).ToList();
-        return new LeadTimeChartData([.. months.Select(DutchTime.Month)], series, points);
+        return new LeadTimeChartData([.. months.Select(DutchTime.ShortMonth)], series, points);
     }
 
     /// <summary>Whether any month has a point to draw: without one the chart would be an empty frame.</summary>
