@@ -59,42 +59,49 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         var page = await world.Browser.SignedInAsync("manager");
         await page.GotoAsync("/dashboard");
         var incidents = page.Locator("[data-section='incidenten'] tr[data-incident]");
-        await Expect(incidents).ToHaveCountAsync(2);
-        await Expect(Counter(page, "incidenten")).ToHaveTextAsync("2");
+        var caller = incidents.Filter(new() { HasText = ManagerWorld.CallsMissingSubflow });
+        var decision = incidents.Filter(new() { HasText = ManagerWorld.ChoosesNoOutcome }).First;
+        await Expect(caller).ToHaveCountAsync(1);
+        await Expect(decision).ToBeVisibleAsync();
 
         // The coordinator publishes the missing subflow: one of the two faults is gone, the other is not.
         using (var coordinator = await world.ApiAsync("coordinator"))
             await ManagerWorld.ImportAsync(coordinator, ManagerWorld.MissingSubflowJson);
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Alles selecteren" }).CheckAsync();
+        await caller.Locator("input[type=checkbox]").CheckAsync();
+        await decision.Locator("input[type=checkbox]").CheckAsync();
         await Expect(page.GetByTestId("retry-selected")).ToContainTextAsync("(2)");
         await page.GetByTestId("retry-selected").ClickAsync();
 
         var outcomes = page.GetByTestId("retry-outcomes");
+        await Expect(outcomes.Locator("[data-retry-outcome]")).ToHaveCountAsync(2);
         await Expect(outcomes.Locator("[data-retry-outcome='opgelost']")).ToContainTextAsync($"{ManagerWorld.CallsMissingSubflow} · registreren: Opgelost");
         await Expect(outcomes.Locator("[data-retry-outcome='mislukt']")).ToContainTextAsync($"{ManagerWorld.ChoosesNoOutcome} · kiezen: Opnieuw mislukt");
         await Expect(outcomes.Locator("[data-retry-outcome='mislukt']")).ToContainTextAsync("'Anders'");
-        await Expect(incidents).ToHaveCountAsync(1);
-        await Expect(incidents).ToContainTextAsync(ManagerWorld.ChoosesNoOutcome);
-        await Expect(Counter(page, "incidenten")).ToHaveTextAsync("1", Live);
+        await Expect(caller).ToHaveCountAsync(0);
+        await Expect(decision).ToBeVisibleAsync();
 
-        await incidents.GetByTestId("retry-one").ClickAsync();
+        await decision.GetByTestId("retry-one").ClickAsync();
         await Expect(outcomes.Locator("[data-retry-outcome]")).ToHaveCountAsync(1);
         await Expect(outcomes.Locator("[data-retry-outcome='mislukt']")).ToContainTextAsync("Opnieuw mislukt");
-        await Expect(incidents).ToHaveCountAsync(1);
+        await Expect(decision).ToBeVisibleAsync();
     }
 
     [Fact]
-    public async Task Counters_FollowChangesMadeElsewhere_WithoutReload()
+    public async Task CountersAndIncidents_FollowChangesMadeElsewhere_WithoutReload()
     {
         var page = await world.Browser.SignedInAsync("manager");
         await page.GotoAsync("/dashboard");
         await Expect(Counter(page, "lopend")).ToHaveTextAsync(new Regex("^\\d+$"));
-        var before = int.Parse(await Counter(page, "lopend").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var running = await NumberAsync(Counter(page, "lopend"));
+        var incidents = await NumberAsync(Counter(page, "incidenten"));
 
         using (var prof2 = await world.ApiAsync("prof2"))
             await ManagerWorld.AanmeldenAsync(prof2, "GezinMetKinderen");
+        await world.FaultAsync(ManagerWorld.ChoosesNoOutcome);
 
-        await Expect(Counter(page, "lopend")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Live);
+        await Expect(Counter(page, "lopend")).ToHaveTextAsync($"{running + 1}", Live);
+        await Expect(Counter(page, "incidenten")).ToHaveTextAsync($"{incidents + 1}", Live);
+        await Expect(page.Locator("[data-section='incidenten'] tr[data-incident]")).ToHaveCountAsync(incidents + 1);
     }
 
     [Fact]
@@ -148,6 +155,9 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         var day = TimeZoneInfo.ConvertTime(world.Clock.GetUtcNow().AddDays(-daysAgo), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         return page.Locator($"[data-testid='lead-time-months'] tr[data-month='{day:yyyy-MM}'] td[data-route='rvt-aanmelding']");
     }
+
+    private static async Task<int> NumberAsync(ILocator counter) =>
+        int.Parse(await counter.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ILocator Counter(IPage page, string name) => page.Locator($"[data-counter='{name}'] [data-value]");
 }

@@ -72,11 +72,17 @@ public sealed class ManagerWorld : IAsyncLifetime
             await ImportAsync(coordinator, CallerJson);
             await ImportAsync(coordinator, DecisionJson);
         }
-        var runtime = Browser.Host.Services.GetRequiredService<WorkflowRuntime>();
-        Assert.Equal(WorkflowStatus.Faulted, (await runtime.StartAsync(CallsMissingSubflow)).Status);
-        Assert.Equal(WorkflowStatus.Faulted, (await runtime.StartAsync(ChoosesNoOutcome)).Status);
+        await FaultAsync(CallsMissingSubflow);
+        await FaultAsync(ChoosesNoOutcome);
         Clock.Advance(Waited);
         await AdvisedAsync(third, after: TimeSpan.Zero);
+    }
+
+    /// <summary>Starts one of the faulting flows through the engine, as a trigger would: a new incident.</summary>
+    public async Task FaultAsync(string flow)
+    {
+        var started = await Browser.Host.Services.GetRequiredService<WorkflowRuntime>().StartAsync(flow);
+        Assert.Equal(WorkflowStatus.Faulted, started.Status);
     }
 
     /// <summary>Aanmeldingen by prof1 a day apart; the clock ends on the last one's day.</summary>
