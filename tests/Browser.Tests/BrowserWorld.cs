@@ -23,8 +23,8 @@ public sealed class BrowserWorld : IAsyncLifetime
 
     public BrowserWorld() : this(new KestrelHost()) { }
 
-    /// <summary>A world around a host the fixture configured (e.g. one on a clock the test moves).</summary>
-    public BrowserWorld(KestrelHost host) => Host = host;
+    /// <summary>A world around a host another fixture configured (e.g. one on a clock the test moves); internal, as xUnit wants one public constructor.</summary>
+    internal BrowserWorld(KestrelHost host) => Host = host;
 
     public KestrelHost Host { get; }
     public Uri BaseAddress { get; private set; } = null!;
