@@ -96,6 +96,9 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         var page = await world.Browser.SignedInAsync("manager");
         await page.GotoAsync("/dashboard");
         await LiveAsync(page);
+        await Counter(page, "vastgelopen").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard#vastgelopen$"));
+        await Expect(page.Locator("#vastgelopen")).ToBeInViewportAsync();
         var running = await NumberAsync(Counter(page, "lopend"));
         var incidents = await NumberAsync(Counter(page, "incidenten"));
 
