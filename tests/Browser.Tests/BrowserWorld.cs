@@ -21,7 +21,12 @@ public sealed class BrowserWorld : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public KestrelHost Host { get; } = new();
+    public BrowserWorld() : this(new KestrelHost()) { }
+
+    /// <summary>A world around a host another fixture configured (e.g. one on a clock the test moves); internal, as xUnit wants one public constructor.</summary>
+    internal BrowserWorld(KestrelHost host) => Host = host;
+
+    public KestrelHost Host { get; }
     public Uri BaseAddress { get; private set; } = null!;
     public static string Password => new AccountOptions().DemoPassword;
 
@@ -51,6 +56,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         // Generous: on a loaded 2-core machine the first interactive render (circuit start, MudBlazor's
         // drawer settling) can take many seconds, and a click waits for the element to be stable.
         context.SetDefaultTimeout(45_000);
+        // Waiting assertions likewise (Playwright's own default is 5 s): a page's data can take that long to arrive.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ProcessEngine.Host.Tests;
 
 namespace ProcessEngine.Browser.Tests;
 
@@ -33,5 +36,17 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.WithoutHangfireServer();
+            });
     }
+
+    /// <summary>
+    /// When set, the host runs on this clock instead of the wall clock, and without Hangfire's server (which would
+    /// fire timers on the wall clock): the test moves the clock, as Host.Tests' HostFactory does.
+    /// </summary>
+    public FakeTimeProvider? Clock { get; init; }
 }

@@ -28,4 +28,9 @@ public sealed class DutchTimeTests
     [Fact]
     public void Dates_AreWrittenInDutch() =>
         Assert.Equal(("24 november 2026", "24 november 2026 10:00", "24-11-2026 10:00"), (DutchTime.Date(Now), DutchTime.Moment(Now), DutchTime.Short(Now)));
+
+    [Fact]
+    public void DashboardWords_AreDutch() => Assert.Equal(
+        ("10:00:00", "1 dag", "12 dagen", "mrt 2026", "mrt '26"),
+        (DutchTime.Clock(Now), DutchTime.Days(1), DutchTime.Days(12), DutchTime.Month("2026-03"), DutchTime.ShortMonth("2026-03")));
 }
