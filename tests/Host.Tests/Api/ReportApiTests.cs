@@ -35,6 +35,21 @@ public sealed class ReportApiTests
         Assert.Empty(notYet);
         Assert.DoesNotContain("Zorgen om de veiligheid", overdue.GetRawText() + stuck.GetRawText());
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=0")).StatusCode);
+
+        // The shipped norm for triage is 7 days: without ?dagen the step's own norm decides, and the line says which.
+        var byNorm = (await (await manager.GetAsync("/api/rapportages/vastgelopen")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal((code, 7), (byNorm.GetProperty("casusCode").GetString(), byNorm.GetProperty("normDays").GetInt32()));
+        // The summary groups by team, route and step; the drill-down narrows by the same parts.
+        var summary = (await (await manager.GetAsync("/api/rapportages/te-laat/samenvatting")).ReadJsonAsync()).EnumerateArray().Single();
+        Assert.Equal(("RvtChair", "rvt-aanmelding", "triage", 1, 10), (summary.GetProperty("team").GetString(), summary.GetProperty("routeId").GetString(),
+            summary.GetProperty("stepId").GetString(), summary.GetProperty("count").GetInt32(), summary.GetProperty("maxDaysLate").GetInt32()));
+        async Task<int> Lines(string query) => (await (await manager.GetAsync("/api/rapportages/te-laat?" + query)).ReadJsonAsync()).GetArrayLength();
+        Assert.Equal(1, await Lines("team=RvtChair&route=rvt-aanmelding&stap=triage"));
+        Assert.Equal(0, await Lines("zonderTeam=true"));
+        Assert.Equal(0, await Lines("stap=advies"));
+        var counts = await (await manager.GetAsync("/api/rapportages/overzicht")).ReadJsonAsync();
+        Assert.Equal((1, 1, 0, 1), (counts.GetProperty("teLaat").GetInt32(), counts.GetProperty("vastgelopen").GetInt32(),
+            counts.GetProperty("incidenten").GetInt32(), counts.GetProperty("lopendeTrajecten").GetInt32()));
     }
 
     [Fact]

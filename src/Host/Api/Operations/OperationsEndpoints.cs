@@ -38,10 +38,12 @@ public static class OperationsEndpoints
                     : figures.ToHttp();
             })
             .Access(Policies.Reports).WithSummary("De halfjaarcijfers als CSV (puntkomma's, voor Excel).");
-        reports.MapGet("/te-laat", async (string? team, string? route, string? stap, int? skip, int? take, HttpContext http, IMediator m,
-                CancellationToken ct) =>
-                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100, CurrentUser.From(http), new TaskFilter(team, route, stap)), ct)).ToHttp())
-            .Access(Policies.Reports).WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud); filter op team, route (flow-id) en stap.");
+        reports.MapGet("/te-laat", async (string? team, bool? zonderTeam, string? route, string? stap, int? skip, int? take, HttpContext http,
+                IMediator m, CancellationToken ct) =>
+                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100, CurrentUser.From(http),
+                    new TaskFilter(team, route, stap, NoGroup: zonderTeam == true)), ct)).ToHttp())
+            .Access(Policies.Reports)
+            .WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud); filter op team (of zonderTeam=true), route (flow-id) en stap.");
         reports.MapGet("/te-laat/samenvatting", async (IMediator m, CancellationToken ct) => (await m.Send(new SummarizeOverdue(), ct)).ToHttp())
             .Access(Policies.Reports).WithSummary("Taken over hun termijn per team, route en stap: aantal en hoe laat de oudste is.");
         reports.MapGet("/overzicht", async (IMediator m, CancellationToken ct) => (await m.Send(new GetDashboardCounts(), ct)).ToHttp())
