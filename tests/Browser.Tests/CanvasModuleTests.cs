@@ -58,7 +58,7 @@ public sealed class CanvasModuleTests(BrowserWorld world) : IClassFixture<Browse
         await Expect(probe.Locator("g.x6-node")).ToHaveCountAsync(4);
         await Expect(probe.Locator("[data-cell-id='keuze'] [port='out:Links']")).ToHaveCountAsync(1);
 
-        await page.EvaluateAsync("() => window.probe.highlightPath(['start', 'keuze', 'links'], ['start:Done->keuze', 'keuze:Links->links'])");
+        await page.EvaluateAsync("() => window.probe.highlightPath({ visited: ['start', 'keuze', 'links'], taken: ['start:Done->keuze', 'keuze:Links->links'] })");
         await Expect(Body(probe, "links")).ToHaveAttributeAsync("stroke", Highlighted);
         await Expect(Body(probe, "rechts")).ToHaveAttributeAsync("stroke", Dimmed);
         await Expect(Line(probe, "keuze:Links->links")).ToHaveAttributeAsync("stroke", Highlighted);

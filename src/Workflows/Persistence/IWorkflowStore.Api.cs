@@ -14,6 +14,9 @@ public partial interface IWorkflowStore
     /// <summary>Open tasks waiting since before <paramref name="createdBefore"/>, longest waiting first: trajectories stuck on one step.</summary>
     Task<IReadOnlyList<UserTask>> FindTasksWaitingSinceAsync(DateTimeOffset createdBefore, int skip, int take, CancellationToken ct = default);
 
+    /// <summary>Instances of one flow (any version, any status), newest first: the studio's instance list.</summary>
+    Task<IReadOnlyList<WorkflowInstance>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default);
+
     /// <summary>Unresolved incidents, newest first.</summary>
     Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default);
 }

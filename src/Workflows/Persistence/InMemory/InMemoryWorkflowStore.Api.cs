@@ -11,6 +11,10 @@ public sealed partial class InMemoryWorkflowStore
                 .GroupBy(i => i.DefinitionId).ToDictionary(g => g.Key, g => g.Count()));
     }
 
+    public Task<IReadOnlyList<WorkflowInstance>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default) =>
+        ReadList(() => _instances.Values.Where(i => i.DefinitionId == definitionId)
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(skip).Take(take).Select(i => i.Clone()));
+
     public Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default) =>
         ReadList(() => _tasks.Values.Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold && t.DueAt < now)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Clone()));
