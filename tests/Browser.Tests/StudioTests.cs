@@ -17,11 +17,7 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(StudioListAddress());
-        // Follow the list's link by its address: in some full-suite runs Playwright found the link "not stable"
-        // for 45 s (its box kept moving), so a click never happened; the link's target is what this step proves.
-        var link = page.Locator("[data-flow-link='rvt-traject']");
-        await Expect(link).ToBeVisibleAsync();
-        await page.GotoAsync((await link.GetAttributeAsync("href"))!);
+        await page.Locator("[data-flow-link='rvt-traject']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/studio/flows/rvt-traject$"));
 
         var canvas = page.GetByTestId("flow-canvas");
@@ -66,6 +62,30 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page).ToHaveURLAsync(new Regex("/geen-toegang"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("flow-canvas")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ALinkClickedBeforeTheCircuitIsUp_LoadsThatPage_InsteadOfPatchingItIntoTheStartingCircuit()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        // Hold the circuit back until the click: the start page is then only its prerendered HTML.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        var load = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.EndsWith("/studio/flows", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
+        await load; // a document load of its own (enhanced navigation would have fetched it into the old page)
+        release.SetResult();
+
+        await Expect(page).ToHaveURLAsync(StudioListAddress());
+        await Expect(page.GetByTestId("flow-import")).ToBeEnabledAsync(); // the circuit is up, for this page
+        await Expect(page.Locator("[data-flow-link='rvt-traject']")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Flows", Exact = true })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("/studio/flows$")]
