@@ -74,15 +74,22 @@ public sealed class DesignerDraft
         return a with { Inputs = inputs.Count == 0 ? null : inputs };
     });
 
-    /// <summary>Drops connections that leave by an outcome the activity no longer has (its outcome list was edited).</summary>
-    public void KeepOutcomes(string id, IReadOnlyCollection<string> outcomes) =>
-        _connections = [.. _connections.Where(c => c.Source != id || outcomes.Contains(c.Outcome ?? "Done"))];
+    /// <summary>
+    /// After a property edit: drops connections that leave by an outcome the activity no longer has (its outcome
+    /// list was edited; kept when the list is an expression), and returns how the canvas should now show it.
+    /// </summary>
+    public CanvasActivity Redraw(string id, ActivityRegistry registry)
+    {
+        if (Find(id) is { } activity && CanvasModel.KnownOutcomes(activity, activity.Type is null ? null : registry.Find(activity.Type)) is { } outcomes)
+            _connections = [.. _connections.Where(c => c.Source != id || outcomes.Contains(c.Outcome ?? "Done"))];
+        return Look(id, registry);
+    }
 
     /// <summary>The flow file as it stands, in the same form the store keeps.</summary>
     public string ToJson() => FlowJson.Serialize(_flow with { Activities = _activities, Connections = _connections });
 
     /// <summary>The canvas model of the flow as it stands (labels and ports from the descriptors).</summary>
-    public CanvasActivity Look(string id, ActivityRegistry registry)
+    private CanvasActivity Look(string id, ActivityRegistry registry)
     {
         using var json = JsonDocument.Parse(ToJson());
         return CanvasModel.From(json.RootElement, registry).Activities.Single(a => a.Id == id);
