@@ -80,6 +80,63 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserWorld.ArtifactsDirectory, "studio-instance.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Coordinator_CopiesPastesDeletesUndoes_SavesTheDraft_AndSeesTheComparisonOnTheCanvas()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        await page.SetViewportSizeAsync(1600, 1000);
+        var imported = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            DataString = """
+                { "id": "browser-design-flow", "name": "Browser-ontwerp",
+                  "activities": [
+                    { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } },
+                    { "id": "klaar", "type": "End", "position": { "x": 0, "y": 200 } } ],
+                  "connections": [ { "source": "beoordelen", "outcome": "Afgerond", "target": "klaar" } ] }
+                """,
+        });
+        Assert.Equal(201, imported.Status);
+        await page.GotoAsync("/studio/flows/browser-design-flow");
+        var canvas = page.GetByTestId("flow-canvas");
+        var nodes = canvas.Locator("g.x6-node");
+        await Expect(nodes).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("designer-save")).ToBeDisabledAsync(); // nothing to save yet
+
+        // Copy and paste: a new activity under a readable id, with the inputs of the one it copies.
+        await canvas.Locator("[data-cell-id='beoordelen'] text").First.ClickAsync();
+        await Expect(page.GetByTestId("property-panel")).ToHaveAttributeAsync("data-activity", "beoordelen");
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+        await Expect(nodes).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("property-panel")).ToHaveAttributeAsync("data-activity", "humantask-1");
+        await Expect(TextInput(page, "title")).ToHaveValueAsync("Beoordelen");
+
+        // Delete by keyboard, undo and redo by keyboard and toolbar; what comes back has its inputs again.
+        await page.Keyboard.PressAsync("Delete");
+        await Expect(nodes).ToHaveCountAsync(2);
+        await page.Keyboard.PressAsync("Control+z");
+        await Expect(nodes).ToHaveCountAsync(3);
+        await page.Keyboard.PressAsync("Control+y");
+        await Expect(nodes).ToHaveCountAsync(2);
+        await page.GetByTestId("designer-undo").ClickAsync();
+        await Expect(nodes).ToHaveCountAsync(3);
+        await canvas.Locator("[data-cell-id='humantask-1'] text").First.ClickAsync();
+        await Expect(TextInput(page, "title")).ToHaveValueAsync("Beoordelen");
+
+        // Saved as the next draft; the comparison with version 1 marks the pasted task as added, on the canvas too.
+        await page.GetByTestId("designer-save").ClickAsync();
+        await Expect(page.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
+        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · concept");
+        await Expect(page.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("concept");
+        await page.GetByTestId("compare-go").ClickAsync();
+        await Expect(page.GetByTestId("comparison")).ToContainTextAsync("Toegevoegd: activiteit humantask-1 (HumanTask)");
+        var compared = page.GetByTestId("comparison-canvas");
+        await Expect(compared.Locator("g[data-cell-id='humantask-1']")).ToHaveAttributeAsync("data-comparison", "added");
+        await Expect(compared.Locator("g[data-cell-id='beoordelen']")).ToHaveAttributeAsync("data-comparison", "same");
+        await Expect(Body(compared.Locator("g[data-cell-id='humantask-1']"))).ToHaveAttributeAsync("stroke", Visited);
+    }
+
     private async Task<Guid> StartTrajectAsync()
     {
         var professional = await world.SignedInAsync("prof1");
