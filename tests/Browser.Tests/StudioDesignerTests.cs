@@ -81,7 +81,7 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task Coordinator_CopiesPastesDeletesUndoes_SavesTheDraft_AndSeesTheComparisonOnTheCanvas()
+    public async Task Coordinator_CopiesPastesDeletesUndoes_IsAskedBeforeLeaving_SavesTheDraft_AndSeesTheComparisonOnTheCanvas()
     {
         var page = await world.SignedInAsync("coordinator");
         await page.SetViewportSizeAsync(1600, 1000);
@@ -123,6 +123,20 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(nodes).ToHaveCountAsync(3);
         await canvas.Locator("[data-cell-id='humantask-1'] text").First.ClickAsync();
         await Expect(TextInput(page, "title")).ToHaveValueAsync("Beoordelen");
+
+        // Leaving with unsaved edits asks first; declining keeps the page and its edits.
+        var asked = new TaskCompletionSource<string>();
+        void Decline(object? sender, IDialog dialog)
+        {
+            asked.TrySetResult(dialog.Message);
+            _ = dialog.DismissAsync();
+        }
+        page.Dialog += Decline;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Flows" }).ClickAsync();
+        Assert.Contains("nog niet zijn opgeslagen", await asked.Task.WaitAsync(TimeSpan.FromSeconds(45)));
+        page.Dialog -= Decline;
+        await Expect(page.GetByTestId("designer-state")).ToHaveTextAsync("niet opgeslagen");
+        Assert.EndsWith("/studio/flows/browser-design-flow", page.Url, StringComparison.Ordinal);
 
         // Saved as the next draft; the comparison with version 1 marks the pasted task as added, on the canvas too.
         await page.GetByTestId("designer-save").ClickAsync();
