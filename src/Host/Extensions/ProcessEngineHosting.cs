@@ -42,7 +42,9 @@ public static class ProcessEngineHosting
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
-        services.Configure<Api.Operations.ReportOptions>(config.GetSection("Reports"));
+        services.AddOptions<Api.Operations.ReportOptions>().Bind(config.GetSection("Reports"))
+            .Validate(o => o.Problems().Count == 0, "Reports: the norms are not valid (see Reports:StuckAfterDays and Reports:StepNorms).")
+            .ValidateOnStart();
         services.AddTransient<Notifications.RetentionJob>();
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -8,12 +8,6 @@ public partial interface IWorkflowStore
     /// <summary>Running or waiting instances per flow id.</summary>
     Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default);
 
-    /// <summary>Open tasks whose due moment has passed, most overdue first.</summary>
-    Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default);
-
-    /// <summary>Open tasks waiting since before <paramref name="createdBefore"/>, longest waiting first: trajectories stuck on one step.</summary>
-    Task<IReadOnlyList<UserTask>> FindTasksWaitingSinceAsync(DateTimeOffset createdBefore, int skip, int take, CancellationToken ct = default);
-
     /// <summary>Instances of one flow (any version, any status), newest first: the studio's instance list.</summary>
     Task<IReadOnlyList<WorkflowInstance>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default);
 

@@ -50,7 +50,7 @@ public sealed class ReportApiTests
         var year = DateTime.UtcNow.Year;
 
         var json = (await (await chair.GetAsync($"/api/rapportages/halfjaarcijfers?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()
-            .Select(r => $"{r.GetProperty("onderdeel").GetString()};{r.GetProperty("eersteHalfjaar").GetInt32()};{r.GetProperty("tweedeHalfjaar").GetInt32()};{r.GetProperty("totaal").GetInt32()}")
+            .Select(r => $"{r.GetProperty("onderdeel").GetString()};{r.GetProperty("eersteHalfjaar").GetString()};{r.GetProperty("tweedeHalfjaar").GetString()};{r.GetProperty("totaal").GetString()}")
             .ToList();
         var csvResponse = await chair.GetAsync($"/api/rapportages/halfjaarcijfers.csv?jaar={year}");
         var csv = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
@@ -58,6 +58,7 @@ public sealed class ReportApiTests
 
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal(json, csv.Skip(1));
-        Assert.Contains(json, line => line.StartsWith("Besproken casus;", StringComparison.Ordinal) && line.EndsWith(";1", StringComparison.Ordinal));
+        // One casus discussed: a count that could point to a family, so hidden in every cell that shows it.
+        Assert.Contains(json, line => line.StartsWith("Besproken casus;", StringComparison.Ordinal) && line.EndsWith(";<5", StringComparison.Ordinal));
     }
 }

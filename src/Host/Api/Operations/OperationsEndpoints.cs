@@ -2,6 +2,7 @@ using System.Text;
 using Mediator;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Api.Operations;
 
@@ -20,6 +21,9 @@ public static class OperationsEndpoints
         instances.MapPost("/{id:guid}/retry", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
                 (await m.Send(new RetryInstance(id, CurrentUser.From(http)), ct)).ToHttp())
             .Access(Policies.OperateInstances).WithSummary("Een incident opnieuw proberen.");
+        instances.MapPost("/retry", async (RetryInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new RetryIncidents(body.Instanties ?? [], CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.OperateInstances).WithSummary("Meerdere incidenten opnieuw proberen (hoogstens 100); per instantie de uitkomst.");
 
         var reports = api.MapGroup("/rapportages").WithTags("Rapportages");
         reports.MapGet("/halfjaarcijfers", async (int jaar, HttpContext http, IMediator m, CancellationToken ct) =>
@@ -34,12 +38,20 @@ public static class OperationsEndpoints
                     : figures.ToHttp();
             })
             .Access(Policies.Reports).WithSummary("De halfjaarcijfers als CSV (puntkomma's, voor Excel).");
-        reports.MapGet("/te-laat", async (int? skip, int? take, HttpContext http, IMediator m, CancellationToken ct) =>
-                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToHttp())
-            .Access(Policies.Reports).WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud).");
+        reports.MapGet("/te-laat", async (string? team, string? route, string? stap, int? skip, int? take, HttpContext http, IMediator m,
+                CancellationToken ct) =>
+                (await m.Send(new ListOverdueTasks(skip ?? 0, take ?? 100, CurrentUser.From(http), new TaskFilter(team, route, stap)), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("Taken over hun termijn: casuscode, stap, team, dagen te laat (geen inhoud); filter op team, route (flow-id) en stap.");
+        reports.MapGet("/te-laat/samenvatting", async (IMediator m, CancellationToken ct) => (await m.Send(new SummarizeOverdue(), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("Taken over hun termijn per team, route en stap: aantal en hoe laat de oudste is.");
+        reports.MapGet("/overzicht", async (IMediator m, CancellationToken ct) => (await m.Send(new GetDashboardCounts(), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("De tellers van het dashboard: te laat, vastgelopen, incidenten, lopende trajecten.");
+        reports.MapGet("/doorlooptijden", async (int? maanden, HttpContext http, IMediator m, CancellationToken ct) =>
+                (await m.Send(new GetDoorlooptijden(maanden ?? 12, CurrentUser.From(http)), ct)).ToHttp())
+            .Access(Policies.Reports).WithSummary("Mediaan en 90e percentiel (dagen) van aanmelding tot advies en van advies tot einde route, per maand.");
         reports.MapGet("/vastgelopen", async (int? dagen, int? skip, int? take, HttpContext http, IMediator m, CancellationToken ct) =>
                 (await m.Send(new ListStuckTasks(dagen, skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToHttp())
-            .Access(Policies.Reports).WithSummary("Stappen die langer dan de norm (dagen) wachten: casuscode, stap, team, dagen (geen inhoud).");
+            .Access(Policies.Reports).WithSummary("Stappen die langer dan hun norm wachten (of, met ?dagen=N, langer dan N dagen): casuscode, stap, team, dagen, norm (geen inhoud).");
         reports.MapGet("/incidenten", async (int? skip, int? take, IMediator m, CancellationToken ct) =>
                 (await m.Send(new ListIncidents(skip ?? 0, take ?? 100), ct)).ToHttp())
             .Access(Policies.OperateInstances).WithSummary("Vastgelopen instanties met hun fout, nieuwste eerst.");
@@ -50,3 +62,6 @@ public static class OperationsEndpoints
             .WithTags("Audit").Access(Policies.Admin).WithSummary("Het auditlog doorzoeken, nieuwste eerst; blader met ?voor=<volgnummer>.");
     }
 }
+
+/// <summary>The incidents to retry, by instance id.</summary>
+public sealed record RetryInput(IReadOnlyList<Guid>? Instanties);

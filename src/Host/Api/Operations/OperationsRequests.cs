@@ -20,24 +20,19 @@ public sealed record IncidentView(Guid Id, Guid InstanceId, string? DefinitionId
 public sealed record InstanceView(Guid Id, string DefinitionId, int Version, string Status, string? CasusCode, Guid? ParentInstanceId,
     DateTimeOffset CreatedAt, IReadOnlyList<JournalView> Journal, IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents);
 
-/// <summary>Report settings (section "Reports").</summary>
-public sealed class ReportOptions
-{
-    /// <summary>A step waiting longer than this many days counts as stuck (per-step norms come with the dashboard).</summary>
-    public int StuckAfterDays { get; set; } = 30;
-}
-
 /// <summary>A pseudonymous line for managers: which casus (by code) waits on which step, and for how long.</summary>
 /// <param name="DaysWaiting">Days over the due date (overdue list) or since the step began (stuck list).</param>
-public sealed record WaitingTaskLine(string? CasusCode, string Step, string? Group, string? Assignee, DateTimeOffset? DueAt, int DaysWaiting);
+/// <param name="NormDays">The step's norm in days (stuck list; null in the overdue list).</param>
+public sealed record WaitingTaskLine(string? CasusCode, string Step, string? Group, string? Assignee, DateTimeOffset? DueAt, int DaysWaiting,
+    string Route, string StepId, int? NormDays = null);
 
 public sealed record GetInstance(Guid Id, CurrentUser User) : IRequest<Outcome<InstanceView>>;
 public sealed record CancelInstance(Guid Id, CurrentUser User) : IRequest<Outcome<InstanceView>>;
 public sealed record RetryInstance(Guid Id, CurrentUser User) : IRequest<Outcome<InstanceView>>;
 public sealed record ListIncidents(int Skip, int Take) : IRequest<Outcome<IReadOnlyList<IncidentView>>>;
-public sealed record ListOverdueTasks(int Skip, int Take, CurrentUser User) : IRequest<Outcome<IReadOnlyList<WaitingTaskLine>>>;
+public sealed record ListOverdueTasks(int Skip, int Take, CurrentUser User, TaskFilter? Filter = null) : IRequest<Outcome<IReadOnlyList<WaitingTaskLine>>>;
 public sealed record ListStuckTasks(int? Days, int Skip, int Take, CurrentUser User) : IRequest<Outcome<IReadOnlyList<WaitingTaskLine>>>;
-public sealed record GetHalfjaarcijfers(int Jaar, CurrentUser User) : IRequest<Outcome<Halfjaarcijfers>>;
+public sealed record GetHalfjaarcijfers(int Jaar, CurrentUser User) : IRequest<Outcome<HalfjaarcijfersView>>;
 public sealed record SearchAudit(AuditQuery Query, CurrentUser User) : IRequest<Outcome<IReadOnlyList<AuditEntry>>>;
 
 public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime runtime, HalfjaarcijfersService cijfers, AuditLog log,
@@ -48,7 +43,7 @@ public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime ru
     IRequestHandler<ListIncidents, Outcome<IReadOnlyList<IncidentView>>>,
     IRequestHandler<ListOverdueTasks, Outcome<IReadOnlyList<WaitingTaskLine>>>,
     IRequestHandler<ListStuckTasks, Outcome<IReadOnlyList<WaitingTaskLine>>>,
-    IRequestHandler<GetHalfjaarcijfers, Outcome<Halfjaarcijfers>>,
+    IRequestHandler<GetHalfjaarcijfers, Outcome<HalfjaarcijfersView>>,
     IRequestHandler<SearchAudit, Outcome<IReadOnlyList<AuditEntry>>>
 {
     private const int MaxPage = 500;
@@ -83,31 +78,35 @@ public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime ru
     public async ValueTask<Outcome<IReadOnlyList<WaitingTaskLine>>> Handle(ListOverdueTasks request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var tasks = await engine.FindOverdueTasksAsync(now, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        var tasks = await engine.FindOverdueTasksAsync(now, request.Filter ?? TaskFilter.All, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
         await AuditListAsync(request.User, "rapportage.te-laat", tasks.Count, ct);
         return Outcome<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
-            new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.DueAt!.Value).TotalDays))]);
+            new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.DueAt!.Value).TotalDays, t.DefinitionId, t.ActivityId))]);
     }
 
-    /// <summary>Steps waiting longer than the norm (days; default from Reports:StuckAfterDays): where a traject has stalled.</summary>
+    /// <summary>
+    /// Steps waiting longer than their norm (Reports:StepNorms, else Reports:StuckAfterDays; <c>dagen</c>
+    /// asks with one norm for every step instead): where a traject has stalled.
+    /// </summary>
     public async ValueTask<Outcome<IReadOnlyList<WaitingTaskLine>>> Handle(ListStuckTasks request, CancellationToken ct)
     {
-        var days = request.Days ?? reports.Value.StuckAfterDays;
-        if (days is < 1 or > 3650) return Outcome<IReadOnlyList<WaitingTaskLine>>.Invalid("dagen", "Kies een norm van 1 tot 3650 dagen.");
+        if (request.Days is < 1 or > 3650) return Outcome<IReadOnlyList<WaitingTaskLine>>.Invalid("dagen", "Kies een norm van 1 tot 3650 dagen.");
         var now = clock.GetUtcNow();
-        var tasks = await engine.FindTasksWaitingSinceAsync(now.AddDays(-days), Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        var norms = reports.Value;
+        var tasks = await engine.FindStuckTasksAsync(norms.Rule(now, request.Days), Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
         await AuditListAsync(request.User, "rapportage.vastgelopen", tasks.Count, ct);
         return Outcome<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
-            new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.CreatedAt).TotalDays))]);
+            new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.CreatedAt).TotalDays, t.DefinitionId,
+                t.ActivityId, norms.NormFor(t.DefinitionId, t.ActivityId, request.Days)))]);
     }
 
-    public async ValueTask<Outcome<Halfjaarcijfers>> Handle(GetHalfjaarcijfers request, CancellationToken ct)
+    public async ValueTask<Outcome<HalfjaarcijfersView>> Handle(GetHalfjaarcijfers request, CancellationToken ct)
     {
-        if (request.Jaar is < 2000 or > 2100) return Outcome<Halfjaarcijfers>.Invalid("jaar", "Kies een jaar tussen 2000 en 2100.");
+        if (request.Jaar is < 2000 or > 2100) return Outcome<HalfjaarcijfersView>.Invalid("jaar", "Kies een jaar tussen 2000 en 2100.");
         var figures = await cijfers.VoorJaarAsync(request.Jaar, ct);
         await audit.RecordAsync(request.User, "rapportage.halfjaarcijfers", AuditAction.Read, AuditOutcome.Success, Auditor.PurposeAccountability,
             detail: request.Jaar.ToString(CultureInfo.InvariantCulture), ct: ct);
-        return Outcome<Halfjaarcijfers>.Ok(figures);
+        return Outcome<HalfjaarcijfersView>.Ok(HalfjaarcijfersView.From(figures));
     }
 
     public async ValueTask<Outcome<IReadOnlyList<AuditEntry>>> Handle(SearchAudit request, CancellationToken ct)
@@ -119,8 +118,8 @@ public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime ru
         return Outcome<IReadOnlyList<AuditEntry>>.Ok(lines);
     }
 
-    /// <summary>The figures as CSV in the report's shape: onderdeel; eerste halfjaar; tweede halfjaar; totaal.</summary>
-    public static string Csv(Halfjaarcijfers figures)
+    /// <summary>The figures as CSV in the report's shape, the same cells as the page: onderdeel; eerste halfjaar; tweede halfjaar; totaal.</summary>
+    public static string Csv(HalfjaarcijfersView figures)
     {
         var csv = new StringBuilder();
         csv.Append("onderdeel;eerste halfjaar ").Append(figures.Jaar).Append(";tweede halfjaar ").Append(figures.Jaar).Append(";totaal\r\n");

@@ -12,4 +12,4 @@ public sealed record TaskRow(Guid Id, string Title, string? CasusCode, string? G
 }
 
 /// <summary>One row of the half-year figures, flat for the same reason.</summary>
-public sealed record FigureRow(string Onderdeel, int EersteHalfjaar, int TweedeHalfjaar, int Totaal);
+public sealed record FigureRow(string Onderdeel, string EersteHalfjaar, string TweedeHalfjaar, string Totaal);

@@ -21,22 +21,6 @@ public sealed partial class EfWorkflowStore
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking()
-            .Where(x => (x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold) && x.DueAt != null && x.DueAt < now)
-            .OrderBy(x => x.DueAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<UserTask>> FindTasksWaitingSinceAsync(DateTimeOffset createdBefore, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Tasks.AsNoTracking()
-            .Where(x => (x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold) && x.CreatedAt < createdBefore)
-            .OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
-    }
-
     public async Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

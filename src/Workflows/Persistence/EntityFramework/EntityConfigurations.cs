@@ -37,6 +37,8 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<WorkflowI
         e.HasIndex(x => x.CorrelationId);
         e.HasIndex(x => x.ParentInstanceId);
         e.HasIndex(x => new { x.DefinitionId, x.DefinitionVersion, x.Status });
+        // Lead times: the instances of a flow that finished in a period.
+        e.HasIndex(x => new { x.DefinitionId, x.Status, x.FinishedAt });
     }
 }
 
@@ -96,6 +98,19 @@ internal sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         e.Ignore(x => x.Dimensions);
         e.HasIndex(x => new { x.OccurredAt, x.Name });
         e.HasIndex(x => x.InstanceId);
+    }
+}
+
+internal sealed class FactDayCountConfiguration : IEntityTypeConfiguration<FactDayCount>
+{
+    // The key leads with the dimension and the day: a report period is one range per dimension.
+    public void Configure(EntityTypeBuilder<FactDayCount> e)
+    {
+        e.ToTable("FactDayCounts");
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Dimension).HasMaxLength(100);
+        e.Property(x => x.Value).HasMaxLength(200);
+        e.HasKey(x => new { x.Dimension, x.Day, x.Name, x.Value });
     }
 }
 

@@ -71,7 +71,35 @@ public sealed class SqliteBurstWriter(string connectionString, IModel model) : I
         foreach (var entry in changes.JournalAdded) Insert(_journal, entry, transaction);
         foreach (var incident in changes.IncidentsAdded) Insert(_incidents, incident, transaction);
         foreach (var incident in changes.IncidentsResolved) Update(_incidents, incident, null, transaction);
-        foreach (var fact in changes.FactsRecorded) Insert(_facts, fact, transaction);
+        foreach (var fact in changes.FactsRecorded)
+        {
+            Insert(_facts, fact, transaction);
+            var day = FactDayCount.DayOf(fact.OccurredAt);
+            foreach (var (dimension, value) in FactDayCount.KeysOf(fact))
+                Run(CountFactSql, DeclareCountFact, c => BindCountFact(c, fact.Name, dimension, value, day), transaction);
+        }
+    }
+
+    // The day rollup reports are summed from (FactDayCount), kept in the facts' own transaction.
+    private const string CountFactSql = """
+        INSERT INTO "FactDayCounts" ("Dimension", "Day", "Name", "Value", "Count") VALUES ($dimension, $day, $name, $value, 1)
+        ON CONFLICT ("Dimension", "Day", "Name", "Value") DO UPDATE SET "Count" = "Count" + 1
+        """;
+
+    private static void DeclareCountFact(SqliteCommand command)
+    {
+        command.Parameters.Add(new SqliteParameter("$dimension", SqliteType.Text));
+        command.Parameters.Add(new SqliteParameter("$day", SqliteType.Integer));
+        command.Parameters.Add(new SqliteParameter("$name", SqliteType.Text));
+        command.Parameters.Add(new SqliteParameter("$value", SqliteType.Text));
+    }
+
+    private static void BindCountFact(SqliteCommand command, string name, string dimension, string value, int day)
+    {
+        command.Parameters["$dimension"].Value = dimension;
+        command.Parameters["$day"].Value = day;
+        command.Parameters["$name"].Value = name;
+        command.Parameters["$value"].Value = value;
     }
 
     private void Insert(TableStatements table, object entity, SqliteTransaction transaction) =>

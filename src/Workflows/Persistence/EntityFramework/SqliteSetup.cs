@@ -29,5 +29,6 @@ public static class SqliteSetup
     {
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await FactRollupBackfill.RunAsync(db, ct);
     }
 }

@@ -14,6 +14,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Fact> Facts => Set<Fact>();
+    public DbSet<FactDayCount> FactDayCounts => Set<FactDayCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

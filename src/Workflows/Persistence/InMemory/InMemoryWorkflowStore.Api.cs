@@ -15,14 +15,6 @@ public sealed partial class InMemoryWorkflowStore
         ReadList(() => _instances.Values.Where(i => i.DefinitionId == definitionId)
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(skip).Take(take).Select(i => i.Clone()));
 
-    public Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, int skip, int take, CancellationToken ct = default) =>
-        ReadList(() => _tasks.Values.Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold && t.DueAt < now)
-            .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Clone()));
-
-    public Task<IReadOnlyList<UserTask>> FindTasksWaitingSinceAsync(DateTimeOffset createdBefore, int skip, int take, CancellationToken ct = default) =>
-        ReadList(() => _tasks.Values.Where(t => t.Status is UserTaskStatus.Open or UserTaskStatus.OnHold && t.CreatedAt < createdBefore)
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(skip).Take(take).Select(t => t.Clone()));
-
     public Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default) =>
         ReadList(() => _incidents.Values.Where(i => i.ResolvedAt is null).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(skip).Take(take).Select(i => i.Clone()));
 }

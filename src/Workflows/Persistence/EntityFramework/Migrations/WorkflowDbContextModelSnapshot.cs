@@ -156,6 +156,31 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.ToTable("Facts", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.Workflows.Runtime.FactDayCount", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Dimension", "Day", "Name", "Value");
+
+                    b.ToTable("FactDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Workflows.Runtime.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -408,6 +433,8 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework.Migrations
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
+
+                    b.HasIndex("DefinitionId", "Status", "FinishedAt");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
+using ProcessEngine.Workflows.Tests.Support;
+
+namespace ProcessEngine.Workflows.Tests.Persistence;
+
+/// <summary>The managers' queries on SQLite against known data: exact counts, per-step norms, Amsterdam days and lead times.</summary>
+public sealed class ReportQueryTests
+{
+    // Two steps in a row, each a task of its own team, with due periods a test can count in days.
+    private const string Flow = """
+    { "id": "werk", "name": "Werk",
+      "activities": [
+        { "id": "feit", "type": "RecordFact", "inputs": { "fact": "aanmelding", "dimensions": { "expression": "input.route ? ({ route: input.route }) : ({})" } } },
+        { "id": "eerste", "type": "HumanTask", "inputs": { "title": "Eerste stap", "candidateGroup": "TeamA", "due": "P2D" } },
+        { "id": "tweede", "type": "HumanTask", "inputs": { "title": "Tweede stap", "candidateGroup": "TeamB", "due": "P5D" } } ],
+      "connections": [ { "source": "feit", "target": "eerste" }, { "source": "eerste", "outcome": "Afgerond", "target": "tweede" } ] }
+    """;
+
+    [Fact]
+    public async Task OverdueAndStuck_CountExactly_PerTeamAndStep_WithEachStepsOwnNorm()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync(Flow);
+        foreach (var code in new[] { "A", "B", "C" }) await engine.Runtime.StartAsync("werk", correlationId: code);
+        await CompleteAsync(engine, "A");   // A moves on to the second step at once
+        engine.Clock.Advance(TimeSpan.FromDays(10));
+        var now = engine.Clock.GetUtcNow();
+
+        var summary = await engine.Store.SummarizeOverdueTasksAsync(now);
+        var teamA = await engine.Store.FindOverdueTasksAsync(now, new TaskFilter(CandidateGroup: "TeamA"), 0, 50);
+        var secondStep = await engine.Store.FindOverdueTasksAsync(now, new TaskFilter(DefinitionId: "werk", ActivityId: "tweede"), 0, 50);
+        // The first step may wait 7 days, every other step 14: B and C (10 days on the first step) are stuck, A is not.
+        var rule = new StuckRule([new StepNorm("werk", "eerste", now.AddDays(-7))], now.AddDays(-14));
+        var stuck = await engine.Store.FindStuckTasksAsync(rule, 0, 50);
+        var lenient = new StuckRule([new StepNorm("werk", "eerste", now.AddDays(-11))], now.AddDays(-9));
+
+        Assert.Equal([("TeamA", "eerste", 2, 8), ("TeamB", "tweede", 1, 5)],
+            summary.Select(g => (g.CandidateGroup, g.ActivityId, g.Count, (int)(now - g.OldestDueAt).TotalDays)));
+        Assert.Equal(["B", "C"], teamA.Select(t => t.CorrelationId).Order());
+        Assert.Equal("A", Assert.Single(secondStep).CorrelationId);
+        Assert.Equal(["B", "C"], stuck.Select(t => t.CorrelationId).Order());
+        Assert.Equal(2, await engine.Store.CountStuckTasksAsync(rule));
+        // With a longer norm for the first step and a shorter general one, only A's second step (10 days) is stuck.
+        Assert.Equal("A", Assert.Single(await engine.Store.FindStuckTasksAsync(lenient, 0, 50)).CorrelationId);
+    }
+
+    [Fact]
+    public async Task HeldTasks_AreNeitherOverdueNorStuck()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync(Flow);
+        await engine.Runtime.StartAsync("werk", correlationId: "H");
+        var task = await engine.SingleOpenTaskAsync("H");
+        await using (var connection = new SqliteConnection($"Data Source={engine.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var hold = connection.CreateCommand();
+            hold.CommandText = "UPDATE \"UserTasks\" SET \"Status\" = 'OnHold' WHERE \"Id\" = $id";
+            hold.Parameters.AddWithValue("$id", task.Id.ToString().ToUpperInvariant());
+            Assert.Equal(1, await hold.ExecuteNonQueryAsync());
+        }
+        engine.Clock.Advance(TimeSpan.FromDays(30));
+        var now = engine.Clock.GetUtcNow();
+
+        Assert.Empty(await engine.Store.SummarizeOverdueTasksAsync(now));
+        Assert.Equal(0, await engine.Store.CountStuckTasksAsync(new StuckRule([], now.AddDays(-1))));
+    }
+
+    [Fact]
+    public async Task FactsByDay_CountOnTheAmsterdamDay_AndTheRollupIsRebuiltForAnOlderDatabase()
+    {
+        // 30 June 23:30 in Amsterdam is still the first half-year, though it is 21:30 UTC.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 21, 30, 0, TimeSpan.Zero));
+        var path = TempDatabase.NewPath();
+        await using (var engine = await TestEngine.StartAsync(path, clock))
+        {
+            await engine.PublishAsync(Flow);
+            foreach (var route in new[] { "netwerkberaad", "netwerkberaad", null })
+                await engine.Runtime.StartAsync("werk", new Dictionary<string, object?> { ["route"] = route });
+            clock.Advance(TimeSpan.FromHours(1)); // 1 July 00:30 Amsterdam
+            await engine.Runtime.StartAsync("werk", new Dictionary<string, object?> { ["route"] = "begeleiding-in-duo" });
+
+            Assert.Equal([("netwerkberaad", 2), ((string?)null, 1)], await CountsAsync(engine.Store, new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)));
+            Assert.Equal([("begeleiding-in-duo", 1)], await CountsAsync(engine.Store, new DateOnly(2026, 7, 1), new DateOnly(2027, 1, 1)));
+        }
+        // A database from before the rollup: its facts are counted into it on the next start.
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var wipe = connection.CreateCommand();
+            wipe.CommandText = "DELETE FROM \"FactDayCounts\"";
+            await wipe.ExecuteNonQueryAsync();
+        }
+        await using var upgraded = await TestEngine.StartAsync(path, clock);
+        Assert.Equal([("begeleiding-in-duo", 1), ("netwerkberaad", 2), ((string?)null, 1)],
+            await CountsAsync(upgraded.Store, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
+    }
+
+    [Fact]
+    public async Task LeadTimes_CountFinishedInstancesByMonthOfFinishing_InWholeDays()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var engine = await TestEngine.StartAsync(clock: clock);
+        await engine.PublishAsync(Flow);
+        foreach (var code in new[] { "A", "B", "C", "D" }) await engine.Runtime.StartAsync("werk", correlationId: code);
+        clock.Advance(TimeSpan.FromDays(3));
+        await FinishAsync(engine, "A"); // 3 days, March
+        await FinishAsync(engine, "B"); // 3 days, March
+        clock.Advance(TimeSpan.FromDays(40));
+        await FinishAsync(engine, "C"); // 43 days, April
+        await engine.Runtime.CancelAsync((await engine.SingleOpenTaskAsync("D")).InstanceId); // cancelled: no lead time
+        var bounds = new[] { new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 4, 30, 22, 0, 0, TimeSpan.Zero) };
+
+        var counts = await engine.Store.CountLeadTimesAsync(["werk", "onbekend"], bounds);
+
+        Assert.Equal([("werk", 0, 3, 2), ("werk", 1, 43, 1)], counts.OrderBy(c => c.Period).Select(c => (c.DefinitionId, c.Period, c.Days, c.Count)));
+    }
+
+    private static async Task<List<(string?, int)>> CountsAsync(IWorkflowStore store, DateOnly from, DateOnly to) =>
+        [.. (await store.CountFactsByDayAsync(from, to, "route")).Where(c => c.Name == "aanmelding")
+            .OrderBy(c => c.DimensionValue ?? "~", StringComparer.Ordinal).Select(c => (c.DimensionValue, c.Count))];
+
+    private static async Task CompleteAsync(TestEngine engine, string code) =>
+        Assert.Equal(ResumeOutcome.Resumed, (await engine.Runtime.CompleteTaskAsync((await engine.SingleOpenTaskAsync(code)).Id, "Afgerond")).Outcome);
+
+    private static async Task FinishAsync(TestEngine engine, string code)
+    {
+        await CompleteAsync(engine, code);
+        await CompleteAsync(engine, code);
+    }
+}
