@@ -51,6 +51,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         // Generous: on a loaded 2-core machine the first interactive render (circuit start, MudBlazor's
         // drawer settling) can take many seconds, and a click waits for the element to be stable.
         context.SetDefaultTimeout(45_000);
+        // The same patience for assertions (Playwright's own default is 5 s): the canvas draws only after that first render.
+        Assertions.SetDefaultExpectTimeout(45_000);
         return await context.NewPageAsync();
     }
 
