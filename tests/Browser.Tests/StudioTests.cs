@@ -88,6 +88,38 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Flows", Exact = true })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task LeavingTheDesignerWhileItsCanvasStillLoads_KeepsTheCircuitWorking()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        // Hold the canvas module back, so the designer is still starting when the coordinator moves on.
+        var requested = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/studio/flow-canvas*.js", async route =>
+        {
+            requested.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/studio/flows/rvt-aanmelding");
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(45)); // the circuit is up and the designer asked for its canvas
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Flows" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StudioListAddress());
+        var loaded = page.WaitForResponseAsync(r => r.Url.Contains("/studio/flow-canvas", StringComparison.Ordinal));
+        release.SetResult();
+        await loaded;
+
+        // The page moved to works in the same circuit: an import goes to the server and comes back
+        // (the late start of the left designer once ended the circuit, leaving this page dead).
+        await page.GetByTestId("flow-import").SetInputFilesAsync(new FilePayload
+        {
+            Name = "flow.json", MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "id": "na-het-ontwerp", "name": "Na het ontwerp", "activities": [ { "id": "klaar", "type": "End" } ] }"""),
+        });
+        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Na het ontwerp is geïmporteerd als versie 1");
+    }
+
     [GeneratedRegex("/studio/flows$")]
     private static partial Regex StudioListAddress();
 }
