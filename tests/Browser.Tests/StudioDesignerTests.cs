@@ -32,6 +32,12 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await page.GotoAsync("/studio/flows/rvt-traject");
         var canvas = page.GetByTestId("flow-canvas");
         await Expect(canvas.Locator("g.x6-node")).ToHaveCountAsync(flow.ActivityIds.Count);
+        // The shipped positions overlap at this node size, so the canvas laid the flow out; that alone is no edit.
+        await Expect(page.GetByTestId("designer-laid-out")).ToBeVisibleAsync();
+        await canvas.Locator("[data-cell-id='telling-aanmelding'] text").First.ClickAsync();
+        await Expect(page.GetByTestId("property-panel")).ToHaveAttributeAsync("data-activity", "telling-aanmelding");
+        await Expect(page.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
+        await Expect(page.GetByTestId("designer-save")).ToBeDisabledAsync();
 
         // From the toolbox (searched, then dragged) onto the canvas: a new task, at once marked by the engine (no title yet).
         await page.GetByTestId("toolbox-search").FillAsync("taak");

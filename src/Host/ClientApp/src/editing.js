@@ -94,8 +94,13 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
     /** Runs a change the user did not make (loading a flow): no undo step, no report. */
     pause(change) {
       paused = true;
-      try { change(); } finally { paused = false; }
-      graph.cleanHistory();
+      try {
+        change();
+        // Cleaning the history is a history change too; inside the pause, or a drawn layout would count as an edit.
+        graph.cleanHistory();
+      } finally {
+        paused = false;
+      }
     },
     loaded(ids) { for (const id of ids) usedIds.add(id); },
     /** Adds an activity in the middle of what is visible (the toolbox's keyboard way) and selects it. */
