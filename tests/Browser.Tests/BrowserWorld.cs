@@ -56,8 +56,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         // Generous: on a loaded 2-core machine the first interactive render (circuit start, MudBlazor's
         // drawer settling) can take many seconds, and a click waits for the element to be stable.
         context.SetDefaultTimeout(45_000);
-        // Waiting assertions likewise (Playwright's own default is 5 s): a page's data can take that long to arrive.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // The same patience for assertions (Playwright's own default is 5 s): a page's data, and the canvas, arrive only after the first render.
+        Assertions.SetDefaultExpectTimeout(45_000);
         return await context.NewPageAsync();
     }
 

@@ -58,7 +58,7 @@ public sealed class CanvasModuleTests(BrowserWorld world) : IClassFixture<Browse
         await Expect(probe.Locator("g.x6-node")).ToHaveCountAsync(4);
         await Expect(probe.Locator("[data-cell-id='keuze'] [port='out:Links']")).ToHaveCountAsync(1);
 
-        await page.EvaluateAsync("() => window.probe.highlightPath(['start', 'keuze', 'links'], ['start:Done->keuze', 'keuze:Links->links'])");
+        await page.EvaluateAsync("() => window.probe.highlightPath({ visited: ['start', 'keuze', 'links'], taken: ['start:Done->keuze', 'keuze:Links->links'] })");
         await Expect(Body(probe, "links")).ToHaveAttributeAsync("stroke", Highlighted);
         await Expect(Body(probe, "rechts")).ToHaveAttributeAsync("stroke", Dimmed);
         await Expect(Line(probe, "keuze:Links->links")).ToHaveAttributeAsync("stroke", Highlighted);
@@ -67,6 +67,39 @@ public sealed class CanvasModuleTests(BrowserWorld world) : IClassFixture<Browse
         await page.EvaluateAsync("() => window.probe.dispose()");
         await Expect(probe.Locator("svg")).ToHaveCountAsync(0);
         await Expect(probe).Not.ToHaveAttributeAsync("data-node-count", "4");
+    }
+
+    [Fact]
+    public async Task StoredPositionsThatOverlapAtTheNodeSize_AreLaidOutAgain_OthersAreKept()
+    {
+        var page = await world.NewPageAsync();
+        await page.GotoAsync("/aanmelden");
+
+        var laidOut = await page.EvaluateAsync<bool[]>("""
+            async () => {
+              const { create } = await import('/studio/flow-canvas.js');
+              const load = (activities) => {
+                const element = document.createElement('div');
+                element.style.width = '600px';
+                element.style.height = '400px';
+                document.body.appendChild(element);
+                const canvas = create(element);
+                const result = canvas.load({ activities, connections: [{ id: 'a:Done->b', source: 'a', outcome: 'Done', target: 'b' }] });
+                window.kept = canvas;
+                return result;
+              };
+              const overlapping = load([
+                { id: 'a', label: 'A', type: 'SetVariable', x: 0, y: 0, outcomes: ['Done'] },
+                { id: 'b', label: 'B', type: 'End', x: 100, y: 40, outcomes: [] }]);
+              const apart = load([
+                { id: 'a', label: 'A', type: 'SetVariable', x: 0, y: 0, outcomes: ['Done'] },
+                { id: 'b', label: 'B', type: 'End', x: 0, y: 200, outcomes: [] }]);
+              return [overlapping, apart];
+            }
+            """);
+
+        Assert.Equal([true, false], laidOut);
+        Assert.Equal(200, await page.EvaluateAsync<double>("() => window.kept.graph.getCellById('b').position().y"));
     }
 
     private static ILocator Body(ILocator canvas, string id) => canvas.Locator($"[data-cell-id='{id}'] > rect");

@@ -28,7 +28,7 @@ public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<Brows
         await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Browser-publicatie is geïmporteerd als versie 1");
         await Expect(page.Locator("[data-flow-link='browser-publish-flow']")).ToHaveCountAsync(1);
 
-        // Designing is not in the studio yet: the draft is saved through the API, as a coordinator's tooling would.
+        // Drafts saved through the API (as a coordinator's tooling would) are published from the studio like its own.
         await SaveDraftAsync(page, Flow.Replace("\"Doen\"", "\"\""));
         await page.GotoAsync("/studio/flows/browser-publish-flow");
         var publish = page.GetByTestId("flow-publish");

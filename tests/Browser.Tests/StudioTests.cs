@@ -17,11 +17,7 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(StudioListAddress());
-        // Follow the list's link by its address: in some full-suite runs Playwright found the link "not stable"
-        // for 45 s (its box kept moving), so a click never happened; the link's target is what this step proves.
-        var link = page.Locator("[data-flow-link='rvt-traject']");
-        await Expect(link).ToBeVisibleAsync();
-        await page.GotoAsync((await link.GetAttributeAsync("href"))!);
+        await page.Locator("[data-flow-link='rvt-traject']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/studio/flows/rvt-traject$"));
 
         var canvas = page.GetByTestId("flow-canvas");
@@ -66,6 +62,62 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page).ToHaveURLAsync(new Regex("/geen-toegang"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("flow-canvas")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ALinkClickedBeforeTheCircuitIsUp_LoadsThatPage_InsteadOfPatchingItIntoTheStartingCircuit()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        // Hold the circuit back until the click: the start page is then only its prerendered HTML.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/");
+        var load = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.EndsWith("/studio/flows", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Flows", Exact = true }).ClickAsync();
+        await load; // a document load of its own (enhanced navigation would have fetched it into the old page)
+        release.SetResult();
+
+        await Expect(page).ToHaveURLAsync(StudioListAddress());
+        await Expect(page.GetByTestId("flow-import")).ToBeEnabledAsync(); // the circuit is up, for this page
+        await Expect(page.Locator("[data-flow-link='rvt-traject']")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Flows", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LeavingTheDesignerWhileItsCanvasStillLoads_KeepsTheCircuitWorking()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        // Hold the canvas module back, so the designer is still starting when the coordinator moves on.
+        var requested = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/studio/flow-canvas*.js", async route =>
+        {
+            requested.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/studio/flows/rvt-aanmelding");
+        await requested.Task.WaitAsync(TimeSpan.FromSeconds(45)); // the circuit is up and the designer asked for its canvas
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByRole(AriaRole.Link, new() { Name = "Flows" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StudioListAddress());
+        var loaded = page.WaitForResponseAsync(r => r.Url.Contains("/studio/flow-canvas", StringComparison.Ordinal));
+        release.SetResult();
+        await loaded;
+
+        // The page moved to works in the same circuit: an import goes to the server and comes back
+        // (the late start of the left designer once ended the circuit, leaving this page dead).
+        await page.GetByTestId("flow-import").SetInputFilesAsync(new FilePayload
+        {
+            Name = "flow.json", MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "id": "na-het-ontwerp", "name": "Na het ontwerp", "activities": [ { "id": "klaar", "type": "End" } ] }"""),
+        });
+        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Na het ontwerp is geïmporteerd als versie 1");
     }
 
     [GeneratedRegex("/studio/flows$")]

@@ -1,13 +1,14 @@
-// The studio's canvas: JS owns only the graph. Blazor creates one canvas per page through `create`,
-// gets back an object reference and calls its methods; the flow, its validation and saving stay in C#.
-// Read-only for now; editing (toolbox drop, connect, delete, undo/redo) plugs in through `graph.use(...)`
-// with X6 3.x's built-in Selection, History, Keyboard and Clipboard, in a module beside this one.
+// The studio's canvas: JS owns only the graph. Blazor creates one canvas per page through `create`, gets
+// back an object reference and calls its methods; the flow itself, its validation and saving stay in C#.
+// With `editable` the designer's tools are switched on (editing.js) and changes are reported to C#.
 import { Graph } from '@antv/x6';
-import { registerShapes, activityNode, connectionEdge, highlightColors } from './shapes.js';
-import { layoutPositions } from './layout.js';
+import { registerShapes, activityNode, connectionEdge, edgeLook } from './shapes.js';
+import { layoutPositions, overlaps } from './layout.js';
+import { highlightPath, showProblems, markComparison } from './marks.js';
+import { enableEditing } from './editing.js';
 
 class FlowCanvas {
-  constructor(element) {
+  constructor(element, options) {
     registerShapes();
     this.element = element;
     this.graph = new Graph({
@@ -15,77 +16,95 @@ class FlowCanvas {
       autoResize: true,
       background: { color: '#f7f8fa' },
       grid: { visible: true, size: 10 },
+      // Dragging the background pans; with the designer, Shift + drag selects a rectangle instead.
       panning: { enabled: true },
       mousewheel: { enabled: true, modifiers: ['ctrl', 'meta'], minScale: 0.2, maxScale: 2 },
-      // Read-only: nothing moves or connects until the designer switches editing on.
-      interacting: false,
+      interacting: options.editable ? { nodeMovable: true, magnetConnectable: true, edgeMovable: false, edgeLabelMovable: false, vertexMovable: false, vertexAddable: false } : false,
+      connecting: {
+        snap: { radius: 24 },
+        allowBlank: false,
+        allowLoop: false,
+        allowNode: false,
+        allowEdge: false,
+        allowMulti: 'withPort',
+        highlight: true,
+        // Connections leave by an outcome port and arrive at the input port; nothing else connects.
+        validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
+        validateConnection: ({ targetPort, sourcePort }) => targetPort === 'in' && String(sourcePort ?? '').startsWith('out:'),
+        createEdge: () => this.graph.createEdge({ shape: 'edge', ...edgeLook() }),
+      },
     });
-    this.connections = [];
+    this.editor = options.editable ? enableEditing(this.graph, element, options) : null;
   }
 
   /**
    * Shows a flow: { activities: [{ id, label, type, x, y, outcomes }], connections: [{ id, source, outcome, target }] }.
-   * Activities without a designer position are placed by dagre (all of them, so the result stays readable).
+   * Activities are placed by dagre when any lacks a position or stored positions overlap at this node size;
+   * returns whether that happened (the designer then saves the new positions with the draft).
    */
   load(flow) {
     const activities = flow.activities ?? [];
-    this.connections = flow.connections ?? [];
-    const positioned = activities.length > 0 && activities.every((a) => a.x != null && a.y != null);
-    const positions = positioned ? null : layoutPositions(activities.map((a) => a.id), this.connections);
+    const connections = flow.connections ?? [];
+    const positioned = activities.every((a) => a.x != null && a.y != null) && !overlaps(activities);
+    const positions = positioned ? null : layoutPositions(activities.map((a) => a.id), connections);
     const cells = [
       ...activities.map((a) => this.graph.createNode(activityNode(positions ? { ...a, ...positions.get(a.id) } : a))),
-      ...this.connections.map((c) => this.graph.createEdge(connectionEdge(c))),
+      ...connections.map((c) => this.graph.createEdge(connectionEdge(c))),
     ];
-    this.graph.resetCells(cells);
+    const reset = () => this.graph.resetCells(cells);
+    if (this.editor) this.editor.pause(reset);
+    else reset();
+    this.editor?.loaded(activities.map((a) => a.id));
     this.element.dataset.nodeCount = String(activities.length);
+    this.element.dataset.laidOut = String(!positioned && activities.length > 0);
     this.zoomToFit();
+    return !positioned && activities.length > 0;
   }
 
-  /** Places every node by dagre, ignoring the stored positions. */
+  /** Places every node by dagre, ignoring the stored positions (one undo step in the designer). */
   autoLayout() {
     const nodes = this.graph.getNodes();
-    const positions = layoutPositions(nodes.map((n) => n.id), this.connections);
-    this.graph.batchUpdate(() => {
-      for (const node of nodes) {
-        const p = positions.get(node.id);
-        node.position(p.x, p.y);
-      }
-    });
+    const connections = this.graph.getEdges().map((e) => ({ id: e.id, source: e.getSourceCellId(), target: e.getTargetCellId() }));
+    const positions = layoutPositions(nodes.map((n) => n.id), connections);
+    this.graph.startBatch('layout');
+    for (const node of nodes) {
+      const p = positions.get(node.id);
+      node.position(p.x, p.y);
+    }
+    this.graph.stopBatch('layout');
     this.zoomToFit();
     return Object.fromEntries(positions);
   }
 
-  /** Marks the path an instance took: the given activities and connections stand out, the rest fades. */
-  highlightPath(activityIds, connectionIds) {
-    const activities = new Set(activityIds ?? []);
-    const connections = new Set(connectionIds ?? []);
-    this.graph.batchUpdate(() => {
-      for (const node of this.graph.getNodes()) {
-        const on = activities.has(node.id);
-        node.attr('body/stroke', on ? highlightColors.node : highlightColors.dimmed);
-        node.attr('body/strokeWidth', on ? 3 : 1.5);
-        node.setData({ highlighted: on });
-      }
-      for (const edge of this.graph.getEdges()) {
-        const on = connections.has(edge.id);
-        edge.attr('line/stroke', on ? highlightColors.edge : highlightColors.dimmed);
-        edge.attr('line/strokeWidth', on ? 2.5 : 1.5);
-      }
-    });
-    for (const id of activities) this.graph.findViewByCell(id)?.container.classList.add('pe-highlighted');
-  }
+  highlightPath(path) { highlightPath(this.graph, path); }
+  showProblems(problems) { showProblems(this.graph, problems); }
+  markComparison(marks) { markComparison(this.graph, marks); }
 
-  zoomToFit() {
-    this.graph.zoomToFit({ padding: 24, maxScale: 1 });
-  }
+  zoomToFit() { this.graph.zoomToFit({ padding: 24, maxScale: 1 }); }
+  zoomBy(factor) { this.graph.zoom(factor, { minScale: 0.2, maxScale: 2 }); }
+
+  // The designer's commands; a read-only canvas has no editor and ignores them.
+  addActivity(activity) { return this.editor?.add(activity); }
+  undo() { this.editor?.undo(); }
+  redo() { this.editor?.redo(); }
+  copy() { this.editor?.copy(); }
+  paste() { this.editor?.paste(); }
+  deleteSelection() { this.editor?.deleteSelection(); }
+  select(id) { this.editor?.select(id); }
+  updateActivity(id, look) { this.editor?.update(id, look); }
+  snapshot() { return this.editor?.snapshot() ?? null; }
 
   dispose() {
+    this.editor?.dispose();
     this.graph.dispose();
     delete this.element.dataset.nodeCount;
   }
 }
 
-/** Creates a canvas in the element; the caller keeps the returned object and calls its methods. */
-export function create(element) {
-  return new FlowCanvas(element);
+/**
+ * Creates a canvas in the element; the caller keeps the returned object and calls its methods.
+ * options: { editable, dotnet (receives OnGraphChanged, OnSelectionChanged, OnHistoryChanged), toolbox, minimap }.
+ */
+export function create(element, options) {
+  return new FlowCanvas(element, options ?? {});
 }

@@ -22,3 +22,20 @@ export function layoutPositions(activityIds, connections) {
   }
   return positions;
 }
+
+/**
+ * Whether stored positions leave any two activities on top of each other at the current node size (with a
+ * margin for the outcome labels under a node): the shipped flows were positioned for smaller nodes.
+ */
+export function overlaps(activities) {
+  const marginX = 10;
+  const marginY = 24;
+  for (let i = 0; i < activities.length; i++) {
+    for (let j = i + 1; j < activities.length; j++) {
+      const a = activities[i];
+      const b = activities[j];
+      if (Math.abs(a.x - b.x) < NODE_WIDTH + marginX && Math.abs(a.y - b.y) < NODE_HEIGHT + marginY) return true;
+    }
+  }
+  return false;
+}

@@ -45,7 +45,8 @@ export function registerShapes() {
       groups: {
         in: {
           position: 'top',
-          attrs: { circle: { r: 4, magnet: true, stroke: colors.port, strokeWidth: 1.5, fill: colors.fill } },
+          // 'passive': a connection may end here, never start here.
+          attrs: { circle: { r: 4, magnet: 'passive', stroke: colors.port, strokeWidth: 1.5, fill: colors.fill } },
         },
         out: {
           position: 'bottom',
@@ -62,37 +63,69 @@ export function registerShapes() {
 
 /** The X6 node for one activity of the canvas model. */
 export function activityNode(activity) {
-  const ports = [{ id: INPUT_PORT, group: 'in' }];
-  for (const outcome of activity.outcomes) {
-    ports.push({ id: outcomePortId(outcome), group: 'out', attrs: { text: { text: outcome } } });
-  }
   return {
     id: activity.id,
     shape: ACTIVITY_SHAPE,
+    // Above every edge, so an outcome port stays reachable where its edges start.
+    zIndex: 2,
     x: activity.x ?? 0,
     y: activity.y ?? 0,
-    data: { type: activity.type, outcomes: activity.outcomes },
+    data: { type: activity.type, label: activity.label, outcomes: activity.outcomes, copyOf: activity.copyOf ?? null },
     attrs: {
       label: { text: activity.label },
       kind: { text: activity.type },
-      tooltip: { text: `${activity.label} (${activity.type}, ${activity.id})` },
+      tooltip: { text: tooltipText(activity.label, activity.type, activity.id) },
     },
-    ports: { items: ports },
+    ports: { items: activityPorts(activity.outcomes) },
   };
 }
 
 /** The X6 edge for one connection: from the source's outcome port to the target's input port. */
 export function connectionEdge(connection) {
   return {
-    id: connection.id,
+    ...(connection.id ? { id: connection.id } : {}),
     shape: 'edge',
     source: { cell: connection.source, port: outcomePortId(connection.outcome) },
     target: { cell: connection.target, port: INPUT_PORT },
-    router: { name: 'manhattan', args: { padding: 12 } },
-    connector: { name: 'rounded' },
-    attrs: { line: { stroke: colors.border, strokeWidth: 1.5, targetMarker: { name: 'block', width: 8, height: 6 } } },
+    ...edgeLook(),
     data: { outcome: connection.outcome },
   };
 }
 
-export const highlightColors = { node: '#1b873f', edge: '#1b873f', dimmed: '#c4ccd4' };
+/** How every edge looks, also one the user draws while connecting. */
+export function edgeLook() {
+  return {
+    zIndex: 1,
+    router: { name: 'manhattan', args: { padding: 12 } },
+    connector: { name: 'rounded' },
+    attrs: { line: { stroke: colors.border, strokeWidth: 1.5, targetMarker: { name: 'block', width: 8, height: 6 } } },
+  };
+}
+
+export const highlightColors = { node: '#1b873f', edge: '#1b873f', dimmed: '#c4ccd4', waiting: '#1565c0', faulted: '#c62828' };
+
+/** Border colours of the designer's marks: an engine error, and what a comparison found. */
+export const markColors = { problem: '#d32f2f', added: '#1b873f', changed: '#ef6c00', removed: '#c62828', normal: colors.border };
+
+/** The key C# and JS share for a connection: which outcome of which source leads to which target. */
+export const connectionKey = (source, outcome, target) => `${source}:${outcome}->${target}`;
+
+/** The outcome an edge follows, read from its source port id ("out:Afgerond" → "Afgerond"). */
+export const outcomeOfPort = (portId) => (portId ?? '').startsWith('out:') ? portId.slice(4) : 'Done';
+
+/** The shared key of an X6 edge, or null while it is not attached at both ends. */
+export function edgeKey(edge) {
+  const source = edge.getSourceCellId();
+  const target = edge.getTargetCellId();
+  return source && target ? connectionKey(source, outcomeOfPort(edge.getSourcePortId()), target) : null;
+}
+
+/** The ports of an activity: one input on top, one output per outcome along the bottom. */
+export function activityPorts(outcomes) {
+  return [{ id: INPUT_PORT, group: 'in' }, ...(outcomes ?? []).map((o) => ({ id: outcomePortId(o), group: 'out', attrs: { text: { text: o } } }))];
+}
+
+/** The tooltip of a node: what it is, then whatever the engine or a comparison has to say about it. */
+export function tooltipText(label, type, id, notes) {
+  return [`${label} (${type}, ${id})`, ...(notes ?? [])].join('\n');
+}

@@ -47,15 +47,24 @@ public sealed record CanvasModel(IReadOnlyList<CanvasActivity> Activities, IRead
     public static string ConnectionId(string source, string outcome, string target) => $"{source}:{outcome}->{target}";
 
     // The descriptor's fixed outcomes, then those listed in the input that names them (a Decision's cases, a
-    // Fork's branches); an expression there is only known at run time, so the connections supply the rest.
-    private static IEnumerable<string> DeclaredOutcomes(ActivityModel activity, ActivityDescriptor? descriptor)
+    // Fork's branches), or that input's default when the flow leaves it out (a new task's "Afgerond"), as the
+    // compiler does; an expression there is only known at run time, so the connections supply the rest.
+    private static IEnumerable<string> DeclaredOutcomes(ActivityModel activity, ActivityDescriptor? descriptor) =>
+        KnownOutcomes(activity, descriptor) ?? descriptor?.Outcomes ?? [];
+
+    /// <summary>
+    /// The outcomes an activity has by its descriptor and inputs, or null when they cannot be known before it runs
+    /// (an unknown type, or the list is an expression).
+    /// </summary>
+    public static IReadOnlyList<string>? KnownOutcomes(ActivityModel activity, ActivityDescriptor? descriptor)
     {
-        if (descriptor is null) return [];
-        if (descriptor.OutcomesFromInput is not { } inputName || activity.Inputs is null) return descriptor.Outcomes;
-        var value = activity.Inputs.FirstOrDefault(i => string.Equals(i.Key, inputName, StringComparison.OrdinalIgnoreCase)).Value;
-        var listed = value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)
-            : [];
-        return descriptor.Outcomes.Concat(listed);
+        if (descriptor is null) return null;
+        if (descriptor.OutcomesFromInput is not { } inputName) return descriptor.Outcomes;
+        var given = (activity.Inputs ?? []).FirstOrDefault(i => string.Equals(i.Key, inputName, StringComparison.OrdinalIgnoreCase));
+        if (given.Key is not null && given.Value.ValueKind != JsonValueKind.Array) return null;
+        IEnumerable<string> listed = given.Key is null
+            ? descriptor.FindInput(inputName)?.Default as IEnumerable<string> ?? []
+            : given.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!);
+        return [.. descriptor.Outcomes.Concat(listed)];
     }
 }

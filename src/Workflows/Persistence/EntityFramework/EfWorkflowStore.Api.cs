@@ -14,6 +14,13 @@ public sealed partial class EfWorkflowStore
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
+    public async Task<IReadOnlyList<WorkflowInstance>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking().Where(x => x.DefinitionId == definitionId)
+            .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Incident>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -99,6 +99,37 @@ public sealed class StudioPageTests(UiWorld world) : IClassFixture<UiWorld>
     }
 
     [Fact]
+    public async Task InstancePage_ShowsTheVersionItRunsOn_WhatItWaitsOn_AndItsJournal_ButNoCasusContent()
+    {
+        var coordinator = await world.AsAsync("coordinator");
+        var instance = world.Api.OnTableInstance;
+
+        var flow = await coordinator.GetAsync("/studio/flows/rvt-traject");
+        var page = await coordinator.GetAsync($"/studio/instanties/{instance}");
+
+        Assert.Contains($"href=\"/studio/instanties/{instance}\"", flow.Html);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Instantie van RVT-traject: van aanmelding tot afsluiting wacht", page.Text);
+        Assert.Contains("href=\"/studio/flows/rvt-traject?versie=1\"", page.Html);
+        Assert.Contains("Wacht op Activiteit Soort Wanneer / waarop Aanmelding, triage en advies subflow", page.Text);
+        Assert.Contains("Telling: aanmelding (RecordFact) uitgevoerd Done", page.Text);
+        Assert.DoesNotContain(world.Api.OnTable, page.Html); // not even the casus code
+        Assert.DoesNotContain("Zorgen om de veiligheid", page.Html);
+    }
+
+    [Theory]
+    [InlineData("prof1")]
+    [InlineData("manager")]
+    public async Task InstancePage_IsClosedToWhoeverMayNotManageFlows(string userName)
+    {
+        var browser = await world.AsAsync(userName);
+
+        var page = await browser.GetAsync($"/studio/instanties/{world.Api.OnTableInstance}");
+
+        Assert.StartsWith("/geen-toegang", new Uri(new Uri("http://localhost"), page.Location).AbsolutePath);
+    }
+
+    [Fact]
     public async Task TheCanvasBundle_IsServed()
     {
         var response = await world.Host.Anonymous().GetAsync("/studio/flow-canvas.js");

@@ -1,0 +1,9 @@
+namespace ProcessEngine.Host.Components.Studio;
+
+/// <summary>What a comparison marks on the canvas: activity ids and connection keys (<see cref="CanvasModel.ConnectionId"/>).</summary>
+public sealed record ComparisonMarks(
+    IReadOnlyList<string> Added,
+    IReadOnlyList<string> Changed,
+    IReadOnlyList<string> Removed,
+    IReadOnlyList<string> AddedConnections,
+    IReadOnlyList<string> RemovedConnections);

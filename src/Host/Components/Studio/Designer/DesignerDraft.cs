@@ -1,0 +1,112 @@
+using System.Text.Json;
+using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Definitions;
+
+namespace ProcessEngine.Host.Components.Studio.Designer;
+
+/// <summary>
+/// The flow being designed, held in C#: the canvas reports the graph's shape (<see cref="Apply"/>), the
+/// property panel edits inputs, and <see cref="ToJson"/> gives the flow file that is validated and saved.
+/// Everything else in the file (name, variables, start) is kept as it was read.
+/// </summary>
+public sealed class DesignerDraft
+{
+    private readonly WorkflowDefinitionModel _flow;
+    private readonly List<ActivityModel> _activities;
+    private List<ConnectionModel> _connections;
+    // Activities removed on the canvas, by id: an undo brings the node back, and it must come back with its inputs.
+    private readonly Dictionary<string, ActivityModel> _removed = new(StringComparer.Ordinal);
+
+    private DesignerDraft(WorkflowDefinitionModel flow)
+    {
+        _flow = flow;
+        _activities = [.. flow.Activities ?? []];
+        _connections = [.. flow.Connections ?? []];
+    }
+
+    public static DesignerDraft From(JsonElement flow) =>
+        new(FlowJson.TryParse(flow.GetRawText(), out _) ?? new WorkflowDefinitionModel());
+
+    public string? Id => _flow.Id;
+    public IReadOnlyList<ActivityModel> Activities => _activities;
+    public IReadOnlyList<ConnectionModel> Connections => _connections;
+
+    public ActivityModel? Find(string id) => _activities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>Takes over what the canvas shows: added, removed and moved activities, and the connections. True when anything changed.</summary>
+    public bool Apply(GraphSnapshot graph)
+    {
+        var before = ToJson();
+        var shown = graph.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var gone in _activities.Where(a => a.Id is null || !shown.ContainsKey(a.Id)).ToList())
+        {
+            if (gone.Id is not null) _removed[gone.Id] = gone;
+            _activities.Remove(gone);
+        }
+        foreach (var node in graph.Activities)
+        {
+            var position = new DesignerPosition(Math.Round(node.X), Math.Round(node.Y));
+            var index = _activities.FindIndex(a => a.Id == node.Id);
+            if (index >= 0) _activities[index] = _activities[index] with { Position = position };
+            else _activities.Add(Arrived(node) with { Position = position });
+        }
+        // Connections keep the file's order where they survive, so the error paths ($.connections[i]) stay stable.
+        var drawn = graph.Connections.Select(c => new FlowConnection(c.Source, c.Outcome, c.Target)).ToHashSet();
+        var kept = _connections.Where(c => drawn.Contains(FlowConnection.Of(c))).ToList();
+        var known = kept.Select(FlowConnection.Of).ToHashSet();
+        kept.AddRange(graph.Connections.Where(c => known.Add(new FlowConnection(c.Source, c.Outcome, c.Target)))
+            .Select(c => new ConnectionModel { Source = c.Source, Outcome = c.Outcome == "Done" ? null : c.Outcome, Target = c.Target }));
+        _connections = kept;
+        return ToJson() != before;
+    }
+
+    /// <summary>Sets the name shown on the canvas (empty: the type's own name).</summary>
+    public void SetDisplayName(string id, string? name) =>
+        Replace(id, a => a with { DisplayName = string.IsNullOrWhiteSpace(name) ? null : name });
+
+    /// <summary>Sets one input to a JSON value (a literal or <c>{"expression": …}</c>), or removes it with null.</summary>
+    public void SetInput(string id, string input, JsonElement? value) => Replace(id, a =>
+    {
+        var inputs = new Dictionary<string, JsonElement>(a.Inputs ?? [], StringComparer.Ordinal);
+        var key = inputs.Keys.FirstOrDefault(k => string.Equals(k, input, StringComparison.OrdinalIgnoreCase)) ?? input;
+        if (value is { } v) inputs[key] = v.Clone();
+        else inputs.Remove(key);
+        return a with { Inputs = inputs.Count == 0 ? null : inputs };
+    });
+
+    /// <summary>
+    /// After a property edit: drops connections that leave by an outcome the activity no longer has (its outcome
+    /// list was edited; kept when the list is an expression), and returns how the canvas should now show it.
+    /// </summary>
+    public CanvasActivity Redraw(string id, ActivityRegistry registry)
+    {
+        if (Find(id) is { } activity && CanvasModel.KnownOutcomes(activity, activity.Type is null ? null : registry.Find(activity.Type)) is { } outcomes)
+            _connections = [.. _connections.Where(c => c.Source != id || outcomes.Contains(c.Outcome ?? "Done"))];
+        return Look(id, registry);
+    }
+
+    /// <summary>The flow file as it stands, in the same form the store keeps.</summary>
+    public string ToJson() => FlowJson.Serialize(_flow with { Activities = _activities, Connections = _connections });
+
+    /// <summary>The canvas model of the flow as it stands (labels and ports from the descriptors).</summary>
+    private CanvasActivity Look(string id, ActivityRegistry registry)
+    {
+        using var json = JsonDocument.Parse(ToJson());
+        return CanvasModel.From(json.RootElement, registry).Activities.Single(a => a.Id == id);
+    }
+
+    private ActivityModel Arrived(GraphActivity node)
+    {
+        if (_removed.Remove(node.Id, out var returning)) return returning;
+        var original = node.CopyOf is { } copied ? Find(copied) ?? _removed.GetValueOrDefault(copied) : null;
+        return original is not null
+            ? original with { Id = node.Id }
+            : new ActivityModel { Id = node.Id, Type = node.Type };
+    }
+
+    private void Replace(string id, Func<ActivityModel, ActivityModel> change)
+    {
+        var index = _activities.FindIndex(a => a.Id == id);
+        if (index >= 0) _activities[index] = change(_activities[index]);
+    }
+}
