@@ -17,6 +17,12 @@ internal static class SyntheticAnswers
         "Gezin werkt mee aan de afspraken.", "Nog geen verandering zichtbaar; opnieuw bespreken.", "Veiligheid lijkt voldoende geborgd.",
     ];
 
+    // A field that names a person (the duo partner) gets a demo account, so the task it assigns has a holder who can sign in.
+    private static readonly string[] Users = ["rvtlid", "prof1", "prof2"];
+
+    private static bool AsksForAUser(FormField field) =>
+        field.Label.Contains("gebruikersnaam", StringComparison.OrdinalIgnoreCase) || field.Name.EndsWith("Partner", StringComparison.Ordinal);
+
     public static Dictionary<string, object?> For(IReadOnlyList<FormField> form, DateTimeOffset now, Random random)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchCalendar.Amsterdam).DateTime);
@@ -31,6 +37,7 @@ internal static class SyntheticAnswers
                 FormFieldTypes.Boolean => random.NextDouble() < 0.7,
                 FormFieldTypes.Number => random.Next(1, 6),
                 FormFieldTypes.Date => Date(field, today, random),
+                _ when AsksForAUser(field) => Users[random.Next(Users.Length)],
                 _ => Notes[random.Next(Notes.Length)],
             };
         }

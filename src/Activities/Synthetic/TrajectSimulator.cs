@@ -106,7 +106,9 @@ public sealed class TrajectSimulator : IAsyncDisposable
         for (var step = 0; step < MaxSteps; step++)
         {
             await Runtime.FireDueTimersAsync(ct);
-            var open = (await _store.GetTasksAsync(code, ct)).Where(t => t.Status == UserTaskStatus.Open).ToList();
+            // Ordered by what the flow decides (not by the random part of the ids), so a seed gives the same shapes.
+            var open = (await _store.GetTasksAsync(code, ct)).Where(t => t.Status == UserTaskStatus.Open)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.ActivityId, StringComparer.Ordinal).ToList();
             var timer = (await _store.FindPendingTimersAsync(_clock.Now, Guid.Empty, 1, ct)).FirstOrDefault();
             if (open.Count == 0)
             {

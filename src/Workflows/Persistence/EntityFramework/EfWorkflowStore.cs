@@ -95,19 +95,57 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     public async Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // Held tasks (Stopknop) are still on the inbox, shown as paused.
-        var tasks = db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open || x.Status == UserTaskStatus.OnHold);
+        // A casus's own tasks are few (the correlation index finds them): one query. An inbox at national
+        // scale is not: a professional may hold thousands of open tasks. Sorting them all for one page would
+        // grow with the country, so each part of the inbox (per status, per holder or group, with and
+        // without a due date) is read as an ordered index range cut at the page's end, and the parts are
+        // merged here; the cost follows the page.
+        if (query.CorrelationId is not null) return await Page(Filtered(db, query, [UserTaskStatus.Open, UserTaskStatus.OnHold], null, null), query, ct);
+        var wanted = query.Skip + query.Take;
+        var parts = new List<UserTask>();
+        foreach (var status in new[] { UserTaskStatus.Open, UserTaskStatus.OnHold })
+            foreach (var who in Holders(query))
+            {
+                var range = Filtered(db, query, [status], who.Assignee, who.Group);
+                parts.AddRange(await range.Where(x => x.DueAt != null).OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(wanted).ToListAsync(ct));
+                parts.AddRange(await range.Where(x => x.DueAt == null).OrderBy(x => x.Id).Take(wanted).ToListAsync(ct));
+            }
+        // Ties on the due moment are broken by the id as SQLite orders it (upper-case text), as in each part.
+        return [.. parts.DistinctBy(t => t.Id).OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt)
+            .ThenBy(t => t.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal).Skip(query.Skip).Take(query.Take)];
+    }
+
+    /// <summary>Whose tasks an inbox shows: the holder's own, and (unclaimed) each of the groups'; nobody given means all open tasks.</summary>
+    private static IEnumerable<(string? Assignee, string? Group)> Holders(TaskQuery query)
+    {
         var groups = query.CandidateGroups ?? [];
-        if (query.UnassignedOnly) tasks = tasks.Where(x => x.Assignee == null && groups.Contains(x.CandidateGroup!));
-        else if (query.Assignee is not null || groups.Count > 0)
-            tasks = tasks.Where(x => x.Assignee == query.Assignee || (x.Assignee == null && groups.Contains(x.CandidateGroup!)));
-        if (query.CorrelationId is not null) tasks = tasks.Where(x => x.CorrelationId == query.CorrelationId);
+        if (!query.UnassignedOnly && query.Assignee is not null) yield return (query.Assignee, null);
+        foreach (var group in groups.Distinct()) yield return (null, group);
+        if (query.Assignee is null && groups.Count == 0 && !query.UnassignedOnly) yield return (null, null);
+    }
+
+    private static IQueryable<UserTask> Filtered(WorkflowDbContext db, TaskQuery query, UserTaskStatus[] statuses, string? assignee, string? group)
+    {
+        var tasks = db.Tasks.AsNoTracking();
+        tasks = statuses.Length == 1 ? tasks.Where(x => x.Status == statuses[0]) : tasks.Where(x => statuses.Contains(x.Status));
+        var groups = query.CandidateGroups ?? [];
+        if (query.CorrelationId is not null)
+        {
+            tasks = tasks.Where(x => x.CorrelationId == query.CorrelationId);
+            if (query.UnassignedOnly) tasks = tasks.Where(x => x.Assignee == null && groups.Contains(x.CandidateGroup!));
+            else if (query.Assignee is not null || groups.Count > 0)
+                tasks = tasks.Where(x => x.Assignee == query.Assignee || (x.Assignee == null && groups.Contains(x.CandidateGroup!)));
+        }
+        else if (assignee is not null) tasks = tasks.Where(x => x.Assignee == assignee);
+        else if (group is not null) tasks = tasks.Where(x => x.Assignee == null && x.CandidateGroup == group);
         if (query.DefinitionId is not null) tasks = tasks.Where(x => x.DefinitionId == query.DefinitionId);
         if (query.ActivityIds is { } activities) tasks = tasks.Where(x => activities.Contains(x.ActivityId));
-        // Tasks without a due date come last: "overdue first, then by due date".
-        return await tasks.OrderBy(x => x.DueAt == null).ThenBy(x => x.DueAt).ThenBy(x => x.Id)
-            .Skip(query.Skip).Take(query.Take).ToListAsync(ct);
+        return tasks;
     }
+
+    // Tasks without a due date come last: "overdue first, then by due date".
+    private static async Task<IReadOnlyList<UserTask>> Page(IQueryable<UserTask> tasks, TaskQuery query, CancellationToken ct) =>
+        await tasks.OrderBy(x => x.DueAt == null).ThenBy(x => x.DueAt).ThenBy(x => x.Id).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
 
     public async Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default)
     {
