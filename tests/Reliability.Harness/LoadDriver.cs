@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+
+namespace ProcessEngine.Reliability;
+
+public sealed record LoadOptions(int Users, TimeSpan Duration, int Seed = 8);
+
+/// <summary>What the simulated users did: completions, lost races (409, expected), errors (anything else), latency.</summary>
+public sealed record LoadResult(int Completions, int Conflicts, int Errors, int Requests, double P95Ms, TimeSpan Elapsed,
+    IReadOnlyList<string> ErrorSamples)
+{
+    public double CompletionsPerSecond => Completions / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Simulated professionals, each with a session of their own: sign in, read the inbox (mine and the team's),
+/// claim a team task and complete it, again until the time is up. A 409 (someone else claimed or completed it
+/// first) is the normal outcome of a race and is counted apart; every other status, and every failed call, is
+/// an error. Used by the reliability test (short) and by the `load` benchmark (60 s).
+/// </summary>
+public static class LoadDriver
+{
+    /// <summary>The demo accounts of role Professional: the group every reliability task is for.</summary>
+    public static readonly IReadOnlyList<string> Professionals = ["prof1", "prof2", "raad"];
+
+    public static async Task<LoadResult> RunAsync(Cluster cluster, LoadOptions options, CancellationToken ct = default)
+    {
+        var tally = new Tally();
+        var clock = Stopwatch.StartNew();
+        var deadline = clock.Elapsed + options.Duration;
+        var users = Enumerable.Range(0, options.Users).Select(i => Task.Run(() => SimulateAsync(i, cluster.NodeFor(i), options.Seed, tally,
+            () => clock.Elapsed >= deadline || ct.IsCancellationRequested), ct));
+        await Task.WhenAll(users);
+        var elapsed = clock.Elapsed;
+        var latencies = tally.Latencies.ToArray();
+        Array.Sort(latencies);
+        var p95 = latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(latencies.Length * 0.95) - 1)];
+        return new LoadResult(tally.Completions, tally.Conflicts, tally.Errors, latencies.Length, p95, elapsed, [.. tally.ErrorSamples.Take(20)]);
+    }
+
+    private static async Task SimulateAsync(int index, HostProcess node, int seed, Tally tally, Func<bool> stop)
+    {
+        var random = new Random(seed * 1_000 + index);
+        ApiUser user;
+        var signingIn = Stopwatch.StartNew();
+        try { user = await ApiUser.SignInAsync(node, Professionals[index % Professionals.Count]); }
+        catch (Exception e) { tally.Error($"user {index} sign-in: {e.Message}"); return; }
+        tally.Latencies.Add(signingIn.Elapsed.TotalMilliseconds);
+        using (user)
+        {
+            while (!stop())
+            {
+                var mine = await CallAsync(tally, user, HttpMethod.Get, "/api/tasks/mine?take=20");
+                var team = await CallAsync(tally, user, HttpMethod.Get, "/api/tasks/team?take=100");
+                if (mine is null || team is null) continue;
+                // Finish what this user holds first, as a professional would; else pick any team task.
+                var held = Ids(mine);
+                var id = held.Count > 0 ? held[0] : PickAny(Ids(team), random);
+                if (id is null) { await Task.Delay(100); continue; }
+                if (held.Count == 0 && await CallAsync(tally, user, HttpMethod.Post, $"/api/tasks/{id}/claim") is null) continue;
+                if (await CallAsync(tally, user, HttpMethod.Post, $"/api/tasks/{id}/complete", """{"outcome":"Klaar"}""") is not null)
+                    Interlocked.Increment(ref tally.Completions);
+            }
+        }
+    }
+
+    /// <summary>One timed call; the body on 2xx, null on a lost race (409) or an error (counted).</summary>
+    private static async Task<string?> CallAsync(Tally tally, ApiUser user, HttpMethod method, string path, string? json = null)
+    {
+        var started = Stopwatch.StartNew();
+        try
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            using var response = await user.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            tally.Latencies.Add(started.Elapsed.TotalMilliseconds);
+            if (response.IsSuccessStatusCode) return body;
+            if (response.StatusCode == HttpStatusCode.Conflict) { Interlocked.Increment(ref tally.Conflicts); return null; }
+            tally.Error($"{user.UserName} {method} {path}: {(int)response.StatusCode} {Truncate(body)}");
+            return null;
+        }
+        catch (Exception e)
+        {
+            tally.Error($"{user.UserName} {method} {path}: {e.GetType().Name} {e.Message}");
+            return null;
+        }
+    }
+
+    private static List<string> Ids(string tasksJson)
+    {
+        using var document = JsonDocument.Parse(tasksJson);
+        return [.. document.RootElement.EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
+    }
+
+    private static string? PickAny(List<string> ids, Random random) => ids.Count == 0 ? null : ids[random.Next(ids.Count)];
+
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    private sealed class Tally
+    {
+        public int Completions;
+        public int Conflicts;
+        public int Errors;
+        public readonly ConcurrentBag<double> Latencies = [];
+        public readonly ConcurrentQueue<string> ErrorSamples = new();
+
+        public void Error(string what)
+        {
+            Interlocked.Increment(ref Errors);
+            if (ErrorSamples.Count < 50) ErrorSamples.Enqueue(what);
+        }
+    }
+}

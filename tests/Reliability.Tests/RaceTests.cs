@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using ProcessEngine.Reliability.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ProcessEngine.Reliability.Tests;
+
+/// <summary>
+/// Issue 8, item 2: two people allowed to complete the same task press "Afronden" at the same moment.
+/// Exactly one wins (2xx), the other hears that it was already handled (409), and the instance moves once.
+/// One node on SQLite; on PostgreSQL the two users go to two different nodes (Cluster.NodeFor).
+/// </summary>
+public sealed class RaceTests(ITestOutputHelper output)
+{
+    private const int Tasks = 500;
+
+    [Fact]
+    public async Task TwoUsersCompletingEveryTaskAtOnce_OneGets2xxAndOne409_AndEachInstanceMovesOnce()
+    {
+        using var database = HostDatabase.NewSqlite("races");
+        await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(Tasks, "race");
+        await using var cluster = await Cluster.StartAsync(database);
+        using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");
+        using var prof2 = await ApiUser.SignInAsync(cluster.NodeFor(1), "prof2");
+        var rows = new EngineRows(database);
+        var tasks = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep);
+        Assert.Equal(Tasks, tasks.Count);
+
+        var clock = Stopwatch.StartNew();
+        var gate = new SemaphoreSlim(25);
+        var answers = await Task.WhenAll(tasks.Keys.Select(async id =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var both = await Task.WhenAll(CompleteAsync(prof1, id), CompleteAsync(prof2, id));
+                return (Id: id, Statuses: both.Order().ToArray());
+            }
+            finally { gate.Release(); }
+        }));
+        output.WriteLine($"{Tasks} tasks x 2 users completed in {clock.Elapsed.TotalSeconds:F1} s");
+
+        var wrong = answers.Where(a => a.Statuses is not [HttpStatusCode.OK, HttpStatusCode.Conflict]).ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} tasks did not get exactly one 200 and one 409, e.g. " +
+            string.Join("; ", wrong.Take(5).Select(w => $"{w.Id}: {string.Join(",", w.Statuses)}")) + "\n" + cluster.OutputTails());
+        var completed = await rows.JournalPerInstanceAsync(ReliabilityFlows.FirstStep, "Completed");
+        var second = await rows.TasksPerInstanceAsync(ReliabilityFlows.SecondStep);
+        output.WriteLine($"stap1 completed journal entries: {completed.Values.Sum()} over {completed.Count} instances; stap2 tasks: {second.Values.Sum()}");
+        Assert.Equal(Tasks, (await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Completed")).Count);
+        Assert.All(tasks.Values, instance => Assert.Equal(1, completed.GetValueOrDefault(instance)));
+        Assert.All(tasks.Values, instance => Assert.Equal(1, second.GetValueOrDefault(instance)));
+        Assert.True(cluster.Nodes.All(n => n.IsRunning), "a node died during the races\n" + cluster.OutputTails());
+    }
+
+    private static async Task<HttpStatusCode> CompleteAsync(ApiUser user, Guid task)
+    {
+        using var response = await user.Http.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = ReliabilityFlows.Done });
+        return response.StatusCode;
+    }
+}
