@@ -21,7 +21,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         CasusIntake.Text(errors, "rol", rol, NetwerkLid.MaxRolLength, missing: "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).", today: today);
-        if (soort is null) errors["soort"] = "Kies formeel of informeel.";
+        if (soort is not { } gekozen || !Enum.IsDefined(gekozen)) errors["soort"] = "Kies formeel of informeel.";
         CasusIntake.Text(errors, "bijdrage", bijdrage, NetwerkLid.MaxBijdrageLength, required: false, today: today);
         if (errors.Count > 0) return DomainResult<NetwerkLid>.Invalid(errors);
 

@@ -23,8 +23,9 @@ public sealed record CasusIntake
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         Text(errors, "organisatie", Organisatie, 200);
         Text(errors, "hulpvraag", Hulpvraag, MaxTextLength);
-        if (Huishouden is null) errors["huishouden"] = "Kies gezin met kinderen of huishouden zonder kinderen.";
-        if (Onveiligheid is null) errors["onveiligheid"] = "Kies acute of structurele onveiligheid.";
+        // The API's JSON also reads enums from numbers, so a number that names no value must be refused here.
+        if (Huishouden is not { } huishouden || !Enum.IsDefined(huishouden)) errors["huishouden"] = "Kies gezin met kinderen of huishouden zonder kinderen.";
+        if (Onveiligheid is not { } onveiligheid || !Enum.IsDefined(onveiligheid)) errors["onveiligheid"] = "Kies acute of structurele onveiligheid.";
         return errors;
     }
 

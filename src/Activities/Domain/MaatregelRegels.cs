@@ -38,6 +38,8 @@ public static class MaatregelRegels
     public static Dictionary<string, string> Check(MaatregelType? type, DateOnly? start, DateOnly? eind)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A number that names no type (the API's JSON reads enums from numbers too) counts as no choice.
+        if (type is { } given && !Enum.IsDefined(given)) type = null;
         if (type is null) errors["type"] = $"Kies het soort maatregel: {string.Join(", ", Labels)}.";
         if (start is null) errors["startDatum"] = "Geef de ingangsdatum.";
         if (type == MaatregelType.Voogdij)

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using ProcessEngine.Reliability.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ProcessEngine.Reliability.Tests;
+
+/// <summary>
+/// Issue 8, item 3 (SQLite, one process): kill -9 in the middle of a load of completions while timers come
+/// due, start again on the same file, and let the rest be done. Every completion that was answered 2xx is
+/// in the database, every timer fired exactly once, and no instance moved twice.
+/// </summary>
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int TwoStepInstances = 400;
+    private const int Timers = 300;
+    private const int Workers = 16;
+    /// <summary>Completions answered before the kill, so the crash lands in a running load and not at its start.</summary>
+    private const int AcknowledgedBeforeKill = 80;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task KillNineDuringCompletionsAndDueTimers_ThenRestart_NothingLostAndNothingDoneTwice()
+    {
+        using var database = HostDatabase.NewSqlite("crash");
+        IReadOnlyList<Guid> timerInstances;
+        await using (var work = await PreparedWork.OpenAsync(database))
+        {
+            await work.StartTwoStepsAsync(TwoStepInstances, "crash");
+            // Due shortly after the node is up (a start takes a few seconds), so they fire while completions run.
+            timerInstances = await work.StartTimersAsync(Timers, DateTimeOffset.UtcNow.AddSeconds(20), "crash-timer");
+        }
+        await using var cluster = await Cluster.StartAsync(database);
+        var node = cluster.Nodes[0];
+        var rows = new EngineRows(database);
+        var firstSteps = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep);
+
+        var acknowledged = new ConcurrentBag<Guid>();
+        var (firedBeforeKill, acknowledgedBeforeKill) = await CompleteUntilKilledAsync(node, rows, firstSteps.Keys, acknowledged);
+        output.WriteLine($"killed with {acknowledgedBeforeKill} of {TwoStepInstances} completions acknowledged and {firedBeforeKill} of {Timers} timers fired");
+        Assert.True(acknowledgedBeforeKill < TwoStepInstances && firedBeforeKill < Timers,
+            "the kill came after the load had finished: this run proves nothing about a crash mid-load");
+
+        var restarting = Stopwatch.StartNew();
+        await node.RestartAsync();
+        output.WriteLine($"restarted on the same file in {restarting.Elapsed.TotalSeconds:F1} s");
+        var rest = await FinishOpenFirstStepsAsync(node, rows);
+        await WaitForAllTimersAsync(rows, cluster);
+        output.WriteLine($"after the restart {rest} remaining completions done; every timer fired after {restarting.Elapsed.TotalSeconds:F1} s");
+
+        // Nothing lost: each acknowledged completion is committed, and in the end every first step is done.
+        var completedFirst = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Completed");
+        Assert.All(acknowledged, id => Assert.True(completedFirst.ContainsKey(id), $"task {id} was answered 2xx but is not completed"));
+        Assert.Equal(TwoStepInstances, completedFirst.Count);
+        // Nothing twice: one completion journal line and one next task per instance, one fire and one task per timer.
+        var journal = await rows.JournalPerInstanceAsync(ReliabilityFlows.FirstStep, "Completed");
+        var second = await rows.TasksPerInstanceAsync(ReliabilityFlows.SecondStep);
+        Assert.All(firstSteps.Values, i => Assert.Equal(1, journal.GetValueOrDefault(i)));
+        Assert.All(firstSteps.Values, i => Assert.Equal(1, second.GetValueOrDefault(i)));
+        var fired = await rows.JournalPerInstanceAsync(ReliabilityFlows.Timer, "Completed");
+        var afterTimer = await rows.TasksPerInstanceAsync(ReliabilityFlows.AfterTimer);
+        Assert.All(timerInstances, i => Assert.Equal(1, fired.GetValueOrDefault(i)));
+        Assert.All(timerInstances, i => Assert.Equal(1, afterTimer.GetValueOrDefault(i)));
+        Assert.Equal(0, await rows.TimerBookmarksAsync());
+        output.WriteLine($"counts: {completedFirst.Count} first steps completed, {second.Values.Sum()} second tasks, " +
+            $"{fired.Values.Sum()} timer fires, {afterTimer.Values.Sum()} tasks after a timer");
+    }
+
+    /// <summary>Workers complete first steps (as prof1 and prof2) until the node is killed, once timers have started to fire.</summary>
+    private async Task<(int Fired, int Acknowledged)> CompleteUntilKilledAsync(HostProcess node, EngineRows rows, IEnumerable<Guid> tasks,
+        ConcurrentBag<Guid> acknowledged)
+    {
+        using var prof1 = await ApiUser.SignInAsync(node, "prof1");
+        using var prof2 = await ApiUser.SignInAsync(node, "prof2");
+        var queue = new ConcurrentQueue<Guid>(tasks);
+        using var stop = new CancellationTokenSource();
+        var killing = false;
+        var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
+        {
+            var user = w % 2 == 0 ? prof1 : prof2;
+            while (!stop.IsCancellationRequested && queue.TryDequeue(out var id))
+            {
+                try
+                {
+                    using var response = await user.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = ReliabilityFlows.Done }, stop.Token);
+                    if (response.IsSuccessStatusCode) acknowledged.Add(id);
+                }
+                catch (Exception) when (Volatile.Read(ref killing))
+                {
+                    // The node was killed under this request: whether it committed is what the counts afterwards show.
+                }
+            }
+        })).ToList();
+
+        var clock = Stopwatch.StartNew();
+        int fired;
+        while ((fired = (await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Count) == 0 || acknowledged.Count < AcknowledgedBeforeKill)
+        {
+            Assert.True(clock.Elapsed < Patience, $"no kill moment within 90 s ({fired} timers fired, {acknowledged.Count} completions)\n" + node.OutputTail());
+            await Task.Delay(100);
+        }
+        Volatile.Write(ref killing, true);
+        node.Kill();
+        var acknowledgedAtKill = acknowledged.Count;
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+        return (fired, acknowledgedAtKill);
+    }
+
+    /// <summary>After the restart: every first step still open is completed, each with a 2xx.</summary>
+    private static async Task<int> FinishOpenFirstStepsAsync(HostProcess node, EngineRows rows)
+    {
+        using var prof1 = await ApiUser.SignInAsync(node, "prof1");
+        var open = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Open");
+        var gate = new SemaphoreSlim(8);
+        await Task.WhenAll(open.Keys.Select(async id =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                using var response = await prof1.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = ReliabilityFlows.Done });
+                Assert.True(response.IsSuccessStatusCode, $"completing {id} after the restart: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            finally { gate.Release(); }
+        }));
+        return open.Count;
+    }
+
+    private static async Task WaitForAllTimersAsync(EngineRows rows, Cluster cluster)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await rows.TimerBookmarksAsync() > 0)
+        {
+            Assert.True(clock.Elapsed < Patience, $"timers still waiting 90 s after the restart\n{cluster.OutputTails()}");
+            await Task.Delay(200);
+        }
+    }
+}
