@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "load" => await LoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ProcessEngine.Bench engine [--instances N] [--runs N] [--breakdown]");
     Console.Error.WriteLine("       ProcessEngine.Bench dashboard [--small N] [--large N]");
+    Console.Error.WriteLine("       ProcessEngine.Bench load [--seconds N] [--users N]");
     return 2;
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProcessEngine.Reliability;
+
+namespace ProcessEngine.Bench;
+
+/// <summary>
+/// `load`: 50 simulated professionals (sign in, inbox, team inbox, claim, complete) for 60 seconds against a
+/// real host process on a fresh SQLite file, prepared with more open tasks than they can finish. The driver,
+/// the host process and the preparation are the reliability suite's (tests/Reliability.Harness), so the
+/// benchmark measures exactly what the suite's load test asserts on.
+/// </summary>
+internal static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 60);
+        var users = Option(args, "--users", 50);
+        // Two tasks per instance; well above what the users finish, so they never run dry.
+        var instances = Math.Max(500, seconds * 50);
+        using var database = HostDatabase.NewSqlite("load-bench");
+        var preparing = Stopwatch.StartNew();
+        await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(instances, "load");
+        Console.WriteLine($"prepared {instances * 2:N0} open tasks ({instances:N0} instances) in {preparing.Elapsed.TotalSeconds:F0} s");
+        await using var cluster = await Cluster.StartAsync(database);
+        Console.WriteLine($"host {HostProcess.HostDll} on {cluster.Nodes[0].Address}; {users} users for {seconds} s");
+
+        var result = await LoadDriver.RunAsync(cluster, new LoadOptions(users, TimeSpan.FromSeconds(seconds)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Completions} completions, {result.Conflicts} lost races (409), {result.Requests} requests in {result.Elapsed.TotalSeconds:F1} s"));
+        foreach (var error in result.ErrorSamples) Console.WriteLine("error: " + error);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT load completions-per-s={result.CompletionsPerSecond:F1} p95-ms={result.P95Ms:F0} errors={result.Errors}"));
+        return result.Errors == 0 ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
