@@ -28,6 +28,7 @@ internal static class LoadBenchmark
         var result = await LoadDriver.RunAsync(cluster, new LoadOptions(users, TimeSpan.FromSeconds(seconds)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Completions} completions, {result.Conflicts} lost races (409), {result.Requests} requests in {result.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine("p95 per call: " + string.Join(", ", result.P95MsByCall.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:F0} ms"))));
         foreach (var error in result.ErrorSamples) Console.WriteLine("error: " + error);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT load completions-per-s={result.CompletionsPerSecond:F1} p95-ms={result.P95Ms:F0} errors={result.Errors}"));

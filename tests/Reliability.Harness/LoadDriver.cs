@@ -9,7 +9,7 @@ public sealed record LoadOptions(int Users, TimeSpan Duration, int Seed = 8);
 
 /// <summary>What the simulated users did: completions, lost races (409, expected), errors (anything else), latency.</summary>
 public sealed record LoadResult(int Completions, int Conflicts, int Errors, int Requests, double P95Ms, TimeSpan Elapsed,
-    IReadOnlyList<string> ErrorSamples)
+    IReadOnlyList<string> ErrorSamples, IReadOnlyDictionary<string, double> P95MsByCall)
 {
     public double CompletionsPerSecond => Completions / Elapsed.TotalSeconds;
 }
@@ -34,10 +34,15 @@ public static class LoadDriver
             () => clock.Elapsed >= deadline || ct.IsCancellationRequested), ct));
         await Task.WhenAll(users);
         var elapsed = clock.Elapsed;
-        var latencies = tally.Latencies.ToArray();
+        var all = tally.Latencies.Values.SelectMany(l => l).ToArray();
+        var byCall = tally.Latencies.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => P95(c.Value.ToArray()));
+        return new LoadResult(tally.Completions, tally.Conflicts, tally.Errors, all.Length, P95(all), elapsed, [.. tally.ErrorSamples.Take(20)], byCall);
+    }
+
+    private static double P95(double[] latencies)
+    {
         Array.Sort(latencies);
-        var p95 = latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(latencies.Length * 0.95) - 1)];
-        return new LoadResult(tally.Completions, tally.Conflicts, tally.Errors, latencies.Length, p95, elapsed, [.. tally.ErrorSamples.Take(20)]);
+        return latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(latencies.Length * 0.95) - 1)];
     }
 
     private static async Task SimulateAsync(int index, HostProcess node, int seed, Tally tally, Func<bool> stop)
@@ -47,7 +52,7 @@ public static class LoadDriver
         var signingIn = Stopwatch.StartNew();
         try { user = await ApiUser.SignInAsync(node, Professionals[index % Professionals.Count]); }
         catch (Exception e) { tally.Error($"user {index} sign-in: {e.Message}"); return; }
-        tally.Latencies.Add(signingIn.Elapsed.TotalMilliseconds);
+        tally.Time("sign-in", signingIn.Elapsed);
         using (user)
         {
             while (!stop())
@@ -76,7 +81,7 @@ public static class LoadDriver
             if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
             using var response = await user.Http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            tally.Latencies.Add(started.Elapsed.TotalMilliseconds);
+            tally.Time(CallName(path), started.Elapsed);
             if (response.IsSuccessStatusCode) return body;
             if (response.StatusCode == HttpStatusCode.Conflict) { Interlocked.Increment(ref tally.Conflicts); return null; }
             tally.Error($"{user.UserName} {method} {path}: {(int)response.StatusCode} {Truncate(body)}");
@@ -88,6 +93,9 @@ public static class LoadDriver
             return null;
         }
     }
+
+    /// <summary>"mine", "team", "claim" or "complete": the last part of the path without its query.</summary>
+    private static string CallName(string path) => path.Split('?')[0].Split('/')[^1];
 
     private static List<string> Ids(string tasksJson)
     {
@@ -104,8 +112,10 @@ public static class LoadDriver
         public int Completions;
         public int Conflicts;
         public int Errors;
-        public readonly ConcurrentBag<double> Latencies = [];
+        public readonly ConcurrentDictionary<string, ConcurrentBag<double>> Latencies = new(StringComparer.Ordinal);
         public readonly ConcurrentQueue<string> ErrorSamples = new();
+
+        public void Time(string call, TimeSpan elapsed) => Latencies.GetOrAdd(call, _ => []).Add(elapsed.TotalMilliseconds);
 
         public void Error(string what)
         {

@@ -23,7 +23,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         var result = await LoadDriver.RunAsync(cluster, Options);
         output.WriteLine($"{Options.Users} users, {result.Elapsed.TotalSeconds:F1} s: {result.Completions} completions " +
             $"({result.CompletionsPerSecond:F1}/s), {result.Conflicts} lost races (409), {result.Errors} errors, " +
-            $"{result.Requests} requests, p95 {result.P95Ms:F0} ms");
+            $"{result.Requests} requests, p95 {result.P95Ms:F0} ms (" + string.Join(", ", result.P95MsByCall.Select(c => $"{c.Key} {c.Value:F0} ms")) + ")");
 
         Assert.True(result.Errors == 0, $"{result.Errors} errors, e.g.\n{string.Join("\n", result.ErrorSamples)}\n{cluster.OutputTails()}");
         Assert.True(result.Completions > 0, "no task was completed");

@@ -53,6 +53,41 @@ public sealed class RaceTests(ITestOutputHelper output)
         Assert.True(cluster.Nodes.All(n => n.IsRunning), "a node died during the races\n" + cluster.OutputTails());
     }
 
+    [Fact]
+    public async Task TwoUsersClaimingEveryTaskAtOnce_OneGets2xxAndOne409_AndOneHoldsIt()
+    {
+        const int claims = 200;
+        using var database = HostDatabase.NewSqlite("claim-races");
+        await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(claims, "claim");
+        await using var cluster = await Cluster.StartAsync(database);
+        using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");
+        using var prof2 = await ApiUser.SignInAsync(cluster.NodeFor(1), "prof2");
+        var rows = new EngineRows(database);
+        var tasks = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep);
+
+        var gate = new SemaphoreSlim(25);
+        var answers = await Task.WhenAll(tasks.Keys.Select(async id =>
+        {
+            await gate.WaitAsync();
+            try { return (Id: id, Statuses: (await Task.WhenAll(ClaimAsync(prof1, id), ClaimAsync(prof2, id))).Order().ToArray()); }
+            finally { gate.Release(); }
+        }));
+
+        var wrong = answers.Where(a => a.Statuses is not [HttpStatusCode.OK, HttpStatusCode.Conflict]).ToList();
+        output.WriteLine($"{claims} tasks claimed by two users at once: {claims - wrong.Count} with one 200 and one 409");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} tasks did not get exactly one 200 and one 409, e.g. " +
+            string.Join("; ", wrong.Take(5).Select(w => $"{w.Id}: {string.Join(",", w.Statuses)}")));
+        Assert.Equal(claims, await rows.CountAsync("""SELECT COUNT(*) FROM "UserTasks" WHERE "ActivityId" = $1 AND "Status" = 'Open' AND "Assignee" IN ('prof1', 'prof2')""",
+            ReliabilityFlows.FirstStep));
+        Assert.Empty(await rows.TasksPerInstanceAsync(ReliabilityFlows.SecondStep));
+    }
+
+    private static async Task<HttpStatusCode> ClaimAsync(ApiUser user, Guid task)
+    {
+        using var response = await user.Http.PostAsync($"/api/tasks/{task}/claim", null);
+        return response.StatusCode;
+    }
+
     private static async Task<HttpStatusCode> CompleteAsync(ApiUser user, Guid task)
     {
         using var response = await user.Http.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = ReliabilityFlows.Done });
