@@ -13,9 +13,15 @@ namespace ProcessEngine.Reliability.Tests;
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    private const int TwoStepInstances = 400;
+    private const int TwoStepInstances = 800;
     private const int Timers = 300;
     private const int Workers = 16;
+    /// <summary>
+    /// The load is paced below what one node sustains, so it is still running when the timers come due however
+    /// fast this machine is: 800 completions at 15 a second take 53 s, the timers are due 35 s after preparation.
+    /// </summary>
+    private const double CompletionsPerSecond = 15;
+    private static readonly TimeSpan TimersDueAfter = TimeSpan.FromSeconds(35);
     /// <summary>Completions answered before the kill, so the crash lands in a running load and not at its start.</summary>
     private const int AcknowledgedBeforeKill = 80;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -28,8 +34,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using (var work = await PreparedWork.OpenAsync(database))
         {
             await work.StartTwoStepsAsync(TwoStepInstances, "crash");
-            // Due shortly after the node is up (a start takes a few seconds), so they fire while completions run.
-            timerInstances = await work.StartTimersAsync(Timers, DateTimeOffset.UtcNow.AddSeconds(20), "crash-timer");
+            // Due well after the node is up (a start takes 5 to 20 s), so they fire while completions run.
+            timerInstances = await work.StartTimersAsync(Timers, DateTimeOffset.UtcNow + TimersDueAfter, "crash-timer");
         }
         await using var cluster = await Cluster.StartAsync(database);
         var node = cluster.Nodes[0];
@@ -76,11 +82,16 @@ public sealed class CrashTests(ITestOutputHelper output)
         var queue = new ConcurrentQueue<Guid>(tasks);
         using var stop = new CancellationTokenSource();
         var killing = false;
+        var pace = Stopwatch.StartNew();
+        var issued = 0;
         var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
         {
             var user = w % 2 == 0 ? prof1 : prof2;
             while (!stop.IsCancellationRequested && queue.TryDequeue(out var id))
             {
+                var slot = TimeSpan.FromSeconds(Interlocked.Increment(ref issued) / CompletionsPerSecond);
+                var wait = slot - pace.Elapsed;
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
                 try
                 {
                     using var response = await user.Http.PostAsJsonAsync($"/api/tasks/{id}/complete", new { outcome = ReliabilityFlows.Done }, stop.Token);
@@ -97,7 +108,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         int fired;
         while ((fired = (await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Count) == 0 || acknowledged.Count < AcknowledgedBeforeKill)
         {
-            Assert.True(clock.Elapsed < Patience, $"no kill moment within 90 s ({fired} timers fired, {acknowledged.Count} completions)\n" + node.OutputTail());
+            Assert.True(clock.Elapsed < Patience, $"no kill moment within {Patience.TotalSeconds} s ({fired} timers fired, {acknowledged.Count} completions)\n" + node.OutputTail());
             await Task.Delay(100);
         }
         Volatile.Write(ref killing, true);
