@@ -111,10 +111,10 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         var mine = task.Assignee == user.UserName || (allowDone && task.CompletedBy == user.UserName);
         var teams = task.Assignee is null && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup);
         if (mine || teams) return (task, null);
-        // A member of the task's group whom a colleague beat to it (claimed a moment ago) lost a race, not access:
+        // A member of the task's group whom a colleague beat to it (claimed, or claimed and completed) lost a race, not access:
         // 409 as for any task already handled, so two people pressing "Oppakken" together get one 200 and one 409.
         if (!allowDone && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup))
-            return (task, Outcome<TaskView>.Conflict("Iemand anders heeft deze taak net opgepakt."));
+            return (task, Outcome<TaskView>.Conflict("Iemand anders heeft deze taak intussen opgepakt of afgehandeld."));
         await RefuseAsync(user, task, eventCode, action, ct);
         return (task, Outcome<TaskView>.Forbidden("Deze taak is niet voor u."));
     }
