@@ -10,8 +10,10 @@ namespace ProcessEngine.Bench;
 /// <summary>
 /// A generated benchmark database kept between runs: generating 250,000 trajecten takes longer than measuring
 /// them, and a change to a query should be re-measured on the same data. The file name carries a key of
-/// everything that shapes the data — size, years, seed, the shipped flows, the migrations of both schemas and
-/// the build of the generator — so a change to any of them generates anew. A database counts only once its
+/// what shapes the data — size, years, seed, the shipped flows, the migrations of both schemas and the
+/// generator's sources (Activities/Synthetic, Workflows/Persistence/Copying, copied beside the benchmark) —
+/// so a change to any of them generates anew. A change elsewhere in the engine that alters what a simulated
+/// traject writes is not seen: `--fresh` generates anew by hand. A database counts only once its
 /// generation finished (a marker file beside it), so an interrupted run is never measured.
 /// </summary>
 internal sealed class GeneratedDatabaseCache
@@ -64,8 +66,9 @@ internal sealed class GeneratedDatabaseCache
         var parts = new StringBuilder().Append(trajecten).Append('|').Append(years).Append('|').Append(seed).Append('|');
         foreach (var file in FlowFiles()) parts.Append(Path.GetFileName(file)).Append('=').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('|');
         foreach (var migration in MigrationIds(typeof(WorkflowEngineServices).Assembly, typeof(TrajectGenerator).Assembly)) parts.Append(migration).Append('|');
-        // Deterministic builds: the module id changes exactly when the generator's assembly does.
-        parts.Append(typeof(TrajectGenerator).Assembly.ManifestModule.ModuleVersionId);
+        var sources = Path.Combine(AppContext.BaseDirectory, "generator-sources");
+        foreach (var file in Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            parts.Append(Path.GetRelativePath(sources, file)).Append('=').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('|');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())))[..12].ToLowerInvariant();
     }
 

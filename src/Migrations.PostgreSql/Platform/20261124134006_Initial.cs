@@ -293,11 +293,25 @@ namespace ProcessEngine.Migrations.PostgreSql.Platform
                 name: "IX_Outbox_SentAt_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "SentAt", "NextAttemptAt" });
+
+            // The audit log is append-only, as on SQLite: the database itself refuses to change or remove a line.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'the audit log is append-only';
+                END;
+                $$;
+                """);
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditLog_NoUpdate" BEFORE UPDATE ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();""");
+            migrationBuilder.Sql("""CREATE TRIGGER "AuditLog_NoDelete" BEFORE DELETE ON "AuditLog" FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditLog_NoDelete" ON "AuditLog";""");
+            migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditLog_NoUpdate" ON "AuditLog";""");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_log_append_only();");
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

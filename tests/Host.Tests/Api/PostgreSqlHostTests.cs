@@ -51,5 +51,11 @@ public sealed class PostgreSqlHostTests
         var audit = await nodeB.Service<AuditVerifier>().VerifyAsync();
         Assert.True(audit.Intact, audit.Problem);
         Assert.True(audit.LinesChecked > 4);
+        // And the database itself refuses to change a line, as SQLite's triggers do.
+        await using var connection = new Npgsql.NpgsqlConnection(database.Connection.ConnectionString);
+        await connection.OpenAsync();
+        await using var edit = new Npgsql.NpgsqlCommand("UPDATE \"AuditLog\" SET \"UserId\" = 'iemand-anders' WHERE \"Sequence\" = 2", connection);
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => edit.ExecuteNonQueryAsync());
+        Assert.Contains("append-only", refused.MessageText);
     }
 }
