@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need, idempotently. The engine's tests need only the .NET SDK
-# (checked here); browser and PostgreSQL tests add their packages to this list as they arrive.
-# chromium: the browser tests (tests/Browser.Tests) drive /usr/bin/chromium through Playwright.
+# Installs the system packages the tests need, idempotently: the .NET SDK (checked here), Chromium for
+# the browser tests (tests/Browser.Tests drive /usr/bin/chromium through Playwright), npm for the studio
+# canvas, and a local PostgreSQL cluster for the PostgreSQL and multi-node tests (scripts/postgres.sh).
 set -euo pipefail
 if ! command -v dotnet >/dev/null; then
   echo "The .NET 10 SDK is required: install it first (https://dot.net)." >&2
@@ -19,3 +19,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
+bash "$(dirname "$0")/postgres.sh"

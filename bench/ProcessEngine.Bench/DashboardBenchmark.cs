@@ -15,21 +15,25 @@ namespace ProcessEngine.Bench;
 /// `dashboard`: the four queries a working day leans on — a professional's inbox (own tasks and the
 /// team's), the overdue list, the stuck list with the shipped step norms, the half-year figures — on a
 /// database of 2,500 trajecten (the baseline) and on one of 250,000, both generated in this run by the
-/// `generate` machinery (real engine shapes, copied through the store). Each figure is the median of
-/// many timed runs after a warm-up; the last line compares the sums.
+/// `generate` machinery (real engine shapes, copied through the store) and kept between runs (see
+/// <see cref="GeneratedDatabaseCache"/>; `--fresh` generates again). Each figure is the median of many
+/// timed runs after a warm-up; the last line compares the sums.
 /// </summary>
 internal static class DashboardBenchmark
 {
     private const int WarmUp = 5;
     private const int Runs = 31;
+    private const int Years = 5;
+    private const int Seed = 7;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var small = Option(args, "--small", 2_500);
         var large = Option(args, "--large", 250_000);
+        var fresh = args.Contains("--fresh");
         var norms = StepNormsFromHostSettings();
-        var smallTimes = await MeasureAsync(small, norms);
-        var largeTimes = await MeasureAsync(large, norms);
+        var smallTimes = await MeasureAsync(small, norms, fresh);
+        var largeTimes = await MeasureAsync(large, norms, fresh);
         Console.WriteLine();
         Console.WriteLine($"{"query",-22} {small,12:N0} {large,12:N0}  (median ms, trajecten)");
         foreach (var (name, ms) in smallTimes)
@@ -41,46 +45,46 @@ internal static class DashboardBenchmark
         return 0;
     }
 
-    private static async Task<Dictionary<string, double>> MeasureAsync(int trajecten, IReadOnlyList<(string Flow, string Step, int Days)> norms)
+    private static async Task<Dictionary<string, double>> MeasureAsync(int trajecten, IReadOnlyList<(string Flow, string Step, int Days)> norms, bool fresh)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "processengine-bench");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"dashboard-{trajecten}-{Guid.NewGuid():N}.db");
         var now = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-        try
+        var cache = GeneratedDatabaseCache.For(trajecten, Years, Seed);
+        if (fresh) cache.Forget();
+        await using var services = Build(cache.DatabasePath, now);
+        await services.MigrateWorkflowDatabaseAsync();
+        await services.MigrateRvtDomainAsync();
+        if (cache.IsComplete)
         {
-            await using var services = Build(path, now);
-            await services.MigrateWorkflowDatabaseAsync();
-            await services.MigrateRvtDomainAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reusing {trajecten:N0} generated trajecten from {cache.DatabasePath} ({cache.SizeInMegabytes:F0} MB; --fresh generates again)"));
+        }
+        else
+        {
             var definitions = services.GetRequiredService<WorkflowDefinitionService>();
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "workflows-json"), "rvt-*.json"))
+            foreach (var file in GeneratedDatabaseCache.FlowFiles())
                 if (!(await definitions.ImportAsync(await File.ReadAllTextAsync(file))).Succeeded) throw new InvalidOperationException($"{file} does not load.");
-
             var generating = Stopwatch.StartNew();
-            var report = await services.GetRequiredService<TrajectGenerator>().GenerateAsync(new GenerateOptions(trajecten, 5, Seed: 7, BatchSize: 1000));
+            var report = await services.GetRequiredService<TrajectGenerator>().GenerateAsync(new GenerateOptions(trajecten, Years, Seed, BatchSize: 1000));
+            cache.MarkComplete();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"generated {report.Trajecten:N0} trajecten ({report.Open:N0} open, {report.Faulted} faulted) in {generating.Elapsed.TotalSeconds:F0} s, " +
-                $"database {new FileInfo(path).Length / 1_048_576.0:F0} MB"));
+                $"database {cache.SizeInMegabytes:F0} MB"));
+        }
 
-            var store = services.GetRequiredService<IWorkflowStore>();
-            var cijfers = services.GetRequiredService<HalfjaarcijfersService>();
-            var rule = new StuckRule([.. norms.Select(n => new StepNorm(n.Flow, n.Step, now.AddDays(-n.Days)))], now.AddDays(-30));
-            return new Dictionary<string, double>
-            {
-                ["inbox"] = await MedianAsync(async () =>
-                {
-                    await store.FindOpenTasksAsync(new TaskQuery(Assignee: "prof1", Take: 50));
-                    await store.FindOpenTasksAsync(new TaskQuery(CandidateGroups: ["RvtChair"], UnassignedOnly: true, Take: 50));
-                }),
-                ["overdue list"] = await MedianAsync(() => store.FindOverdueTasksAsync(now, TaskFilter.All, 0, 100)),
-                ["stuck list"] = await MedianAsync(() => store.FindStuckTasksAsync(rule, 0, 100)),
-                ["halfjaarcijfers"] = await MedianAsync(() => cijfers.VoorJaarAsync(2026)),
-            };
-        }
-        finally
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var cijfers = services.GetRequiredService<HalfjaarcijfersService>();
+        var rule = new StuckRule([.. norms.Select(n => new StepNorm(n.Flow, n.Step, now.AddDays(-n.Days)))], now.AddDays(-30));
+        return new Dictionary<string, double>
         {
-            foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(path) + "*")) File.Delete(file);
-        }
+            ["inbox"] = await MedianAsync(async () =>
+            {
+                await store.FindOpenTasksAsync(new TaskQuery(Assignee: "prof1", Take: 50));
+                await store.FindOpenTasksAsync(new TaskQuery(CandidateGroups: ["RvtChair"], UnassignedOnly: true, Take: 50));
+            }),
+            ["overdue list"] = await MedianAsync(() => store.FindOverdueTasksAsync(now, TaskFilter.All, 0, 100)),
+            ["stuck list"] = await MedianAsync(() => store.FindStuckTasksAsync(rule, 0, 100)),
+            ["halfjaarcijfers"] = await MedianAsync(() => cijfers.VoorJaarAsync(2026)),
+        };
     }
 
     private static ServiceProvider Build(string path, DateTimeOffset now)

@@ -2,18 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Activities.Application;
 using ProcessEngine.Activities.Persistence;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Activities;
 
-/// <summary>Registers the RVT domain next to the engine: its DbContext on the same SQLite file, and its services.</summary>
+/// <summary>Registers the RVT domain next to the engine: its DbContext in the same database, and its services.</summary>
 public static class RvtDomainServices
 {
-    public static IServiceCollection AddRvtDomain(this IServiceCollection services, string connectionString)
+    /// <summary>On a SQLite file (the embedded default).</summary>
+    public static IServiceCollection AddRvtDomain(this IServiceCollection services, string connectionString) =>
+        services.AddRvtDomain(DatabaseConnection.Sqlite(connectionString));
+
+    public static IServiceCollection AddRvtDomain(this IServiceCollection services, DatabaseConnection database)
     {
-        var normalised = SqliteSetup.Normalise(connectionString);
-        services.AddPooledDbContextFactory<CasusDbContext>(o =>
-            o.UseSqlite(normalised, sqlite => sqlite.MigrationsHistoryTable(CasusDbContext.MigrationsHistoryTable)));
+        services.AddPooledDbContextFactory<CasusDbContext>(o => database.Configure(o, CasusDbContext.MigrationsHistoryTable));
         services.AddOptions<RvtFlowOptions>();
         services.AddSingleton<TrajectService>();
         services.AddSingleton<VeiligheidskaartService>();

@@ -2,18 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Platform.Audit;
 using ProcessEngine.Platform.Persistence;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Platform;
 
-/// <summary>Registers the host's own tables (users, audit log, outbox) on the shared database file.</summary>
+/// <summary>Registers the host's own tables (users, audit log, outbox) in the shared database.</summary>
 public static class PlatformServices
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddPlatform(this IServiceCollection services, DatabaseConnection database)
     {
-        var normalised = SqliteSetup.Normalise(connectionString);
-        services.AddDbContextFactory<PlatformDbContext>(o =>
-            o.UseSqlite(normalised, sqlite => sqlite.MigrationsHistoryTable(PlatformDbContext.MigrationsHistoryTable)));
+        services.AddDbContextFactory<PlatformDbContext>(o => database.Configure(o, PlatformDbContext.MigrationsHistoryTable));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditVerifier>();
         return services;

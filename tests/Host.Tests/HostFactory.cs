@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ProcessEngine.Host.Tests;
 
-/// <summary>The real host over HTTP, on its own SQLite file, with the shipped flows it carries.</summary>
+/// <summary>The real host over HTTP, on its own SQLite file (or a given database), with the shipped flows it carries.</summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"host-{Guid.NewGuid():N}.db");
@@ -15,7 +15,12 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
+        if (Database is { } database)
+        {
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:ProcessEngine", database.ConnectionString);
+        }
+        else builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         builder.UseSetting("Timers:PollingInterval", "00:00:01");
         if (Clock is { } clock)
             builder.ConfigureTestServices(services =>
@@ -24,6 +29,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
                 services.WithoutHangfireServer();
             });
     }
+
+    /// <summary>When set, the host uses this database (e.g. PostgreSQL) instead of its own SQLite file.</summary>
+    public ProcessEngine.Workflows.Hosting.DatabaseConnection? Database { get; init; }
 
     /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

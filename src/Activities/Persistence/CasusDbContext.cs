@@ -19,12 +19,9 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        if (Database.IsSqlite())
-        {
-            // As in the engine: UTC ticks sort and compare in SQL.
-            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
+        // As in the engine, on both providers: UTC ticks sort and compare in SQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<TrajectStatus>().HaveConversion<string>().HaveMaxLength(32);

@@ -24,19 +24,19 @@ public static class AuditCommand
             .AddEnvironmentVariables()
             .AddCommandLine(args[1..])
             .Build();
-        var connectionString = configuration.GetConnectionString("ProcessEngine");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("ProcessEngine")))
         {
             output.WriteLine("No database: set ConnectionStrings:ProcessEngine.");
             return 1;
         }
-        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddPlatform(connectionString).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+            .AddPlatform(Extensions.DatabaseConfiguration.Read(configuration)).BuildServiceProvider();
         AuditVerification result;
         try
         {
             result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             // A wrong path opens an empty file: say so rather than calling an absent log intact.
             output.WriteLine($"The audit log cannot be read ({ex.Message}); is ConnectionStrings:ProcessEngine the host's database?");

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.InMemory;
 using ProcessEngine.Activities;
 using ProcessEngine.Activities.Application;
 using ProcessEngine.Host.Api;
@@ -27,11 +26,10 @@ public static class ProcessEngineHosting
         services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
         services.Configure<TimerOptions>(config.GetSection("Timers"));
         services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));
-        var connectionString = config.GetConnectionString("ProcessEngine")
-            ?? throw new InvalidOperationException("Set ConnectionStrings:ProcessEngine (appsettings.json or ConnectionStrings__ProcessEngine).");
-        services.AddSqliteWorkflowStore(connectionString);
-        services.AddRvtDomain(connectionString);
-        services.AddPlatform(connectionString);
+        var database = DatabaseConfiguration.Read(config);
+        services.AddWorkflowStore(database);
+        services.AddRvtDomain(database);
+        services.AddPlatform(database);
         builder.AddProcessEngineAuth();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
@@ -51,13 +49,17 @@ public static class ProcessEngineHosting
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+            .UseJobStorage(database));
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = config.GetValue("Timers:PollingInterval", TimeSpan.FromSeconds(5));
             server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
         });
         services.AddHangfireTimers();
+        // Hangfire's PostgreSQL storage keeps the timers' jobs across restarts: a node starting must not add
+        // a second job for each of them (the embedded in-memory storage forgot them and needs them again).
+        if (database.Provider == DatabaseProvider.PostgreSql)
+            services.PostConfigure<TimerOptions>(o => o.ReschedulePendingOnStart = false);
         builder.AddTaskPrompts();
         services.AddSingleton<ShippedFlowImporter>();
         services.AddHealthChecks()
@@ -69,6 +71,7 @@ public static class ProcessEngineHosting
     /// <summary>Migrates the database and imports the shipped flows before anything (timer recovery included) starts.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await using var exclusive = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseConnection>());
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
         await app.Services.MigratePlatformAsync();

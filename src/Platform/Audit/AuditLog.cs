@@ -47,9 +47,9 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
                     await db.SaveChangesAsync(ct);
                     return entry;
                 }
-                catch (DbUpdateException ex) when (attempt < MaxAttempts && ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+                catch (DbUpdateException ex) when (attempt < MaxAttempts && IsTakenSequence(ex))
                 {
-                    // SQLITE_CONSTRAINT: another process wrote this sequence number first; chain onto its line.
+                    // Another process (or node) wrote this sequence number first; chain onto its line.
                 }
             }
         }
@@ -71,6 +71,10 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
         if (query.BeforeSequence is { } before) lines = lines.Where(e => e.Sequence < before);
         return await lines.OrderByDescending(e => e.Sequence).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
     }
+
+    // SQLITE_CONSTRAINT, or PostgreSQL's unique_violation: the key (the sequence number) is taken.
+    private static bool IsTakenSequence(DbUpdateException ex) =>
+        ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     /// <summary>The time as the database gives it back (whole milliseconds, UTC), so the hash computed now still holds when read.</summary>
     private static DateTimeOffset Stored(DateTimeOffset now) =>

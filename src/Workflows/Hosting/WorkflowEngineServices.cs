@@ -43,14 +43,20 @@ public static class WorkflowEngineServices
     }
 
     /// <summary>The embedded default: one SQLite file. Call <see cref="MigrateWorkflowDatabaseAsync"/> at start-up.</summary>
-    public static IServiceCollection AddSqliteWorkflowStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddSqliteWorkflowStore(this IServiceCollection services, string connectionString) =>
+        services.AddWorkflowStore(DatabaseConnection.Sqlite(connectionString));
+
+    /// <summary>The engine's tables in the given database (SQLite or PostgreSQL). Call <see cref="MigrateWorkflowDatabaseAsync"/> at start-up.</summary>
+    public static IServiceCollection AddWorkflowStore(this IServiceCollection services, DatabaseConnection database)
     {
-        var normalised = SqliteSetup.Normalise(connectionString);
-        services.AddPooledDbContextFactory<WorkflowDbContext>(o => SqliteSetup.Configure(o, normalised));
-        services.AddSingleton(sp =>
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => database.Configure(o));
+        services.AddSingleton<IBurstWriter>(sp =>
         {
             using var db = sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
-            return new SqliteBurstWriter(normalised, db.Model);
+            return database.Provider == DatabaseProvider.PostgreSql
+                ? new PostgreSqlBurstWriter(database.ConnectionString, db.Model)
+                : new SqliteBurstWriter(database.ConnectionString, db.Model);
         });
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
@@ -77,6 +83,11 @@ public static class WorkflowEngineServices
     {
         var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await SqliteSetup.MigrateAsync(db, ct);
+        if (db.Database.IsSqlite()) await SqliteSetup.MigrateAsync(db, ct);
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+            await FactRollupBackfill.RunAsync(db, ct);
+        }
     }
 }

@@ -1,9 +1,10 @@
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 
 namespace ProcessEngine.Workflows.Tests.Persistence;
 
-/// <summary>Counting facts by a dimension happens in SQLite; the period's bounds and a missing dimension count as they should.</summary>
+/// <summary>Counting facts by a dimension happens in the database (SQLite or PostgreSQL); the period's bounds and a missing dimension count as they should.</summary>
 public sealed class FactCountTests
 {
     private const string Flow = """
@@ -14,10 +15,13 @@ public sealed class FactCountTests
       "connections": [ { "source": "route", "target": "wacht" } ] }
     """;
 
-    [Fact]
-    public async Task CountByDimension_GroupsPerValue_CountsAMissingDimensionAsNone_AndKeepsToThePeriod()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task CountByDimension_GroupsPerValue_CountsAMissingDimensionAsNone_AndKeepsToThePeriod(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flow);
         var start = engine.Clock.GetUtcNow();
         foreach (var route in new[] { "netwerkberaad", "netwerkberaad", "begeleiding-in-duo", null })

@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 
@@ -13,10 +14,13 @@ public sealed class PurgeTests
       "connections": [ { "source": "fact", "target": "task" } ] }
     """;
 
-    [Fact]
-    public async Task PurgeCorrelation_DeletesEverythingButTheFacts_WhenAllInstancesEnded()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task PurgeCorrelation_DeletesEverythingButTheFacts_WhenAllInstancesEnded(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(CountedFlow);
         var started = await engine.Runtime.StartAsync("counted", correlationId: "PURGE-1");
         var task = await engine.SingleOpenTaskAsync("PURGE-1");

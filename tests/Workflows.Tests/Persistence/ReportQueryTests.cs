@@ -1,11 +1,12 @@
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 
 namespace ProcessEngine.Workflows.Tests.Persistence;
 
-/// <summary>The managers' queries on SQLite against known data: exact counts, per-step norms, Amsterdam days and lead times.</summary>
+/// <summary>The managers' queries on SQLite and PostgreSQL against known data: exact counts, per-step norms, Amsterdam days and lead times.</summary>
 public sealed class ReportQueryTests
 {
     // Two steps in a row, each a task of its own team, with due periods a test can count in days.
@@ -18,10 +19,13 @@ public sealed class ReportQueryTests
       "connections": [ { "source": "feit", "target": "eerste" }, { "source": "eerste", "outcome": "Afgerond", "target": "tweede" } ] }
     """;
 
-    [Fact]
-    public async Task OverdueAndStuck_CountExactly_PerTeamAndStep_WithEachStepsOwnNorm()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task OverdueAndStuck_CountExactly_PerTeamAndStep_WithEachStepsOwnNorm(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flow);
         foreach (var code in new[] { "A", "B", "C" }) await engine.Runtime.StartAsync("werk", correlationId: code);
         await CompleteAsync(engine, "A");   // A moves on to the second step at once
@@ -46,21 +50,18 @@ public sealed class ReportQueryTests
         Assert.Equal("A", Assert.Single(await engine.Store.FindStuckTasksAsync(lenient, 0, 50)).CorrelationId);
     }
 
-    [Fact]
-    public async Task HeldTasks_AreNeitherOverdueNorStuck()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task HeldTasks_AreNeitherOverdueNorStuck(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flow);
         await engine.Runtime.StartAsync("werk", correlationId: "H");
         var task = await engine.SingleOpenTaskAsync("H");
-        await using (var connection = new SqliteConnection($"Data Source={engine.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var hold = connection.CreateCommand();
-            hold.CommandText = "UPDATE \"UserTasks\" SET \"Status\" = 'OnHold' WHERE \"Id\" = $id";
-            hold.Parameters.AddWithValue("$id", task.Id.ToString().ToUpperInvariant());
-            Assert.Equal(1, await hold.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await engine.ChangeDatabaseAsync(db =>
+            db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, UserTaskStatus.OnHold))));
         engine.Clock.Advance(TimeSpan.FromDays(30));
         var now = engine.Clock.GetUtcNow();
 
@@ -68,12 +69,15 @@ public sealed class ReportQueryTests
         Assert.Equal(0, await engine.Store.CountStuckTasksAsync(new StuckRule([], now.AddDays(-1))));
     }
 
-    [Fact]
-    public async Task FactsByDay_CountOnTheAmsterdamDay_AndTheRollupIsRebuiltForAnOlderDatabase()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task FactsByDay_CountOnTheAmsterdamDay_AndTheRollupIsRebuiltForAnOlderDatabase(DatabaseProvider provider)
     {
         // 30 June 23:30 in Amsterdam is still the first half-year, though it is 21:30 UTC.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 21, 30, 0, TimeSpan.Zero));
-        var path = TempDatabase.NewPath();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var path = database.Connection;
         await using (var engine = await TestEngine.StartAsync(path, clock))
         {
             await engine.PublishAsync(Flow);
@@ -84,25 +88,22 @@ public sealed class ReportQueryTests
 
             Assert.Equal([("netwerkberaad", 2), ((string?)null, 1)], await CountsAsync(engine.Store, new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)));
             Assert.Equal([("begeleiding-in-duo", 1)], await CountsAsync(engine.Store, new DateOnly(2026, 7, 1), new DateOnly(2027, 1, 1)));
-        }
-        // A database from before the rollup: its facts are counted into it on the next start.
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var wipe = connection.CreateCommand();
-            wipe.CommandText = "DELETE FROM \"FactDayCounts\"";
-            await wipe.ExecuteNonQueryAsync();
+            // A database from before the rollup: its facts are counted into it on the next start.
+            Assert.True(await engine.ChangeDatabaseAsync(db => db.FactDayCounts.ExecuteDeleteAsync()) > 0);
         }
         await using var upgraded = await TestEngine.StartAsync(path, clock);
         Assert.Equal([("begeleiding-in-duo", 1), ("netwerkberaad", 2), ((string?)null, 1)],
             await CountsAsync(upgraded.Store, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
     }
 
-    [Fact]
-    public async Task LeadTimes_CountFinishedInstancesByMonthOfFinishing_InWholeDays()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task LeadTimes_CountFinishedInstancesByMonthOfFinishing_InWholeDays(DatabaseProvider provider)
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var engine = await TestEngine.StartAsync(clock: clock);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection, clock);
         await engine.PublishAsync(Flow);
         foreach (var code in new[] { "A", "B", "C", "D" }) await engine.Runtime.StartAsync("werk", correlationId: code);
         clock.Advance(TimeSpan.FromDays(3));

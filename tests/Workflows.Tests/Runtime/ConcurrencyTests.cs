@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 
@@ -5,12 +6,14 @@ namespace ProcessEngine.Workflows.Tests.Runtime;
 
 public sealed class ConcurrencyTests
 {
-    [Fact]
-    public async Task CompleteTask_SucceedsExactlyOnce_WhenTwoNodesCompleteItAtTheSameTime()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task CompleteTask_SucceedsExactlyOnce_WhenTwoNodesCompleteItAtTheSameTime(DatabaseProvider provider)
     {
-        var path = TempDatabase.NewPath();
-        await using var nodeA = await TestEngine.StartAsync(path);
-        await using var nodeB = await TestEngine.StartAsync(path, nodeA.Clock);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var nodeA = await TestEngine.StartAsync(database.Connection);
+        await using var nodeB = await TestEngine.StartAsync(database.Connection, nodeA.Clock);
         await nodeA.PublishAsync(Flows.TwoTasks);
         const int count = 25;
         var tasks = new List<UserTask>();

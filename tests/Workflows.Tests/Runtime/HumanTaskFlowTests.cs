@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
@@ -6,10 +7,13 @@ namespace ProcessEngine.Workflows.Tests.Runtime;
 
 public sealed class HumanTaskFlowTests
 {
-    [Fact]
-    public async Task CompleteTask_ResumesAndCreatesNextTask_WhenOutcomeIsChosen()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task CompleteTask_ResumesAndCreatesNextTask_WhenOutcomeIsChosen(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flows.TwoTasks);
 
         var started = await engine.Runtime.StartAsync("two-tasks", correlationId: "C-001");
@@ -37,10 +41,13 @@ public sealed class HumanTaskFlowTests
         Assert.Equal("prof1", completed.CompletedBy);
     }
 
-    [Fact]
-    public async Task CompleteTask_FinishesInstanceAndJournalsEveryStep_WhenLastTaskIsDone()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task CompleteTask_FinishesInstanceAndJournalsEveryStep_WhenLastTaskIsDone(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flows.TwoTasks);
         var started = await engine.Runtime.StartAsync("two-tasks", correlationId: "C-002");
         var intake = await engine.SingleOpenTaskAsync("C-002");
@@ -116,10 +123,13 @@ public sealed class HumanTaskFlowTests
         Assert.Contains(engine.Notifications.Of<TaskCompleted>(), n => n.TaskId == intake.Id);
     }
 
-    [Fact]
-    public async Task OpenTasks_ListMineAndMyGroupsOverdueFirst_WhenQueriedForAnInbox()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task OpenTasks_ListMineAndMyGroupsOverdueFirst_WhenQueriedForAnInbox(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync("""
         { "id": "inbox", "name": "Inbox", "start": "f",
           "activities": [
@@ -140,10 +150,13 @@ public sealed class HumanTaskFlowTests
         Assert.Equal(["Mijn, bijna"], page.Select(t => t.Title));
     }
 
-    [Fact]
-    public async Task OpenTasks_ListGivenStepsOfOneFlow_WhoeverHoldsThem()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task OpenTasks_ListGivenStepsOfOneFlow_WhoeverHoldsThem(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync("""
         { "id": "tafel", "name": "Tafel", "start": "f",
           "activities": [

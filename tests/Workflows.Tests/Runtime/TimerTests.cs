@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Scheduling.Hangfire;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
@@ -9,10 +10,13 @@ namespace ProcessEngine.Workflows.Tests.Runtime;
 
 public sealed class TimerTests
 {
-    [Fact]
-    public async Task Timer_FiresOnlyOnceItIsDue_WhenClockMoves()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Timer_FiresOnlyOnceItIsDue_WhenClockMoves(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flows.TimerThenTask);
         var started = await engine.Runtime.StartAsync("timer-then-task", correlationId: "M-1");
         var timer = Assert.Single(await engine.Store.GetBookmarksAsync(started.InstanceId));
@@ -29,10 +33,13 @@ public sealed class TimerTests
         Assert.Single(engine.Notifications.Of<TimerFired>());
     }
 
-    [Fact]
-    public async Task Timer_ResumesOnce_WhenItFiresTwice()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Timer_ResumesOnce_WhenItFiresTwice(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(Flows.TimerThenTask);
         var started = await engine.Runtime.StartAsync("timer-then-task", correlationId: "M-2");
         var timer = Assert.Single(await engine.Store.GetBookmarksAsync(started.InstanceId));
@@ -78,10 +85,13 @@ public sealed class TimerTests
         Assert.Equal(timer.DueAt!.Value.UtcDateTime, job.EnqueueAt, TimeSpan.FromSeconds(1));
     }
 
-    [Fact]
-    public async Task Restart_FiresOverdueTimersOnceAndReschedulesPending_WhenSecondRuntimeOpensSameFile()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Restart_FiresOverdueTimersOnceAndReschedulesPending_WhenSecondRuntimeOpensSameDatabase(DatabaseProvider provider)
     {
-        var path = TempDatabase.NewPath();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var path = database.Connection;
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         Guid overdue, pending;
         await using (var first = await TestEngine.StartAsync(path, clock))

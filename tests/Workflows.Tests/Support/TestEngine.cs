@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,14 @@ using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Persistence.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Scheduling.Hangfire;
 
 namespace ProcessEngine.Workflows.Tests.Support;
 
 /// <summary>
-/// The engine as a host wires it: real SQLite file, real Hangfire (in-memory storage, one per engine so
+/// The engine as a host wires it: real SQLite file (or PostgreSQL database), real Hangfire (in-memory storage, one per engine so
 /// parallel tests never share it), real Mediator. The clock is a FakeTimeProvider the test moves; timers
 /// are fired by calling the engine's due-timer entry point, never by waiting for Hangfire's poller.
 /// </summary>
@@ -23,14 +25,14 @@ public sealed class TestEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestEngine(ServiceProvider services, string databasePath, FakeTimeProvider clock)
+    private TestEngine(ServiceProvider services, DatabaseConnection database, FakeTimeProvider clock)
     {
         _services = services;
-        DatabasePath = databasePath;
+        Database = database;
         Clock = clock;
     }
 
-    public string DatabasePath { get; }
+    public DatabaseConnection Database { get; }
     public FakeTimeProvider Clock { get; }
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public WorkflowDefinitionService Definitions => _services.GetRequiredService<WorkflowDefinitionService>();
@@ -39,10 +41,14 @@ public sealed class TestEngine : IAsyncDisposable
     public JobStorage Hangfire => _services.GetRequiredService<JobStorage>();
     public IServiceProvider Services => _services;
 
-    public static async Task<TestEngine> StartAsync(string? databasePath = null, FakeTimeProvider? clock = null,
+    public static Task<TestEngine> StartAsync(string? databasePath = null, FakeTimeProvider? clock = null,
+        Action<ActivityRegistry>? moreActivities = null, TimeProvider? engineClock = null) =>
+        StartAsync(DatabaseConnection.Sqlite($"Data Source={databasePath ?? TempDatabase.NewPath()}"), clock, moreActivities, engineClock);
+
+    /// <summary>On the given database (see <see cref="TestDatabase"/> for a fresh SQLite file or PostgreSQL database).</summary>
+    public static async Task<TestEngine> StartAsync(DatabaseConnection database, FakeTimeProvider? clock = null,
         Action<ActivityRegistry>? moreActivities = null, TimeProvider? engineClock = null)
     {
-        databasePath ??= TempDatabase.NewPath();
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -50,14 +56,21 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddSingleton<NotificationLog>();
         services.AddMediator();
         services.AddWorkflowEngine(r => { r.AddProcessEngineActivities(); moreActivities?.Invoke(r); });
-        services.AddSqliteWorkflowStore($"Data Source={databasePath}");
+        services.AddWorkflowStore(database);
         services.AddSingleton<JobStorage>(new InMemoryStorage());
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireTimers();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.MigrateWorkflowDatabaseAsync();
-        return new TestEngine(provider, databasePath, clock);
+        return new TestEngine(provider, database, clock);
+    }
+
+    /// <summary>Changes the database behind the engine's back (a state the engine's API cannot produce), on either provider.</summary>
+    public async Task<int> ChangeDatabaseAsync(Func<WorkflowDbContext, Task<int>> change)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        return await change(db);
     }
 
     /// <summary>Runs start-up recovery as the host does when it starts.</summary>

@@ -67,7 +67,7 @@ public sealed partial class EfWorkflowStore
     {
         if (definitionIds.Count == 0 || bounds.Count < 2) return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // Times are the binary DateTimeOffset the model stores: (ticks / 1000) << 11, so ">> 11" gives
+        // Times are the binary DateTimeOffset the model stores on both providers: (ticks / 1000) << 11, so ">> 11" gives
         // units of 100 µs and a day is 864,000,000 of them. The period is found by the bounds in order.
         var stored = bounds.Select(b => ((long)TimeConverter.ConvertToProvider(b)!).ToString(CultureInfo.InvariantCulture)).ToList();
         var period = new StringBuilder("CASE");
@@ -75,14 +75,15 @@ public sealed partial class EfWorkflowStore
         period.Append(" END");
         var names = string.Join(", ", definitionIds.Select((_, i) => "{" + i + "}"));
         var sql = $"""
-            SELECT "DefinitionId", {period} AS "Period", (("FinishedAt" >> 11) - ("CreatedAt" >> 11)) / 864000000 AS "Days", COUNT(*) AS "Count"
+            SELECT "DefinitionId", CAST({period} AS BIGINT) AS "Period", CAST((("FinishedAt" >> 11) - ("CreatedAt" >> 11)) / 864000000 AS BIGINT) AS "Days",
+              COUNT(*) AS "Count"
             FROM "WorkflowInstances"
             WHERE "DefinitionId" IN ({names}) AND "Status" = 'Finished' AND "FinishedAt" >= {stored[0]} AND "FinishedAt" < {stored[^1]}
             GROUP BY 1, 2, 3
             """;
         var rows = await db.Database.SqlQueryRaw<LeadTimeRow>(sql, [.. definitionIds]).ToListAsync(ct);
-        return [.. rows.Select(r => new LeadTimeCount(r.DefinitionId, (int)r.Period, (int)r.Days, r.Count))];
+        return [.. rows.Select(r => new LeadTimeCount(r.DefinitionId, (int)r.Period, (int)r.Days, (int)r.Count))];
     }
 
-    private sealed record LeadTimeRow(string DefinitionId, long Period, long Days, int Count);
+    private sealed record LeadTimeRow(string DefinitionId, long Period, long Days, long Count);
 }

@@ -5,24 +5,25 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework;
 
 /// <summary>
 /// The engine's store: reads through EF Core (untracked, no transaction); commits through
-/// <see cref="SqliteBurstWriter"/>, one short write transaction in which every update is checked against
+/// <see cref="IBurstWriter"/> (<see cref="SqliteBurstWriter"/> or <see cref="PostgreSqlBurstWriter"/>), one short write transaction in which every update is checked against
 /// the version it was read at and every consumed bookmark must still exist, so a lost race rolls the
 /// whole burst back.
 /// </summary>
-public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, SqliteBurstWriter writer) : IWorkflowStore
+public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, IBurstWriter writer) : IWorkflowStore
 {
-    // The queries of every resume step, compiled once: EF's query pipeline is most of a small read's cost.
-    private static readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> InstanceById =
+    // The queries of every resume step, compiled once per store: EF's query pipeline is most of a small
+    // read's cost. Not static: a compiled query belongs to one model, and SQLite's and PostgreSQL's differ.
+    private readonly Func<WorkflowDbContext, Guid, Task<WorkflowInstance?>> _instanceById =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Instances.AsNoTracking().FirstOrDefault(x => x.Id == id));
-    private static readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>> BookmarksOf =
+    private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<Bookmark>> _bookmarksOf =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Bookmarks.AsNoTracking().Where(x => x.InstanceId == id));
-    private static readonly Func<WorkflowDbContext, Guid, Task<UserTask?>> TaskById =
+    private readonly Func<WorkflowDbContext, Guid, Task<UserTask?>> _taskById =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id) => db.Tasks.AsNoTracking().FirstOrDefault(x => x.Id == id));
 
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await InstanceById(db, instanceId);
+        return await _instanceById(db, instanceId);
     }
 
     public async Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default)
@@ -30,10 +31,10 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         await using var db = await contexts.CreateDbContextAsync(ct);
         // One connection for both reads; the burst's commit re-checks the version, so no transaction is needed here.
         await db.Database.OpenConnectionAsync(ct);
-        var instance = await InstanceById(db, instanceId);
+        var instance = await _instanceById(db, instanceId);
         if (instance is null) return null;
         var bookmarks = new List<Bookmark>();
-        await foreach (var bookmark in BookmarksOf(db, instanceId).WithCancellation(ct)) bookmarks.Add(bookmark);
+        await foreach (var bookmark in _bookmarksOf(db, instanceId).WithCancellation(ct)) bookmarks.Add(bookmark);
         return new InstanceSnapshot(instance, bookmarks);
     }
 
@@ -52,7 +53,7 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
     public async Task<UserTask?> FindTaskAsync(Guid taskId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await TaskById(db, taskId);
+        return await _taskById(db, taskId);
     }
 
     public async Task<IReadOnlyList<Bookmark>> FindDueTimersAsync(DateTimeOffset now, int max, CancellationToken ct = default)
@@ -172,23 +173,25 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         if (dimension is null)
             return [.. (await inPeriod.GroupBy(f => f.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .Select(g => new FactCount(g.Key, null, g.Count))];
-        // Dimensions are a small JSON object: SQLite reads the one asked for and groups, so a national year of
-        // facts is counted in the database instead of being loaded and parsed here. Times are compared in the
-        // stored form (the binary DateTimeOffset the model's converter writes).
-        var path = "$.\"" + dimension.Replace("\"", "", StringComparison.Ordinal) + "\"";
-        var fromValue = (long)TimeConverter.ConvertToProvider(from)!;
-        var toValue = (long)TimeConverter.ConvertToProvider(to)!;
-        var rows = await db.Database.SqlQuery<FactCountRow>($"""
-            SELECT "Name", json_extract("DimensionsJson", {path}) AS "Value", COUNT(*) AS "Count"
-            FROM "Facts" WHERE "OccurredAt" >= {fromValue} AND "OccurredAt" < {toValue}
-            GROUP BY "Name", json_extract("DimensionsJson", {path})
-            """).ToListAsync(ct);
-        return [.. rows.Select(r => new FactCount(r.Name, r.Value, r.Count))];
+        // Dimensions are a small JSON object: the database reads the one asked for and groups, so a national
+        // year of facts is counted there instead of being loaded and parsed here. Times are compared in the
+        // stored form (the binary DateTimeOffset the model's converter writes on both providers).
+        var key = dimension.Replace("\"", "", StringComparison.Ordinal);
+        var value = db.Database.IsNpgsql() ? "(\"DimensionsJson\"::jsonb ->> {0})" : "json_extract(\"DimensionsJson\", {0})";
+        var sql = $$"""
+            SELECT "Name", {{value}} AS "Value", COUNT(*) AS "Count"
+            FROM "Facts" WHERE "OccurredAt" >= {1} AND "OccurredAt" < {2}
+            GROUP BY 1, 2
+            """;
+        var argument = db.Database.IsNpgsql() ? key : "$.\"" + key + "\"";
+        var rows = await db.Database.SqlQueryRaw<FactCountRow>(sql, argument, (long)TimeConverter.ConvertToProvider(from)!,
+            (long)TimeConverter.ConvertToProvider(to)!).ToListAsync(ct);
+        return [.. rows.Select(r => new FactCount(r.Name, r.Value, (int)r.Count))];
     }
 
     private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter = new();
 
-    private sealed record FactCountRow(string Name, string? Value, int Count);
+    private sealed record FactCountRow(string Name, string? Value, long Count);
 
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
 

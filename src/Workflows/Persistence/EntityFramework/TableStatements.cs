@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,7 +9,7 @@ namespace ProcessEngine.Workflows.Persistence.EntityFramework;
 /// <summary>
 /// INSERT / UPDATE / DELETE for one table, generated from the EF Core model (table and column names,
 /// type mappings and value converters), so the hand-prepared statements cannot drift from the
-/// migrations. An UPDATE sets only the columns an aggregate can change after it is created, so
+/// migrations, in SQL that SQLite and PostgreSQL both read (quoted names, @ parameters). An UPDATE sets only the columns an aggregate can change after it is created, so
 /// indexes on the others are left alone, and is checked against the version the change was based on.
 /// </summary>
 internal sealed class TableStatements
@@ -28,7 +29,7 @@ internal sealed class TableStatements
         _changing = [.. changing.Select(name => _all.Single(c => c.Property.Name == name))];
         _version = version is null ? null : _all.Single(c => c.Property.Name == version);
         InsertSql = $"INSERT INTO \"{Table}\" ({string.Join(", ", _all.Select(c => c.Quoted))}) VALUES ({string.Join(", ", _all.Select(c => c.Parameter))})";
-        var where = $"{_key.Quoted} = {_key.Parameter}" + (_version is null ? "" : $" AND {_version.Quoted} = $expected");
+        var where = $"{_key.Quoted} = {_key.Parameter}" + (_version is null ? "" : $" AND {_version.Quoted} = @expected");
         UpdateSql = $"UPDATE \"{Table}\" SET {string.Join(", ", _changing.Select(c => $"{c.Quoted} = {c.Parameter}"))} WHERE {where}";
         DeleteSql = $"DELETE FROM \"{Table}\" WHERE {_key.Quoted} = {_key.Parameter}";
     }
@@ -38,31 +39,35 @@ internal sealed class TableStatements
     public string UpdateSql { get; }
     public string DeleteSql { get; }
 
-    public void DeclareInsert(SqliteCommand command) => Declare(command, _all);
-    public void DeclareUpdate(SqliteCommand command)
+    public void DeclareInsert(DbCommand command) => Declare(command, _all);
+    public void DeclareUpdate(DbCommand command)
     {
         Declare(command, [.. _changing, _key]);
-        if (_version is not null) command.Parameters.Add(new SqliteParameter("$expected", SqliteType.Integer));
+        if (_version is null) return;
+        var expected = command.CreateParameter();
+        expected.ParameterName = "@expected";
+        expected.DbType = DbType.Int32;
+        command.Parameters.Add(expected);
     }
-    public void DeclareDelete(SqliteCommand command) => Declare(command, [_key]);
+    public void DeclareDelete(DbCommand command) => Declare(command, [_key]);
 
-    public void BindInsert(SqliteCommand command, object entity) => Bind(command, _all, entity);
-    public void BindDelete(SqliteCommand command, object entity) => Bind(command, [_key], entity);
+    public void BindInsert(DbCommand command, object entity) => Bind(command, _all, entity);
+    public void BindDelete(DbCommand command, object entity) => Bind(command, [_key], entity);
 
-    public void BindUpdate(SqliteCommand command, object entity, int? expectedVersion)
+    public void BindUpdate(DbCommand command, object entity, int? expectedVersion)
     {
         Bind(command, _changing, entity);
         Bind(command, [_key], entity);
-        if (_version is not null) command.Parameters["$expected"].Value = expectedVersion ?? throw new ArgumentNullException(nameof(expectedVersion));
+        if (_version is not null) command.Parameters["@expected"].Value = expectedVersion ?? throw new ArgumentNullException(nameof(expectedVersion));
     }
 
-    private static void Declare(SqliteCommand command, IEnumerable<Column> columns)
+    private static void Declare(DbCommand command, IEnumerable<Column> columns)
     {
         foreach (var column in columns)
-            command.Parameters.Add((SqliteParameter)column.Mapping.CreateParameter(command, column.Parameter, null, column.Property.IsNullable));
+            command.Parameters.Add(column.Mapping.CreateParameter(command, column.Parameter, null, column.Property.IsNullable));
     }
 
-    private static void Bind(SqliteCommand command, IEnumerable<Column> columns, object entity)
+    private static void Bind(DbCommand command, IEnumerable<Column> columns, object entity)
     {
         foreach (var column in columns) command.Parameters[column.Parameter].Value = column.ToProvider(entity);
     }
@@ -73,7 +78,7 @@ internal sealed class TableStatements
         public IProperty Property { get; } = property;
         public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)property.GetTypeMapping();
         public string Quoted { get; } = $"\"{name}\"";
-        public string Parameter { get; } = "$" + name;
+        public string Parameter { get; } = "@" + name;
 
         public object ToProvider(object entity)
         {

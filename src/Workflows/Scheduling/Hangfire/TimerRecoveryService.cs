@@ -9,8 +9,9 @@ namespace ProcessEngine.Workflows.Scheduling.Hangfire;
 
 /// <summary>
 /// At start-up: every overdue timer fires (once: the bookmark can be consumed only once), every pending
-/// timer is scheduled again (the embedded Hangfire storage is in memory and forgot them), and the
-/// periodic sweep is registered. This is what makes a restart lose no timer.
+/// timer is scheduled again when Hangfire's storage is in memory and forgot them
+/// (<see cref="TimerOptions.ReschedulePendingOnStart"/>), and the periodic sweep is registered. This is
+/// what makes a restart lose no timer.
 /// </summary>
 public sealed class TimerRecoveryService(
     WorkflowRuntime runtime,
@@ -26,7 +27,7 @@ public sealed class TimerRecoveryService(
     public async Task StartAsync(CancellationToken ct)
     {
         var fired = await runtime.FireDueTimersAsync(ct);
-        var scheduled = await ScheduleAllPendingAsync(ct);
+        var scheduled = options.Value.ReschedulePendingOnStart ? await ScheduleAllPendingAsync(ct) : 0;
         recurring.AddOrUpdate<TimerJob>(SweepJobId, job => job.SweepAsync(CancellationToken.None), options.Value.SweepCron);
         logger.LogInformation("Timer recovery: fired {Fired} overdue timer(s), scheduled {Scheduled} pending timer(s)", fired, scheduled);
     }
