@@ -6,7 +6,9 @@ namespace ProcessEngine.Bench;
 
 /// <summary>
 /// `load`: 50 simulated professionals (sign in, inbox, team inbox, claim, complete) for 60 seconds against a
-/// real host process on a fresh SQLite file, prepared with more open tasks than they can finish. The driver,
+/// real host process on a fresh SQLite file, then against two host processes on a fresh PostgreSQL database
+/// (users spread over the nodes), each prepared with more open tasks than they can finish; a RESULT line per
+/// set-up, the last one for the two nodes (`--provider Sqlite|PostgreSql [--nodes N]` runs one set-up). The driver,
 /// the host process and the preparation are the reliability suite's (tests/Reliability.Harness), so the
 /// benchmark measures exactly what the suite's load test asserts on.
 /// </summary>
@@ -16,14 +18,26 @@ internal static class LoadBenchmark
     {
         var seconds = Option(args, "--seconds", 60);
         var users = Option(args, "--users", 50);
+        var index = Array.IndexOf(args, "--provider");
+        // Both set-ups of the issue by default: one node on SQLite, then two nodes on PostgreSQL.
+        var setups = index >= 0 && index + 1 < args.Length
+            ? [(args[index + 1], Option(args, "--nodes", args[index + 1] == HostDatabase.PostgreSql ? 2 : 1))]
+            : new[] { (HostDatabase.Sqlite, 1), (HostDatabase.PostgreSql, 2) };
+        var errors = 0;
+        foreach (var (provider, nodes) in setups) errors += await RunOneAsync(provider, nodes, users, seconds);
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunOneAsync(string provider, int nodes, int users, int seconds)
+    {
         // Two tasks per instance; well above what the users finish, so they never run dry.
         var instances = Math.Max(500, seconds * 50);
-        using var database = HostDatabase.NewSqlite("load-bench");
+        using var database = HostDatabase.New(provider, "load-bench");
         var preparing = Stopwatch.StartNew();
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(instances, "load");
-        Console.WriteLine($"prepared {instances * 2:N0} open tasks ({instances:N0} instances) in {preparing.Elapsed.TotalSeconds:F0} s");
-        await using var cluster = await Cluster.StartAsync(database);
-        Console.WriteLine($"host {HostProcess.HostDll} on {cluster.Nodes[0].Address}; {users} users for {seconds} s");
+        Console.WriteLine($"== {provider}, {nodes} node(s): prepared {instances * 2:N0} open tasks ({instances:N0} instances) in {preparing.Elapsed.TotalSeconds:F0} s");
+        await using var cluster = await Cluster.StartAsync(database, nodes);
+        Console.WriteLine($"host {HostProcess.HostDll} on {string.Join(", ", cluster.Nodes.Select(n => n.Address))}; {users} users for {seconds} s");
 
         var result = await LoadDriver.RunAsync(cluster, new LoadOptions(users, TimeSpan.FromSeconds(seconds)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -32,7 +46,7 @@ internal static class LoadBenchmark
         foreach (var error in result.ErrorSamples) Console.WriteLine("error: " + error);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT load completions-per-s={result.CompletionsPerSecond:F1} p95-ms={result.P95Ms:F0} errors={result.Errors}"));
-        return result.Errors == 0 ? 0 : 1;
+        return result.Errors;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProcessEngine.Activities;
@@ -18,6 +20,9 @@ namespace ProcessEngine.Reliability;
 /// </summary>
 public sealed class PreparedWork : IAsyncDisposable
 {
+    /// <summary>The nodes' Hangfire schema (src/Host/Extensions/HangfireStorageSelection.cs), so a job scheduled here is theirs.</summary>
+    private static readonly PostgreSqlStorageOptions NodeJobStorage = new() { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+
     private readonly ServiceProvider _services;
 
     private PreparedWork(ServiceProvider services) => _services = services;
@@ -29,10 +34,13 @@ public sealed class PreparedWork : IAsyncDisposable
         // Generated types are internal: the benchmark that references this harness generates its own AddMediator().
         services.AddMediator(options => options.GenerateTypesAsInternal = true);
         services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
-        if (database.Provider != HostDatabase.Sqlite)
-            throw new NotSupportedException($"Preparing a {database.Provider} database: register its store here as the host does.");
-        services.AddSqliteWorkflowStore(database.ConnectionString);
-        services.AddSingleton<JobStorage>(new InMemoryStorage());
+        var connection = DatabaseConnection.For(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString);
+        services.AddWorkflowStore(connection);
+        // On PostgreSQL the timers' jobs go where the nodes' Hangfire servers look (the storage keeps them, and a
+        // node's start does not schedule pending timers again); on SQLite they are only rows the node recovers.
+        services.AddSingleton<JobStorage>(connection.Provider == DatabaseProvider.PostgreSql
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connection.ConnectionString, NodeJobStorage), NodeJobStorage)
+            : new InMemoryStorage());
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddHangfireTimers();
@@ -65,10 +73,24 @@ public sealed class PreparedWork : IAsyncDisposable
         return started;
     }
 
+    /// <summary>
+    /// Schedules every waiting timer's job once more, as a second node's start used to: the engine must fire
+    /// each timer once however many jobs wake it. Returns how many were scheduled.
+    /// </summary>
+    public async Task<int> ScheduleEveryTimerAgainAsync()
+    {
+        var scheduler = _services.GetRequiredService<Workflows.Scheduling.ITimerScheduler>();
+        var store = _services.GetRequiredService<Workflows.Persistence.IWorkflowStore>();
+        var timers = await store.FindPendingTimersAsync(DateTimeOffset.MinValue, Guid.Empty, int.MaxValue);
+        foreach (var timer in timers) scheduler.Schedule(timer.Id, timer.DueAt!.Value);
+        return timers.Count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
     private async Task ImportAsync(string json)

@@ -9,18 +9,20 @@ namespace ProcessEngine.Reliability.Tests;
 /// <summary>
 /// Issue 8, item 2: two people allowed to complete the same task press "Afronden" at the same moment.
 /// Exactly one wins (2xx), the other hears that it was already handled (409), and the instance moves once.
-/// One node on SQLite; on PostgreSQL the two users go to two different nodes (Cluster.NodeFor).
+/// One node on SQLite; on PostgreSQL two nodes, and the two users go to different ones (Cluster.NodeFor).
 /// </summary>
 public sealed class RaceTests(ITestOutputHelper output)
 {
     private const int Tasks = 500;
 
-    [Fact]
-    public async Task TwoUsersCompletingEveryTaskAtOnce_OneGets2xxAndOne409_AndEachInstanceMovesOnce()
+    [Theory]
+    [InlineData(HostDatabase.Sqlite, 1)]
+    [InlineData(HostDatabase.PostgreSql, 2)]
+    public async Task TwoUsersCompletingEveryTaskAtOnce_OneGets2xxAndOne409_AndEachInstanceMovesOnce(string provider, int nodes)
     {
-        using var database = HostDatabase.NewSqlite("races");
+        using var database = HostDatabase.New(provider, "races");
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(Tasks, "race");
-        await using var cluster = await Cluster.StartAsync(database);
+        await using var cluster = await Cluster.StartAsync(database, nodes);
         using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");
         using var prof2 = await ApiUser.SignInAsync(cluster.NodeFor(1), "prof2");
         var rows = new EngineRows(database);
@@ -53,13 +55,15 @@ public sealed class RaceTests(ITestOutputHelper output)
         Assert.True(cluster.Nodes.All(n => n.IsRunning), "a node died during the races\n" + cluster.OutputTails());
     }
 
-    [Fact]
-    public async Task TwoUsersClaimingEveryTaskAtOnce_OneGets2xxAndOne409_AndOneHoldsIt()
+    [Theory]
+    [InlineData(HostDatabase.Sqlite, 1)]
+    [InlineData(HostDatabase.PostgreSql, 2)]
+    public async Task TwoUsersClaimingEveryTaskAtOnce_OneGets2xxAndOne409_AndOneHoldsIt(string provider, int nodes)
     {
         const int claims = 200;
-        using var database = HostDatabase.NewSqlite("claim-races");
+        using var database = HostDatabase.New(provider, "claim-races");
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(claims, "claim");
-        await using var cluster = await Cluster.StartAsync(database);
+        await using var cluster = await Cluster.StartAsync(database, nodes);
         using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");
         using var prof2 = await ApiUser.SignInAsync(cluster.NodeFor(1), "prof2");
         var rows = new EngineRows(database);

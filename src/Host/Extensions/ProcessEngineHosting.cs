@@ -53,7 +53,11 @@ public static class ProcessEngineHosting
         services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = config.GetValue("Timers:PollingInterval", TimeSpan.FromSeconds(5));
-            server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            // Jobs wait on the database, not the CPU. SQLite has one writer, so more workers only queue at its
+            // lock; PostgreSQL takes many writers, and a burst of timers due at one moment is worked off in parallel.
+            server.WorkerCount = database.Provider == DatabaseProvider.PostgreSql
+                ? Math.Max(8, 4 * Environment.ProcessorCount)
+                : Math.Max(2, Environment.ProcessorCount);
         });
         services.AddHangfireTimers();
         // Hangfire's PostgreSQL storage keeps the timers' jobs across restarts: a node starting must not add

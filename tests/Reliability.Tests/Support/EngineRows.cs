@@ -33,7 +33,9 @@ public sealed class EngineRows(HostDatabase database)
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = $"${i + 1}";
+            // $1, $2 … are named parameters to SQLite and positional ones (unnamed) to PostgreSQL.
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection) parameter.ParameterName = $"${i + 1}";
+            if (parameters[i] is null or string) parameter.DbType = System.Data.DbType.String;
             parameter.Value = parameters[i] ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
