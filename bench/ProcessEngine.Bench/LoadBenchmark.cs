@@ -32,7 +32,7 @@ internal static class LoadBenchmark
     {
         // Two tasks per instance; well above what the users finish, so they never run dry.
         var instances = Math.Max(500, seconds * 50);
-        using var database = HostDatabase.New(provider, "load-bench");
+        await using var database = await HostDatabase.NewAsync(provider, "load-bench");
         var preparing = Stopwatch.StartNew();
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(instances, "load");
         Console.WriteLine($"== {provider}, {nodes} node(s): prepared {instances * 2:N0} open tasks ({instances:N0} instances) in {preparing.Elapsed.TotalSeconds:F0} s");

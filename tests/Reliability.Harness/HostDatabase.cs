@@ -1,25 +1,24 @@
 using Npgsql;
+using ProcessEngine.Tests.Shared;
 
 namespace ProcessEngine.Reliability;
 
 /// <summary>
 /// The one database the nodes of a cluster share, as the host is told it (Database__Provider,
 /// ConnectionStrings__ProcessEngine): a fresh SQLite file, or a fresh database on the local PostgreSQL
-/// cluster that scripts/postgres.sh installs (PROCESSENGINE_TEST_POSTGRES points elsewhere). Removed on dispose.
+/// cluster (<see cref="PostgresTestServer"/>). Removed on dispose.
 /// </summary>
-public sealed record HostDatabase(string Provider, string ConnectionString, string? SqlitePath) : IDisposable
+public sealed record HostDatabase(string Provider, string ConnectionString, string? SqlitePath) : IAsyncDisposable
 {
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSql";
-    private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=processengine;Password=processengine;Database=postgres";
-
-    private static string Server => Environment.GetEnvironmentVariable("PROCESSENGINE_TEST_POSTGRES") is { Length: > 0 } server ? server : DefaultServer;
 
     /// <summary>A fresh database of <paramref name="provider"/> (Sqlite or PostgreSql).</summary>
-    public static HostDatabase New(string provider, string label) => provider switch
+    public static async Task<HostDatabase> NewAsync(string provider, string label) => provider switch
     {
         Sqlite => NewSqlite(label),
-        PostgreSql => NewPostgreSql(label),
+        // Room for two nodes' pools, the preparing engine and the test's own reads.
+        PostgreSql => new HostDatabase(PostgreSql, await PostgresTestServer.CreateDatabaseAsync("pe_rel", maxPoolSize: 60), null),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Sqlite or PostgreSql."),
     };
 
@@ -32,28 +31,6 @@ public sealed record HostDatabase(string Provider, string ConnectionString, stri
         return new HostDatabase(Sqlite, $"Data Source={path}", path);
     }
 
-    /// <summary>A fresh PostgreSQL database, dropped on dispose. An unreachable server fails with the reason.</summary>
-    public static HostDatabase NewPostgreSql(string label)
-    {
-        var tag = new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').Take(16)]);
-        var name = $"pe_rel_{tag}_{Guid.NewGuid():N}"; // at most 56 characters: PostgreSQL names stop at 63
-        try
-        {
-            using var admin = new NpgsqlConnection(Server);
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            create.ExecuteNonQuery();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            throw new InvalidOperationException(
-                $"The PostgreSQL reliability tests need the local cluster (run scripts/postgres.sh, or set PROCESSENGINE_TEST_POSTGRES): {ex.Message}", ex);
-        }
-        // Room for two nodes' pools, the preparing engine and the test's own reads.
-        var builder = new NpgsqlConnectionStringBuilder(Server) { Database = name, MaxPoolSize = 60 };
-        return new HostDatabase(PostgreSql, builder.ToString(), null);
-    }
-
     /// <summary>A plain ADO.NET connection for counting what the nodes wrote (the suite reads rows, never logs).</summary>
     public async Task<System.Data.Common.DbConnection> OpenConnectionAsync()
     {
@@ -64,19 +41,13 @@ public sealed record HostDatabase(string Provider, string ConnectionString, stri
         return connection;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (Provider == PostgreSql)
         {
-            NpgsqlConnection.ClearAllPools();
-            using var admin = new NpgsqlConnection(Server);
-            admin.Open();
-            var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            drop.ExecuteNonQuery();
+            await PostgresTestServer.DropDatabaseAsync(ConnectionString);
             return;
         }
-        if (SqlitePath is null) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(SqlitePath)!, Path.GetFileName(SqlitePath) + "*"))
             File.Delete(file);

@@ -33,7 +33,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [InlineData(HostDatabase.PostgreSql, 2)]
     public async Task KillNineDuringCompletionsAndDueTimers_ThenRestart_NothingLostAndNothingDoneTwice(string provider, int nodes)
     {
-        using var database = HostDatabase.New(provider, "crash");
+        await using var database = await HostDatabase.NewAsync(provider, "crash");
         IReadOnlyList<Guid> timerInstances;
         await using (var work = await PreparedWork.OpenAsync(database))
         {

@@ -19,7 +19,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     [InlineData(HostDatabase.PostgreSql, 2)]
     public async Task FiftyUsersForFifteenSeconds_NoErrors_AndEveryCompletionCountedOnce(string provider, int nodes)
     {
-        using var database = HostDatabase.New(provider, "load");
+        await using var database = await HostDatabase.NewAsync(provider, "load");
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(Instances, "load");
         await using var cluster = await Cluster.StartAsync(database, nodes);
 

@@ -20,7 +20,7 @@ public sealed class RaceTests(ITestOutputHelper output)
     [InlineData(HostDatabase.PostgreSql, 2)]
     public async Task TwoUsersCompletingEveryTaskAtOnce_OneGets2xxAndOne409_AndEachInstanceMovesOnce(string provider, int nodes)
     {
-        using var database = HostDatabase.New(provider, "races");
+        await using var database = await HostDatabase.NewAsync(provider, "races");
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(Tasks, "race");
         await using var cluster = await Cluster.StartAsync(database, nodes);
         using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");
@@ -61,7 +61,7 @@ public sealed class RaceTests(ITestOutputHelper output)
     public async Task TwoUsersClaimingEveryTaskAtOnce_OneGets2xxAndOne409_AndOneHoldsIt(string provider, int nodes)
     {
         const int claims = 200;
-        using var database = HostDatabase.New(provider, "claim-races");
+        await using var database = await HostDatabase.NewAsync(provider, "claim-races");
         await using (var work = await PreparedWork.OpenAsync(database)) await work.StartTwoStepsAsync(claims, "claim");
         await using var cluster = await Cluster.StartAsync(database, nodes);
         using var prof1 = await ApiUser.SignInAsync(cluster.NodeFor(0), "prof1");

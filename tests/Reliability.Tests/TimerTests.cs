@@ -18,7 +18,7 @@ public sealed class TimerTests(ITestOutputHelper output)
     [Fact]
     public async Task TwoThousandTimersDueAtOnce_OnTwoNodes_EachFiresExactlyOnce()
     {
-        using var database = HostDatabase.New(HostDatabase.PostgreSql, "timers");
+        await using var database = await HostDatabase.NewAsync(HostDatabase.PostgreSql, "timers");
         await using var cluster = await Cluster.StartAsync(database, nodes: 2);
         var rows = new EngineRows(database);
         IReadOnlyList<Guid> instances;

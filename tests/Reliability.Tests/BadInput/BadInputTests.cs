@@ -23,7 +23,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task TenThousandMalformedRequests_NoServerError_HostAlive_DatabaseUnchanged()
     {
-        using var database = HostDatabase.NewSqlite("bad-input");
+        await using var database = HostDatabase.NewSqlite("bad-input");
         await using var cluster = await Cluster.StartAsync(database);
         var node = cluster.Nodes[0];
         var known = await AanmeldenAsync(node);

@@ -18,12 +18,15 @@ public sealed record OverdueSummaryLine(string? Team, string RouteId, string Rou
 public sealed record RetryLine(Guid InstanceId, bool Resolved, string Message);
 
 public sealed record GetDashboardCounts : IRequest<Outcome<DashboardCounts>>;
+/// <summary>Only the overdue count (the start page's line), without the dashboard's other counts.</summary>
+public sealed record CountOverdueTasks : IRequest<Outcome<int>>;
 public sealed record SummarizeOverdue : IRequest<Outcome<IReadOnlyList<OverdueSummaryLine>>>;
 public sealed record RetryIncidents(IReadOnlyList<Guid> InstanceIds, CurrentUser User) : IRequest<Outcome<IReadOnlyList<RetryLine>>>;
 
 public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowDefinitionStore definitions, WorkflowRuntime runtime, Auditor audit,
     TimeProvider clock, IOptions<ReportOptions> reports) :
     IRequestHandler<GetDashboardCounts, Outcome<DashboardCounts>>,
+    IRequestHandler<CountOverdueTasks, Outcome<int>>,
     IRequestHandler<SummarizeOverdue, Outcome<IReadOnlyList<OverdueSummaryLine>>>,
     IRequestHandler<RetryIncidents, Outcome<IReadOnlyList<RetryLine>>>
 {
@@ -33,13 +36,18 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowDefinition
     public async ValueTask<Outcome<DashboardCounts>> Handle(GetDashboardCounts request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var overdue = await engine.SummarizeOverdueTasksAsync(now, ct);
+        var overdue = await CountOverdueAsync(now, ct);
         var stuck = await engine.CountStuckTasksAsync(reports.Value.Rule(now), ct);
         var incidents = await engine.CountOpenIncidentsAsync(ct);
         var active = await engine.CountActiveInstancesAsync(ct);
-        return Outcome<DashboardCounts>.Ok(new DashboardCounts(overdue.Sum(g => g.Count), stuck, incidents,
-            active.GetValueOrDefault(RvtRoutes.Traject), now));
+        return Outcome<DashboardCounts>.Ok(new DashboardCounts(overdue, stuck, incidents, active.GetValueOrDefault(RvtRoutes.Traject), now));
     }
+
+    public async ValueTask<Outcome<int>> Handle(CountOverdueTasks request, CancellationToken ct) =>
+        Outcome<int>.Ok(await CountOverdueAsync(clock.GetUtcNow(), ct));
+
+    private async Task<int> CountOverdueAsync(DateTimeOffset now, CancellationToken ct) =>
+        (await engine.SummarizeOverdueTasksAsync(now, ct)).Sum(g => g.Count);
 
     public async ValueTask<Outcome<IReadOnlyList<OverdueSummaryLine>>> Handle(SummarizeOverdue request, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public static class FigureLoader
     /// </summary>
     public static async Task<(int Count, string? Error)> OverdueCountAsync(IMediator mediator)
     {
-        var outcome = await mediator.Send(new GetDashboardCounts());
-        return outcome.Succeeded ? (outcome.Value!.TeLaat, null) : (0, outcome.Message);
+        var outcome = await mediator.Send(new CountOverdueTasks());
+        return outcome.Succeeded ? (outcome.Value, null) : (0, outcome.Message);
     }
 }
