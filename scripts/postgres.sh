@@ -48,6 +48,11 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'processengine') THEN
     CREATE ROLE processengine LOGIN PASSWORD 'processengine' CREATEDB;
   END IF;
+  -- A test drops its database WITH (FORCE); an autovacuum worker busy in it belongs to no role the test
+  -- role is a member of, and without pg_signal_backend the drop fails instead of ending that worker.
+  IF NOT pg_has_role('processengine', 'pg_signal_backend', 'MEMBER') THEN
+    GRANT pg_signal_backend TO processengine;
+  END IF;
 END
 $$;
 SQL

@@ -35,7 +35,11 @@ public static class PostgresTestServer
         return builder.ToString();
     }
 
-    /// <summary>Drops the database of <paramref name="connectionString"/>, closing whatever still holds it.</summary>
+    /// <summary>
+    /// Drops the database of <paramref name="connectionString"/>, closing whatever still holds it. A
+    /// backend it may not end (42501: an autovacuum worker, where scripts/postgres.sh has not yet granted
+    /// pg_signal_backend) or one still starting to leave (55006) gets a few seconds before the drop fails.
+    /// </summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
@@ -43,6 +47,17 @@ public static class PostgresTestServer
         await using var admin = new NpgsqlConnection(Server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 5 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 }

@@ -1,27 +1,34 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProcessEngine.Platform.Persistence;
 
 namespace ProcessEngine.Platform.Audit;
 
 /// <summary>
 /// Appends to the hash-chained audit log. Lines are written one at a time (the chain needs the previous
-/// hash): in this process behind a lock, and across processes by the primary key on the sequence — a
-/// second writer that took the same number loses and retries with the new last line.
+/// hash): in this process behind a lock, and across processes or nodes inside a transaction that holds the
+/// database's write lock (SQLite) or an advisory lock (PostgreSQL), so they queue instead of racing.
+/// Racing on the sequence key alone (read the last line, insert the next, retry on a taken number) lost
+/// ten times in a row under two busy nodes and failed the request. The primary key on the sequence stays
+/// the last guard: a writer that still finds its number taken chains onto the new last line and retries.
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim Writer = new(1, 1);
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private const int MaxAttempts = 10;
+    // Any fixed number: it names this lock among the advisory locks of the database (the start-up lock has another).
+    private const long ChainLockKey = 0x4175_6469_7443_6861;
 
     public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
-        await Writer.WaitAsync(ct);
+        await _writer.WaitAsync(ct);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await contexts.CreateDbContextAsync(ct);
+                await using var transaction = await LockChainAsync(db, ct);
                 var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
                 var entry = new AuditEntry
@@ -45,6 +52,7 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
                 try
                 {
                     await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
                     return entry;
                 }
                 catch (DbUpdateException ex) when (attempt < MaxAttempts && IsTakenSequence(ex))
@@ -55,7 +63,7 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
         }
         finally
         {
-            Writer.Release();
+            _writer.Release();
         }
     }
 
@@ -70,6 +78,20 @@ public sealed class AuditLog(IDbContextFactory<PlatformDbContext> contexts, Time
         if (query.To is { } to) lines = lines.Where(e => e.At < to);
         if (query.BeforeSequence is { } before) lines = lines.Where(e => e.Sequence < before);
         return await lines.OrderByDescending(e => e.Sequence).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Opens the transaction that makes "read the last line, append the next" one step for every writer on
+    /// the database: on SQLite the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), taking
+    /// the file's write lock before the read; on PostgreSQL it takes the chain's advisory lock, held until
+    /// commit or rollback (also when the node dies, as its connection closes).
+    /// </summary>
+    private static async Task<IDbContextTransaction> LockChainAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ChainLockKey], ct);
+        return transaction;
     }
 
     // SQLITE_CONSTRAINT, or PostgreSQL's unique_violation: the key (the sequence number) is taken.

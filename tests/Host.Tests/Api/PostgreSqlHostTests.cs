@@ -58,4 +58,30 @@ public sealed class PostgreSqlHostTests
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => edit.ExecuteNonQueryAsync());
         Assert.Contains("append-only", refused.MessageText);
     }
+
+    [Fact]
+    public async Task TwoHostsAuditingAtFullSpeed_QueueOnTheChain_AndEveryLineIsWritten()
+    {
+        // Each host has its own in-process writer lock, so only the database can order the two: before
+        // the advisory lock, racing on the sequence key lost ten times in a row and failed the request.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var nodeA = ApiHost.On(database.Connection);
+        await using var nodeB = ApiHost.On(database.Connection);
+        await nodeA.InitializeAsync();
+        await nodeB.InitializeAsync();
+        var before = (await nodeA.Service<AuditVerifier>().VerifyAsync()).LinesChecked;
+        const int perWriter = 150, writersPerNode = 4;
+
+        var writes = new[] { nodeA, nodeB }.SelectMany((node, n) => Enumerable.Range(0, writersPerNode).Select(w => Task.Run(async () =>
+        {
+            var log = node.Service<AuditLog>();
+            for (var i = 0; i < perWriter; i++)
+                await log.AppendAsync(new AuditRecord("test.burst", AuditAction.Execute, AuditOutcome.Success, $"node{n}-writer{w}", "Admin", null, "test", "127.0.0.1", Detail: i.ToString()));
+        })));
+        await Task.WhenAll(writes);
+
+        var audit = await nodeB.Service<AuditVerifier>().VerifyAsync();
+        Assert.True(audit.Intact, audit.Problem);
+        Assert.Equal(before + 2 * writersPerNode * perWriter, audit.LinesChecked);
+    }
 }
