@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Scheduling;
 
@@ -13,7 +13,7 @@ internal static class BenchEngine
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMediator();
-        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
+        services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         addStore(services);
         services.AddSingleton<ITimerScheduler, NoTimers>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

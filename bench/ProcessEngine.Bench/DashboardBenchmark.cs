@@ -1,10 +1,11 @@
+using ProcessEngine.Workflows.EntityFramework;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Activities;
-using ProcessEngine.Activities.Application;
-using ProcessEngine.Activities.Synthetic;
+using ProcessEngine.Rvt;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Synthetic;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
@@ -93,7 +94,7 @@ internal static class DashboardBenchmark
         services.AddLogging();
         services.AddMediator();
         services.AddSingleton<TimeProvider>(new FixedClock(now));
-        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
+        services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         services.AddSqliteWorkflowStore($"Data Source={path}");
         services.AddRvtDomain($"Data Source={path}");
         services.AddSingleton<Workflows.Scheduling.ITimerScheduler, IgnoredTimers>();

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProcessEngine.Workflows.Definitions;
-using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Bench;

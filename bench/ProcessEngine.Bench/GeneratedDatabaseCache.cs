@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore.Migrations;
-using ProcessEngine.Activities.Synthetic;
+using ProcessEngine.Rvt.Synthetic;
 using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Bench;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 
 namespace ProcessEngine.Bench;
 
@@ -67,7 +67,7 @@ internal sealed class SqliteFloor : IDisposable
     private static async Task CreateSchemaAsync(string file)
     {
         var options = new DbContextOptionsBuilder<WorkflowDbContext>();
-        SqliteSetup.Configure(options, SqliteSetup.Normalise($"Data Source={file}"));
+        SqliteSetup.Configure(options, ProcessEngine.Data.SqliteConnectionSetup.Normalise($"Data Source={file}"));
         await using var db = new WorkflowDbContext(options.Options);
         await SqliteSetup.MigrateAsync(db);
     }

@@ -1,9 +1,9 @@
+using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using ProcessEngine.Activities.Persistence;
+using ProcessEngine.Rvt.Persistence;
 using ProcessEngine.Platform.Persistence;
-using ProcessEngine.Workflows.Hosting;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 
 namespace ProcessEngine.Migrations.PostgreSql;
 
@@ -12,7 +12,7 @@ namespace ProcessEngine.Migrations.PostgreSql;
 // server is needed to add a migration.
 internal static class DesignTime
 {
-    public static readonly DatabaseConnection Database = DatabaseConnection.PostgreSql("Host=127.0.0.1;Database=design_time");
+    public static readonly DatabaseConnection Database = PostgreSqlMigrations.Connect("Host=127.0.0.1;Database=design_time");
 
     public static DbContextOptions<T> Options<T>(string? historyTable = null) where T : DbContext
     {

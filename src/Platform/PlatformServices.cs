@@ -1,8 +1,8 @@
+using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Platform.Audit;
 using ProcessEngine.Platform.Persistence;
-using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Platform;
 

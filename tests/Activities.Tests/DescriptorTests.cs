@@ -1,10 +1,11 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Workflows.Activities;
 
 namespace ProcessEngine.Activities.Tests;
 
 public sealed class DescriptorTests
 {
-    private readonly ActivityRegistry _registry = new ActivityRegistry().AddProcessEngineActivities();
+    private readonly ActivityRegistry _registry = new ActivityRegistry().AddGenericActivities();
 
     [Fact]
     public void Registry_HoldsTheGenericActivities_WhenLibraryIsAdded()

@@ -1,3 +1,4 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 

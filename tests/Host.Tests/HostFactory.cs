@@ -1,3 +1,4 @@
+using ProcessEngine.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -31,7 +32,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>When set, the host uses this database (e.g. PostgreSQL) instead of its own SQLite file.</summary>
-    public ProcessEngine.Workflows.Hosting.DatabaseConnection? Database { get; init; }
+    public ProcessEngine.Data.DatabaseConnection? Database { get; init; }
 
     /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

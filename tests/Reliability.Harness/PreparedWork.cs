@@ -1,3 +1,6 @@
+using ProcessEngine.Workflows.Hangfire;
+using ProcessEngine.Workflows.EntityFramework;
+using ProcessEngine.Data;
 using System.Globalization;
 using Hangfire;
 using Hangfire.InMemory;
@@ -5,7 +8,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Runtime;
@@ -33,8 +36,8 @@ public sealed class PreparedWork : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         // Generated types are internal: the benchmark that references this harness generates its own AddMediator().
         services.AddMediator(options => options.GenerateTypesAsInternal = true);
-        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
-        var connection = DatabaseConnection.For(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString);
+        services.AddWorkflowEngine(registry => registry.AddRvtActivities());
+        var connection = DatabaseConnection.For(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString, ProcessEngine.Migrations.PostgreSql.PostgreSqlMigrations.Assembly);
         services.AddWorkflowStore(connection);
         // On PostgreSQL the timers' jobs go where the nodes' Hangfire servers look (the storage keeps them, and a
         // node's start does not schedule pending timers again); on SQLite they are only rows the node recovers.

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Identity;
 using ProcessEngine.Workflows.Persistence;

@@ -1,4 +1,4 @@
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Host.Api;

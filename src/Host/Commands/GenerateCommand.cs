@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProcessEngine.Activities.Synthetic;
+using ProcessEngine.Rvt.Synthetic;
 using ProcessEngine.Host.Extensions;
 
 namespace ProcessEngine.Host.Commands;

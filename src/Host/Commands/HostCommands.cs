@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
@@ -23,7 +23,7 @@ public static class HostCommands
     public static FlowCompiler CreateCompiler() =>
         new(Registry(), new JintExpressionEvaluator(Options.Create(new ExpressionOptions())));
 
-    private static ActivityRegistry Registry() => new ActivityRegistry().AddProcessEngineActivities();
+    private static ActivityRegistry Registry() => new ActivityRegistry().AddRvtActivities();
 
     /// <summary>Prints every error of every flow file; exit code 0 when all are valid, 1 otherwise.</summary>
     public static int Validate(IReadOnlyList<string> paths, TextWriter output)

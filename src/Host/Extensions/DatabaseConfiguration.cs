@@ -1,4 +1,5 @@
-using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Migrations.PostgreSql;
+using ProcessEngine.Data;
 
 namespace ProcessEngine.Host.Extensions;
 
@@ -19,7 +20,7 @@ public static class DatabaseConfiguration
             throw new InvalidOperationException($"Database:Provider is '{provider}'; use Sqlite or PostgreSql.");
         try
         {
-            return DatabaseConnection.For(parsed, connectionString);
+            return DatabaseConnection.For(parsed, connectionString, PostgreSqlMigrations.Assembly);
         }
         catch (ArgumentException ex)
         {

@@ -1,7 +1,7 @@
+using ProcessEngine.Data;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
-using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Host.Extensions;
 

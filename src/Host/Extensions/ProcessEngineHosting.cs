@@ -1,6 +1,9 @@
+using ProcessEngine.Workflows.Hangfire;
+using ProcessEngine.Workflows.EntityFramework;
+using ProcessEngine.Data;
 using Hangfire;
-using ProcessEngine.Activities;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
@@ -22,7 +25,7 @@ public static class ProcessEngineHosting
         var config = builder.Configuration;
         services.AddProblemDetails();
         services.AddMediator();
-        services.AddWorkflowEngine(registry => registry.AddProcessEngineActivities());
+        services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
         services.Configure<TimerOptions>(config.GetSection("Timers"));
         services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));

@@ -1,5 +1,5 @@
+using ProcessEngine.Data;
 using Npgsql;
-using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Host.Extensions;
 

@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Workflows.Notifications;
 
 namespace ProcessEngine.Host.Notifications;

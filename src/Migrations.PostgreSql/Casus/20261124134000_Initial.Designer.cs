@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using ProcessEngine.Activities.Persistence;
+using ProcessEngine.Rvt.Persistence;
 
 #nullable disable
 
@@ -25,7 +25,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ProcessEngine.Activities.Domain.Casus", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Casus", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -87,7 +87,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.ToTable("Casussen", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Activities.Domain.NetwerkLid", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.NetwerkLid", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -124,7 +124,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.ToTable("Netwerk", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Activities.Domain.Traject", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Traject", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -188,7 +188,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.ToTable("Trajecten", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Activities.Domain.VeiligheidskaartVersie", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.VeiligheidskaartVersie", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

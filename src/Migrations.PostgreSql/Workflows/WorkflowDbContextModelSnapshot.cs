@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 
 #nullable disable
 

@@ -3,7 +3,7 @@ using ProcessEngine.Workflows.Runtime;
 namespace ProcessEngine.Workflows.Persistence;
 
 /// <summary>Turns summed rollup rows (a name's total and its values of one dimension) into counts per value, "not set" included.</summary>
-internal static class FactDayCounting
+public static class FactDayCounting
 {
     public static IReadOnlyList<FactCount> Combine(IEnumerable<(string Name, string Dimension, string Value, int Count)> rows, string dimension)
     {

@@ -1,3 +1,4 @@
+using ProcessEngine.Data;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -20,7 +21,7 @@ public sealed class ApiHost : IAsyncLifetime
     public static ApiHost WithClock(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(new HostFactory { Clock = clock });
 
     /// <summary>A host on the given database (a second one on the same database is a second node).</summary>
-    public static ApiHost On(ProcessEngine.Workflows.Hosting.DatabaseConnection database) => new(new HostFactory { Database = database });
+    public static ApiHost On(ProcessEngine.Data.DatabaseConnection database) => new(new HostFactory { Database = database });
 
     public HostFactory Factory { get; }
     public static string Password => new AccountOptions().DemoPassword;

@@ -1,7 +1,7 @@
+using ProcessEngine.Data;
 using System.Net;
 using System.Net.Http.Json;
 using ProcessEngine.Platform.Audit;
-using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Tests.Support;
 

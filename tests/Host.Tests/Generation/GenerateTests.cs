@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ProcessEngine.Activities.Persistence;
-using ProcessEngine.Activities.Synthetic;
+using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Rvt.Synthetic;
 using ProcessEngine.Host.Commands;
 using ProcessEngine.Host.Tests.Api;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Host.Tests.Generation;

@@ -1,4 +1,4 @@
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Host.Tests.Prompts;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 
 namespace ProcessEngine.Host.Tests.Scenarios;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Activities.Application;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Host.Tests.Scenarios;
 

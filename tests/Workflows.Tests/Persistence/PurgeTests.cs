@@ -1,4 +1,4 @@
-using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Data;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 

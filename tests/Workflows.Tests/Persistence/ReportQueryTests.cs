@@ -1,5 +1,5 @@
+using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;
 
@@ -16,7 +16,7 @@ public sealed class SqliteDatabaseTests
         await using var db = await engine.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The EF model changed without a migration: run `dotnet dotnet-ef migrations add <Name> --project src/Workflows --startup-project src/Workflows --output-dir Persistence/EntityFramework/Migrations`.");
+            "The EF model changed without a migration: run `dotnet dotnet-ef migrations add <Name> --project src/Workflows.EntityFramework --startup-project src/Workflows.EntityFramework --output-dir Migrations`.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

@@ -1,7 +1,7 @@
+using ProcessEngine.Data;
 using Hangfire;
 using Hangfire.Storage;
-using ProcessEngine.Workflows.Hosting;
-using ProcessEngine.Workflows.Scheduling.Hangfire;
+using ProcessEngine.Workflows.Hangfire;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Tests.Support;

@@ -1,5 +1,5 @@
+using ProcessEngine.Data;
 using ProcessEngine.Tests.Shared;
-using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Workflows.Tests.Support;
 
@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var path = Path.Combine(Path.GetTempPath(), "processengine-tests", $"{Guid.NewGuid():N}.db");
             return new TestDatabase(DatabaseConnection.Sqlite($"Data Source={path}"), false);
         }
-        return new TestDatabase(DatabaseConnection.PostgreSql(await PostgresTestServer.CreateDatabaseAsync("pe_test")), true);
+        return new TestDatabase(ProcessEngine.Migrations.PostgreSql.PostgreSqlMigrations.Connect(await PostgresTestServer.CreateDatabaseAsync("pe_test")), true);
     }
 
     public async ValueTask DisposeAsync()

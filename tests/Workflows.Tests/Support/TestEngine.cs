@@ -1,3 +1,4 @@
+using ProcessEngine.Data;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
@@ -5,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
-using ProcessEngine.Workflows.Persistence.EntityFramework;
+using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Scheduling.Hangfire;
+using ProcessEngine.Workflows.Hangfire;
 
 namespace ProcessEngine.Workflows.Tests.Support;
 
@@ -55,7 +56,7 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddSingleton(engineClock ?? clock);
         services.AddSingleton<NotificationLog>();
         services.AddMediator();
-        services.AddWorkflowEngine(r => { r.AddProcessEngineActivities(); moreActivities?.Invoke(r); });
+        services.AddWorkflowEngine(r => { r.AddRvtActivities(); moreActivities?.Invoke(r); });
         services.AddWorkflowStore(database);
         services.AddSingleton<JobStorage>(new InMemoryStorage());
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
@@ -10,7 +10,7 @@ namespace ProcessEngine.Workflows.Tests.Validation;
 public sealed class FlowCompilerTests
 {
     private readonly FlowCompiler _compiler = new(
-        new ActivityRegistry().AddProcessEngineActivities(),
+        new ActivityRegistry().AddRvtActivities(),
         new JintExpressionEvaluator(Options.Create(new ExpressionOptions())));
 
     private static string Flow(string activities, string connections, string extra = "") => $$"""

@@ -1,5 +1,5 @@
 using Mediator;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Api.Casus;

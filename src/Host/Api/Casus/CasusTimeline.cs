@@ -1,5 +1,5 @@
-using ProcessEngine.Activities.Application;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Activities.Generic;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -18,7 +18,7 @@ public sealed record TijdlijnRegel(DateTimeOffset Moment, string Tekst, string? 
 /// </summary>
 public sealed class CasusTimeline(IWorkflowStore engine, WorkflowGraphProvider graphs, VeiligheidskaartService kaarten, MaatregelService maatregelen)
 {
-    public async Task<IReadOnlyList<TijdlijnRegel>> BuildAsync(Activities.Domain.Casus casus, CancellationToken ct)
+    public async Task<IReadOnlyList<TijdlijnRegel>> BuildAsync(ProcessEngine.Rvt.Domain.Casus casus, CancellationToken ct)
     {
         var regels = new List<TijdlijnRegel> { new(casus.CreatedAt, "Aangemeld bij het RVT", casus.Inbrenger, "aanmelding") };
         var instances = await engine.FindInstancesByCorrelationAsync(casus.Code, ct);

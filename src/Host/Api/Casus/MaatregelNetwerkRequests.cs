@@ -1,6 +1,6 @@
 using Mediator;
-using ProcessEngine.Activities.Application;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;

@@ -1,5 +1,5 @@
 using Mediator;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;

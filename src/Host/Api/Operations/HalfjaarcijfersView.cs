@@ -1,4 +1,4 @@
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 
 namespace ProcessEngine.Host.Api.Operations;
 

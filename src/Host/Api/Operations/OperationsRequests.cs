@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mediator;
-using ProcessEngine.Activities.Application;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;

@@ -1,5 +1,5 @@
 using Mediator;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Api.Casus;
 using ProcessEngine.Host.Security;

@@ -1,5 +1,5 @@
-using ProcessEngine.Activities.Domain;
-using ProcessEngine.Activities.Privacy;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Rvt.Privacy;
 
 namespace ProcessEngine.Host.Components.Werk;
 

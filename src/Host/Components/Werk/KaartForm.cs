@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Host.Components.Werk;
 

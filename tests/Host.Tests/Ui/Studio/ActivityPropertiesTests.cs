@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Host.Components.Studio.Designer;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
@@ -14,7 +14,7 @@ namespace ProcessEngine.Host.Tests.Ui.Studio;
 /// <summary>The property panel generated from an activity's input descriptors, edited as a coordinator does.</summary>
 public sealed class ActivityPropertiesTests : BunitContext, IAsyncLifetime
 {
-    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddProcessEngineActivities();
+    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddRvtActivities();
     private readonly List<(string Input, JsonElement? Value)> _changes = [];
 
     public ActivityPropertiesTests()

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Host.Components.Studio;
 using ProcessEngine.Workflows.Activities;
 
@@ -8,7 +8,7 @@ namespace ProcessEngine.Host.Tests.Ui.Studio;
 /// <summary>What the canvas is told to draw: labels, types, positions, and outcome ports named as the engine routes them.</summary>
 public sealed class CanvasModelTests
 {
-    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddProcessEngineActivities();
+    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddRvtActivities();
 
     private static CanvasModel Model(string json)
     {

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Host.Api.Flows;
 using ProcessEngine.Host.Components.Studio;
 using ProcessEngine.Workflows.Activities;
@@ -14,7 +14,7 @@ namespace ProcessEngine.Host.Tests.Ui.Studio;
 /// <summary>Two versions on one canvas, and picking any two versions to compare.</summary>
 public sealed class ComparisonCanvasTests : BunitContext, IAsyncLifetime
 {
-    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddProcessEngineActivities();
+    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddRvtActivities();
 
     private const string Older = """
         { "id": "f", "name": "F", "activities": [

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Host.Components.Studio.Designer;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
@@ -12,7 +12,7 @@ namespace ProcessEngine.Host.Tests.Ui.Studio;
 /// <summary>The designer's draft: what the canvas reports and the panel edits becomes a flow file the engine compiles.</summary>
 public sealed class DesignerDraftTests
 {
-    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddProcessEngineActivities();
+    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddRvtActivities();
     private static readonly FlowCompiler Compiler = new(Registry, new JintExpressionEvaluator(Options.Create(new ExpressionOptions())));
 
     private const string Flow = """

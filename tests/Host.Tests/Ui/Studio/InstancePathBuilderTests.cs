@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ProcessEngine.Activities;
+using ProcessEngine.Rvt;
 using ProcessEngine.Host.Api.Operations;
 using ProcessEngine.Host.Components.Studio;
 using ProcessEngine.Host.Components.Studio.Instances;
@@ -10,7 +10,7 @@ namespace ProcessEngine.Host.Tests.Ui.Studio;
 /// <summary>The path an instance took, as the viewer highlights it, read from its journal, bookmarks and incidents.</summary>
 public sealed class InstancePathBuilderTests
 {
-    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddProcessEngineActivities();
+    private static readonly ActivityRegistry Registry = new ActivityRegistry().AddRvtActivities();
     private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-01T10:00:00Z");
 
     private static CanvasModel Flow()

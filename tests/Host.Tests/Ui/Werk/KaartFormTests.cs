@@ -1,4 +1,4 @@
-using ProcessEngine.Activities.Domain;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Host.Components.Werk;
 
 namespace ProcessEngine.Host.Tests.Ui.Werk;

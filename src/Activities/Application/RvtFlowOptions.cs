@@ -1,8 +1,0 @@
-namespace ProcessEngine.Activities.Application;
-
-/// <summary>Which published flows the domain starts; configurable so a region can ship its own variant.</summary>
-public sealed class RvtFlowOptions
-{
-    public string TrajectFlow { get; set; } = "rvt-traject";
-    public string MaatregelFlow { get; set; } = "rvt-maatregel";
-}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Rvt.Persistence;
+
+namespace ProcessEngine.Rvt.Application;
+
+/// <summary>The family's network on a casus: roles only, formal or informal (informal first: the network the family falls back on), each with what they contribute.</summary>
+public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<NetwerkLid>> ListAsync(string casusCode, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var casusId = await db.Casussen.Where(c => c.Code == casusCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        if (casusId is null) return [];
+        return await db.Netwerk.AsNoTracking().Where(n => n.CasusId == casusId).OrderBy(n => n.Soort == NetwerkSoort.Formeel).ThenBy(n => n.ToegevoegdOp).ToListAsync(ct);
+    }
+
+    public async Task<DomainResult<NetwerkLid>> VoegToeAsync(string casusCode, string? rol, NetwerkSoort? soort, string? bijdrage, string door,
+        CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CasusIntake.Text(errors, "rol", rol, NetwerkLid.MaxRolLength, missing: "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).", today: today);
+        if (soort is not { } gekozen || !Enum.IsDefined(gekozen)) errors["soort"] = "Kies formeel of informeel.";
+        CasusIntake.Text(errors, "bijdrage", bijdrage, NetwerkLid.MaxBijdrageLength, required: false, today: today);
+        if (errors.Count > 0) return DomainResult<NetwerkLid>.Invalid(errors);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
+        if (casus is null) return DomainResult<NetwerkLid>.NotFound($"Casus {casusCode} bestaat niet.");
+        if (casus.ContentDeletedAt is not null) return DomainResult<NetwerkLid>.Conflict("De gegevens van deze casus zijn volgens de bewaartermijn verwijderd.");
+        var lid = NetwerkLid.Create(casus.Id, rol!, soort!.Value, bijdrage, door, clock.GetUtcNow());
+        db.Netwerk.Add(lid);
+        await db.SaveChangesAsync(ct);
+        return DomainResult<NetwerkLid>.Ok(lid);
+    }
+
+    public async Task<DomainResult<NetwerkLid>> VerwijderAsync(string casusCode, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lid = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);
+        if (lid is null) return DomainResult<NetwerkLid>.NotFound($"Dit netwerklid bestaat niet (meer) bij casus {casusCode}.");
+        db.Netwerk.Remove(lid);
+        await db.SaveChangesAsync(ct);
+        return DomainResult<NetwerkLid>.Ok(lid);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Rvt.Application;
+
+/// <summary>
+/// Closing and forgetting. When a traject's flow ends, its closing reason and heaviest route are
+/// recorded and the retention date is set; when that date passes, everything that describes the family
+/// is deleted — casus text, every Veiligheidskaart version, the network's roles, and the engine's instances (with the
+/// maatregel flows and their reasons), tasks, form results and journal of the casus — while the facts behind the figures stay.
+/// </summary>
+public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts, IWorkflowStore engine, WorkflowRuntime runtime,
+    TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
+{
+    public async Task<DomainResult<Traject>> RecordClosedAsync(string casusCode, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var traject = await db.Trajecten.FirstOrDefaultAsync(t => t.CasusCode == casusCode, ct);
+        if (traject is null) return DomainResult<Traject>.NotFound($"Traject {casusCode} bestaat niet.");
+        if (traject.Status == TrajectStatus.Afgesloten) return DomainResult<Traject>.Ok(traject);
+        var instance = traject.WorkflowInstanceId is { } id ? await engine.FindInstanceAsync(id, ct) : null;
+        if (instance is null || instance.IsActive) return DomainResult<Traject>.Conflict("Het traject loopt nog.");
+        var zwaarste = instance.Variables.GetValueOrDefault("zwaarsteRoute") as string ?? traject.Route ?? "maatregel";
+        var reden = (instance.Variables.GetValueOrDefault("afsluiting") as Dictionary<string, object?>)?.GetValueOrDefault("outcome") as string;
+        var now = clock.GetUtcNow();
+        traject.Close(reden, zwaarste, now, options.Value.PeriodFor(zwaarste).AddTo(now));
+        await db.SaveChangesAsync(ct);
+        return DomainResult<Traject>.Ok(traject);
+    }
+
+    public const int BatchSize = 200;
+
+    /// <summary>Deletes the content of closed trajecten whose retention date has passed (one batch); returns their casus codes.</summary>
+    public async Task<IReadOnlyList<string>> PurgeDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var due = await db.Trajecten.Where(t => t.BewarenTot <= now && t.GeschoondOp == null).Take(BatchSize).ToListAsync(ct);
+        var purged = new List<string>();
+        foreach (var traject in due)
+        {
+            // Engine first: if the process stops in between, the next sweep finds the traject unpurged and repeats both.
+            var engineResult = await runtime.PurgeCorrelationAsync(traject.CasusCode, ct);
+            if (engineResult.Outcome == ResumeOutcome.Rejected)
+            {
+                logger.LogWarning("Retention of {Casus} postponed: {Reason}", traject.CasusCode, engineResult.Message);
+                continue;
+            }
+            var casus = await db.Casussen.FirstAsync(c => c.Id == traject.CasusId, ct);
+            casus.DeleteContent(now);
+            await db.Veiligheidskaarten.Where(v => v.CasusId == casus.Id).ExecuteDeleteAsync(ct);
+            await db.Netwerk.Where(n => n.CasusId == casus.Id).ExecuteDeleteAsync(ct);
+            traject.MarkPurged(now);
+            await db.SaveChangesAsync(ct);
+            purged.Add(traject.CasusCode);
+        }
+        return purged;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Rvt.Application;
+
+/// <summary>
+/// Aanmelding: a new casus with its traject, and the traject's flow started under the casus code.
+/// Only categorical facts go into the flow's input (organisation, household kind, acute or not, ...);
+/// the free-text hulpvraag stays in the casus row, where retention can delete it.
+/// </summary>
+public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, IWorkflowStore engine, TimeProvider clock,
+    IOptions<RvtFlowOptions> flows)
+{
+    public async Task<DomainResult<Traject>> AanmeldenAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
+    {
+        var errors = intake.Validate();
+        if (errors.Count > 0) return DomainResult<Traject>.Invalid(errors);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var casus = Casus.Create(await FreeCodeAsync(db, now, ct), intake, inbrenger, now);
+        var traject = Traject.Start(casus, now);
+        db.Casussen.Add(casus);
+        db.Trajecten.Add(traject);
+        await db.SaveChangesAsync(ct);
+
+        var started = await runtime.StartAsync(flows.Value.TrajectFlow, TrajectInput.For(intake, inbrenger), casus.Code, ct);
+        traject.LinkInstance(started.InstanceId);
+        await db.SaveChangesAsync(ct);
+        return DomainResult<Traject>.Ok(traject);
+    }
+
+    public async Task<Casus?> FindCasusAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+    }
+
+    /// <summary>
+    /// Where the traject stands for the people involved: closed (domain), paused by the Stopknop (some of
+    /// its waiting steps are held in the engine), or running. Read from the engine each time, so it can
+    /// never disagree with what the flow will actually let happen.
+    /// </summary>
+    public async Task<TrajectStatus?> StatusAsync(string code, CancellationToken ct = default)
+    {
+        var traject = await FindTrajectAsync(code, ct);
+        if (traject is null) return null;
+        if (traject.Status == TrajectStatus.Afgesloten) return TrajectStatus.Afgesloten;
+        foreach (var instance in await engine.FindInstancesByCorrelationAsync(code, ct))
+            if (instance.IsActive && (await engine.GetBookmarksAsync(instance.Id, ct)).Any(b => b.IsHeld))
+                return TrajectStatus.GepauzeerdDoorStopknop;
+        return TrajectStatus.Lopend;
+    }
+
+    public const int MaxStopknopRedenLength = 2_000;
+
+    /// <summary>
+    /// The Stopknop: anyone involved pauses the whole traject with a reason; its waiting steps are held
+    /// and the RVT chair gets the review task. Refused (nothing changes) without a usable reason, on a
+    /// closed traject, or when it is already paused.
+    /// </summary>
+    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?",
+            today: DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
+        var status = await StatusAsync(code, ct);
+        if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
+        if (status == TrajectStatus.Afgesloten) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
+        if (status == TrajectStatus.GepauzeerdDoorStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
+        var delivered = await runtime.SignalAsync(StopknopSignal, code,
+            payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, ct: ct);
+        return delivered > 0
+            ? DomainResult<TrajectStatus>.Ok(TrajectStatus.GepauzeerdDoorStopknop)
+            : DomainResult<TrajectStatus>.Conflict("Het traject kan nu niet worden gepauzeerd: de Stopknop wordt al beoordeeld.");
+    }
+
+    public const string StopknopSignal = "Stopknop";
+
+    public async Task<Traject?> FindTrajectAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Trajecten.AsNoTracking().FirstOrDefaultAsync(t => t.CasusCode == code, ct);
+    }
+
+    // Codes are random; a clash is rare but must never merge two families.
+    private static async Task<string> FreeCodeAsync(CasusDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var code = CasusCode.New(now);
+            if (!await db.Casussen.AnyAsync(c => c.Code == code, ct)) return code;
+        }
+        throw new InvalidOperationException("No free casus code after 10 attempts; the code space for this year is nearly full.");
+    }
+}

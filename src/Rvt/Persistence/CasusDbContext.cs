@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProcessEngine.Rvt.Domain;
+
+namespace ProcessEngine.Rvt.Persistence;
+
+/// <summary>
+/// The RVT domain: casus, traject, Veiligheidskaart versions, maatregels. It lives in the same database
+/// file as the engine but has its own tables and migration history, so the engine stays free of it.
+/// </summary>
+public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__CasusMigrationsHistory";
+
+    public DbSet<NetwerkLid> Netwerk => Set<NetwerkLid>();
+    public DbSet<Casus> Casussen => Set<Casus>();
+    public DbSet<Traject> Trajecten => Set<Traject>();
+    public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // As in the engine, on both providers: UTC ticks sort and compare in SQL.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<TrajectStatus>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Casus>(e =>
+        {
+            e.ToTable("Casussen");
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.Inbrenger);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<NetwerkLid>(e =>
+        {
+            e.ToTable("Netwerk");
+            e.HasIndex(x => x.CasusId);
+            e.Property(x => x.Rol).HasMaxLength(NetwerkLid.MaxRolLength);
+            e.Property(x => x.Bijdrage).HasMaxLength(NetwerkLid.MaxBijdrageLength);
+            e.Property(x => x.Soort).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<Traject>(e =>
+        {
+            e.ToTable("Trajecten");
+            e.HasIndex(x => x.CasusId).IsUnique();
+            e.HasIndex(x => x.CasusCode).IsUnique();
+            e.HasIndex(x => new { x.Status, x.StartedAt });
+            e.HasIndex(x => x.RouteChosenAt);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<VeiligheidskaartVersie>(e =>
+        {
+            e.ToTable("VeiligheidskaartVersies");
+            // Two people saving "the next version" at once cannot both get the same number.
+            e.HasIndex(x => new { x.CasusId, x.Nummer }).IsUnique();
+            e.Ignore(x => x.Inhoud);
+        });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.Data;
+using ProcessEngine.Workflows.Persistence;
+
+namespace ProcessEngine.Workflows.EntityFramework;
+
+/// <summary>Registers the engine's store on a database (SQLite or PostgreSQL) and migrates its tables.</summary>
+public static class EntityFrameworkWorkflowServices
+{
+    /// <summary>The embedded default: one SQLite file. Call <see cref="MigrateWorkflowDatabaseAsync"/> at start-up.</summary>
+    public static IServiceCollection AddSqliteWorkflowStore(this IServiceCollection services, string connectionString) =>
+        services.AddWorkflowStore(DatabaseConnection.Sqlite(connectionString));
+
+    /// <summary>The engine's tables in the given database. Call <see cref="MigrateWorkflowDatabaseAsync"/> at start-up.</summary>
+    public static IServiceCollection AddWorkflowStore(this IServiceCollection services, DatabaseConnection database)
+    {
+        services.AddSingleton(database);
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => database.Configure(o));
+        services.AddSingleton<IBurstWriter>(sp =>
+        {
+            using var db = sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+            return database.Provider == DatabaseProvider.PostgreSql
+                ? new PostgreSqlBurstWriter(database.ConnectionString, db.Model)
+                : new SqliteBurstWriter(database.ConnectionString, db.Model);
+        });
+        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
+        return services;
+    }
+
+    public static async Task MigrateWorkflowDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite()) await SqliteSetup.MigrateAsync(db, ct);
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+            await FactRollupBackfill.RunAsync(db, ct);
+        }
+    }
+}
