@@ -191,7 +191,7 @@ public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext>
         return [.. rows.Select(r => new FactCount(r.Name, r.Value, (int)r.Count))];
     }
 
-    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter = new();
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter = ProcessEngine.Data.TimeAsTicks.Converter;
 
     private sealed record FactCountRow(string Name, string? Value, long Count);
 

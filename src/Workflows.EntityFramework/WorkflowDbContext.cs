@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProcessEngine.Data;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Runtime;
 
@@ -20,12 +20,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // SQLite has no date-time type that sorts and compares in SQL; as UTC ticks (offset 0 always)
-        // a DateTimeOffset is an INTEGER that indexes and orders correctly. PostgreSQL stores the same
-        // 64-bit form (bigint) so that both providers order, compare and round-trip times identically and
-        // the reports' few SQL statements that compute with times are one text for both.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.StoreTimesAsTicks();
         builder.Properties<WorkflowStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<UserTaskStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<BookmarkKind>().HaveConversion<string>().HaveMaxLength(16);

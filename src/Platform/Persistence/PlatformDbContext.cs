@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProcessEngine.Data;
 using ProcessEngine.Platform.Audit;
 using ProcessEngine.Platform.Identity;
 using ProcessEngine.Platform.Mail;
@@ -23,9 +23,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // Times as UTC ticks so that SQLite can index and compare them.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.StoreTimesAsTicks();
     }
 
     protected override void OnModelCreating(ModelBuilder model)

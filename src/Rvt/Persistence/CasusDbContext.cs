@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ProcessEngine.Data;
 using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Rvt.Persistence;
@@ -19,9 +19,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
-        // As in the engine, on both providers: UTC ticks sort and compare in SQL.
-        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        builder.StoreTimesAsTicks();
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<TrajectStatus>().HaveConversion<string>().HaveMaxLength(32);
