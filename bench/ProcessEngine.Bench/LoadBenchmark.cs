@@ -9,7 +9,7 @@ namespace ProcessEngine.Bench;
 /// real host process on a fresh SQLite file, then against two host processes on a fresh PostgreSQL database
 /// (users spread over the nodes), each prepared with more open tasks than they can finish; a RESULT line per
 /// set-up, the last one for the two nodes (`--provider Sqlite|PostgreSql [--nodes N]` runs one set-up). The driver,
-/// the host process and the preparation are the reliability suite's (tests/Reliability.Harness), so the
+/// the host process and the preparation are the reliability suite's (tools/Reliability.Harness), so the
 /// benchmark measures exactly what the suite's load test asserts on.
 /// </summary>
 internal static class LoadBenchmark

@@ -57,7 +57,7 @@ public static partial class IdentifierGuard
             {
                 if (!char.IsWhiteSpace(text[scanned]) && (scanned == 0 || char.IsWhiteSpace(text[scanned - 1]))) word++;
             }
-            findings.Add(new IdentifierFinding(candidate.Kind, candidate.Index, candidate.Length, Message(candidate, word)));
+            findings.Add(new IdentifierFinding(candidate.Kind, candidate.Index, candidate.Length, IdentifierMessage.For(candidate.Kind, candidate.Index, word)));
             coveredUntil = candidateEnd;
         }
         return findings;
@@ -70,24 +70,6 @@ public static partial class IdentifierGuard
     public static bool ContainsIdentifier(string? text) => Find(text).Count > 0;
 
     private readonly record struct Candidate(IdentifierKind Kind, int Index, int Length);
-
-    // The position is given as a word number and a 1-based character number: both are countable in the field the
-    // professional is looking at, and neither repeats any of the identifier's characters.
-    private static string Message(Candidate candidate, int word)
-    {
-        var (what, advice) = candidate.Kind switch
-        {
-            IdentifierKind.Bsn => ("een BSN (9 cijfers die de elfproef doorstaan)", "Noem geen BSN van gezinsleden; gebruik de casuscode."),
-            IdentifierKind.BirthDate => ("een geboortedatum (een volledige datum bij 'geboren' of bij een leeftijd)",
-                "Noem geen geboortedatum van gezinsleden; noem zo nodig alleen de leeftijd in jaren."),
-            IdentifierKind.PostcodeWithHouseNumber => ("een adres (postcode of straatnaam met huisnummer)",
-                "Noem geen adres van gezinsleden; noem zo nodig alleen de woonplaats of de wijk."),
-            IdentifierKind.Email => ("een e-mailadres", "Noem geen e-mailadressen in vrije tekst; contactgegevens horen hier niet thuis."),
-            IdentifierKind.PhoneNumber => ("een telefoonnummer", "Noem geen telefoonnummers in vrije tekst; contactgegevens horen hier niet thuis."),
-            _ => throw new ArgumentOutOfRangeException(nameof(candidate), candidate.Kind, "Onbekend soort kenmerk."),
-        };
-        return $"Dit lijkt {what}, bij woord {word} (vanaf teken {candidate.Index + 1}). {advice}";
-    }
 
     private static void AddBsns(string text, List<Candidate> found)
     {

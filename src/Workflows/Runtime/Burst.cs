@@ -78,8 +78,8 @@ internal sealed partial class Burst(RuntimeServices services)
         {
             case ActivityResultKind.Completed:
                 Journal(state, node, JournalEvent.Completed, result.Outcome ?? string.Join(",", result.Outcomes!), started);
-                if (result.Outcome is { } outcome) Route(state, node, outcome);
-                else foreach (var each in result.Outcomes!) Route(state, node, each);
+                if (result.Outcome is { } outcome) TokenRouter.Route(state, node, outcome);
+                else foreach (var each in result.Outcomes!) TokenRouter.Route(state, node, each);
                 break;
             case ActivityResultKind.Suspended:
                 await AddBookmarkAsync(state, node, result.Bookmark!, ct);
@@ -89,21 +89,6 @@ internal sealed partial class Burst(RuntimeServices services)
                 Journal(state, node, JournalEvent.Completed, "Finish", started);
                 await EndAsync(state, WorkflowStatus.Finished, ct);
                 break;
-        }
-    }
-
-    private void Route(ExecutionState state, FlowNode node, string outcome)
-    {
-        if (!node.Outgoing.TryGetValue(outcome, out var targets)) return;
-        foreach (var target in targets)
-        {
-            if (target.Activity is not IJoinActivity join) { state.Queue.Enqueue(new WorkItem(target, null)); continue; }
-            var tokens = state.Instance.State.JoinTokens;
-            var arrived = tokens.GetValueOrDefault(target.Id) + 1;
-            var fire = join.WaitAll ? arrived >= target.IncomingCount : arrived == 1;
-            tokens[target.Id] = arrived >= target.IncomingCount ? 0 : arrived;
-            if (tokens[target.Id] == 0) tokens.Remove(target.Id);
-            if (fire) state.Queue.Enqueue(new WorkItem(target, null));
         }
     }
 
