@@ -1,9 +1,9 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using System.Net;
 using System.Net.Http.Json;
 using ProcessEngine.Platform.Audit;
 using ProcessEngine.Workflows.Persistence;
-using ProcessEngine.Workflows.Tests.Support;
 
 namespace ProcessEngine.Host.Tests.Api;
 

@@ -1,8 +1,8 @@
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 /// <summary>Claiming, giving back and handing on a task, on the real SQLite store: one winner, nothing lost.</summary>
 public sealed class TaskAssignmentTests

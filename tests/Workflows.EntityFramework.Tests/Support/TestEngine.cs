@@ -1,3 +1,4 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using Hangfire;
 using Hangfire.InMemory;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using ProcessEngine.Rvt;
+using ProcessEngine.Activities;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
@@ -15,7 +16,7 @@ using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Hangfire;
 
-namespace ProcessEngine.Workflows.Tests.Support;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
 /// <summary>
 /// The engine as a host wires it: real SQLite file (or PostgreSQL database), real Hangfire (in-memory storage, one per engine so
@@ -56,7 +57,7 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddSingleton(engineClock ?? clock);
         services.AddSingleton<NotificationLog>();
         services.AddMediator();
-        services.AddWorkflowEngine(r => { r.AddRvtActivities(); moreActivities?.Invoke(r); });
+        services.AddWorkflowEngine(r => { r.AddGenericActivities(); moreActivities?.Invoke(r); });
         services.AddWorkflowStore(database);
         services.AddSingleton<JobStorage>(new InMemoryStorage());
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));

@@ -1,8 +1,8 @@
 using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 /// <summary>A completed task form is typed by its field definitions and checked by the rules before anything changes.</summary>
 public sealed class TaskFormTests

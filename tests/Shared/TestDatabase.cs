@@ -1,7 +1,6 @@
 using ProcessEngine.Data;
-using ProcessEngine.Tests.Shared;
 
-namespace ProcessEngine.Workflows.Tests.Support;
+namespace ProcessEngine.Tests.Shared;
 
 /// <summary>
 /// A fresh, empty database for one test: a new SQLite file, or a new database on the local PostgreSQL

@@ -1,7 +1,7 @@
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 public sealed class FlowchartTests
 {

@@ -1,8 +1,8 @@
 using Hangfire;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 /// <summary>A signal that pauses the traject (the Stopknop): waiting steps are held, not lost.</summary>
 public sealed class HoldTests

@@ -2,9 +2,9 @@ using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Workflows.Notifications;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 /// <summary>The one test that lets a real Hangfire server fire a timer on the wall clock, end to end.</summary>
 public sealed class HangfireServerTests

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Persistence;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Persistence;
 
 public sealed class SqliteDatabaseTests
 {

@@ -1,9 +1,10 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 public sealed class HumanTaskFlowTests
 {

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using ProcessEngine.Workflows.EntityFramework;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Persistence;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Persistence;
 
 public sealed class MigrationUpgradeTests
 {

@@ -1,4 +1,4 @@
-namespace ProcessEngine.Workflows.Tests.Support;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
 /// <summary>Small flows for tests, written as the JSON a coordinator would write.</summary>
 public static class Flows

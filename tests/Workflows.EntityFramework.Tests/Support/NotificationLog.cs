@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Mediator;
 using ProcessEngine.Workflows.Notifications;
 
-namespace ProcessEngine.Workflows.Tests.Support;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
 /// <summary>Records every engine notification the real Mediator pipeline delivers, for assertions.</summary>
 public sealed class NotificationLog

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Options;
-using ProcessEngine.Rvt;
+using ProcessEngine.Activities;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Validation;
 
-namespace ProcessEngine.Workflows.Tests.Validation;
+namespace ProcessEngine.Activities.Tests.Validation;
 
 public sealed class FlowCompilerTests
 {
     private readonly FlowCompiler _compiler = new(
-        new ActivityRegistry().AddRvtActivities(),
+        new ActivityRegistry().AddGenericActivities(),
         new JintExpressionEvaluator(Options.Create(new ExpressionOptions())));
 
     private static string Flow(string activities, string connections, string extra = "") => $$"""

@@ -1,12 +1,13 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using Hangfire;
 using Hangfire.Storage;
 using ProcessEngine.Workflows.Hangfire;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 public sealed class TimerTests
 {

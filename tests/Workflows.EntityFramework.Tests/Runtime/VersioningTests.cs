@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Workflows.Persistence;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Runtime;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Runtime;
 
 public sealed class VersioningTests
 {

@@ -1,10 +1,11 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Persistence;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Persistence;
 
 /// <summary>The managers' queries on SQLite and PostgreSQL against known data: exact counts, per-step norms, Amsterdam days and lead times.</summary>
 public sealed class ReportQueryTests

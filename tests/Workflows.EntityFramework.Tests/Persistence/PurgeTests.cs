@@ -1,8 +1,9 @@
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Tests.Support;
+using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
-namespace ProcessEngine.Workflows.Tests.Persistence;
+namespace ProcessEngine.Workflows.EntityFramework.Tests.Persistence;
 
 public sealed class PurgeTests
 {
