@@ -84,7 +84,7 @@ internal static class DashboardBenchmark
             }),
             ["overdue list"] = await MedianAsync(() => store.FindOverdueTasksAsync(now, TaskFilter.All, 0, 100)),
             ["stuck list"] = await MedianAsync(() => store.FindStuckTasksAsync(rule, 0, 100)),
-            ["halfjaarcijfers"] = await MedianAsync(() => cijfers.VoorJaarAsync(2026)),
+            ["halfjaarcijfers"] = await MedianAsync(() => cijfers.ForYearAsync(2026)),
         };
     }
 

@@ -103,7 +103,7 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
         var incidents = await NumberAsync(Counter(page, "incidenten"));
 
         using (var prof2 = await world.ApiAsync("prof2"))
-            await ManagerWorld.AanmeldenAsync(prof2, "GezinMetKinderen");
+            await ManagerWorld.RegisterIntakeAsync(prof2, "GezinMetKinderen");
         await world.FaultAsync(ManagerWorld.ChoosesNoOutcome);
 
         await Expect(Counter(page, "lopend")).ToHaveTextAsync($"{running + 1}", Live);
@@ -116,7 +116,7 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
     {
         // A household without children is brought in now: a count of one, which the figures show as "<5".
         using (var prof1 = await world.ApiAsync("prof1"))
-            await ManagerWorld.AanmeldenAsync(prof1, "HuishoudenZonderKinderen");
+            await ManagerWorld.RegisterIntakeAsync(prof1, "HuishoudenZonderKinderen");
         var year = TimeZoneInfo.ConvertTime(world.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).Year;
         var page = await world.Browser.SignedInAsync("manager");
         await page.GotoAsync("/rapportages/halfjaarcijfers?jaar=2001");

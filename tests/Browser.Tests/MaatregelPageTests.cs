@@ -10,7 +10,7 @@ public sealed class MaatregelPageTests(BrowserWorld world) : IClassFixture<Brows
     public async Task Maatregel_IsRefusedBeyondTheLegalMaximum_ThenRegisteredWithItsEndDate_AndEndedWithAReason()
     {
         var prof = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(prof, "Zorgen over de veiligheid; de rechter heeft een OTS uitgesproken.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen over de veiligheid; de rechter heeft een OTS uitgesproken.");
         var start = DateTime.Today;
         await prof.GotoAsync($"/casus/{code}");
         await InteractiveAsync(prof);

@@ -66,7 +66,7 @@ public sealed class ManagerWorld : IAsyncLifetime
         Clock.Advance(TimeSpan.FromDays(8));
         // Day -14: the casus that waits, and the faults.
         using (var prof1 = await ApiAsync("prof1"))
-            WaitingCasus = await AanmeldenAsync(prof1, "GezinMetKinderen");
+            WaitingCasus = await RegisterIntakeAsync(prof1, "GezinMetKinderen");
         using (var coordinator = await ApiAsync("coordinator"))
         {
             await ImportAsync(coordinator, CallerJson);
@@ -93,7 +93,7 @@ public sealed class ManagerWorld : IAsyncLifetime
         {
             if (i > 0) Clock.Advance(TimeSpan.FromDays(1));
             using var prof1 = await ApiAsync("prof1");
-            codes.Add(await AanmeldenAsync(prof1, "GezinMetKinderen"));
+            codes.Add(await RegisterIntakeAsync(prof1, "GezinMetKinderen"));
         }
         return codes;
     }
@@ -130,7 +130,7 @@ public sealed class ManagerWorld : IAsyncLifetime
     }
 
     /// <summary>An aanmelding as a professional makes it; returns the new casus code.</summary>
-    public static async Task<string> AanmeldenAsync(HttpClient professional, string huishouden)
+    public static async Task<string> RegisterIntakeAsync(HttpClient professional, string huishouden)
     {
         var response = await professional.PostAsJsonAsync("/api/trajecten", new
         {

@@ -11,7 +11,7 @@ public sealed class TaskRaceTests(BrowserWorld world) : IClassFixture<BrowserWor
     public async Task TeamTask_IsClaimedAndGivenBack_AndTheSlowerChairKeepsWhatTheyTyped()
     {
         var prof = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(prof, "Zorgen over de opvoeding; de ouders willen hulp.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen over de opvoeding; de ouders willen hulp.");
         var first = await world.SignedInAsync("voorzitter");
         var second = await world.SignedInAsync("voorzitter");
 
@@ -45,7 +45,7 @@ public sealed class TaskRaceTests(BrowserWorld world) : IClassFixture<BrowserWor
     public async Task Holder_HandsATaskToAColleague_WhoSeesItArriveLive()
     {
         var prof = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(prof, "Zorgen over de thuissituatie; het gezin wil hulp.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen over de thuissituatie; het gezin wil hulp.");
         var chair = await world.SignedInAsync("voorzitter");
         await chair.GotoAsync("/rvt");
         await InteractiveAsync(chair);
@@ -75,7 +75,7 @@ public sealed class TaskRaceTests(BrowserWorld world) : IClassFixture<BrowserWor
     public async Task Veiligheidskaart_EditedInTwoTabs_TheLaterSaveIsRefused_KeepsItsText_AndSavesOnTopAfterwards()
     {
         var first = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(first, "Zorgen over spanningen thuis; het gezin wil hulp.");
+        var code = await RegisterIntakeAsync(first, "Zorgen over spanningen thuis; het gezin wil hulp.");
         var second = await world.SignedInAsync("prof1");
         foreach (var tab in new[] { first, second })
         {

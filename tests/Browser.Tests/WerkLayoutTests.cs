@@ -14,7 +14,7 @@ public sealed class WerkLayoutTests(BrowserWorld world, ITestOutputHelper output
     public async Task WorkScreens_FitATabletsWidth()
     {
         var prof = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(prof, "Zorgen over de veiligheid thuis; het gezin wil hulp.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen over de veiligheid thuis; het gezin wil hulp.");
         var chair = await world.SignedInAsync("voorzitter");
         await prof.SetViewportSizeAsync(768, 1024);
         await chair.SetViewportSizeAsync(768, 1024);
@@ -38,7 +38,7 @@ public sealed class WerkLayoutTests(BrowserWorld world, ITestOutputHelper output
     public async Task CasusPage_ReadsTheCasusOnce_ThoughItIsRenderedOnTheServerAndThenGoesLive()
     {
         var prof = await world.SignedInAsync("prof1");
-        var code = await AanmeldenAsync(prof, "Zorgen over de veiligheid thuis; het gezin wil hulp.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen over de veiligheid thuis; het gezin wil hulp.");
         var chair = await world.SignedInAsync("voorzitter");
 
         await chair.GotoAsync($"/casus/{code}");

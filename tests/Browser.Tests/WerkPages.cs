@@ -13,7 +13,7 @@ public static partial class WerkPages
     /// <summary>Waits until the page's circuit is up: before that, typing and clicking reach only the prerendered copy.</summary>
     public static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive='true']").First).ToBeVisibleAsync();
 
-    public static async Task<string> AanmeldenAsync(IPage page, string hulpvraag)
+    public static async Task<string> RegisterIntakeAsync(IPage page, string hulpvraag)
     {
         await page.GotoAsync("/aanmelding");
         await InteractiveAsync(page);

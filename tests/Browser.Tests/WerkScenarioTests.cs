@@ -22,7 +22,7 @@ public sealed class WerkScenarioTests(BrowserWorld world, ITestOutputHelper outp
         await InteractiveAsync(prof);
         await prof.Locator("#veld-hulpvraag").FillAsync("Moeder belt, BSN 111222333, zorgen om de kinderen");
         await Expect(prof.Locator("[data-testid='aanmelding-form']")).ToContainTextAsync("BSN");
-        var code = await AanmeldenAsync(prof, "Zorgen om de veiligheid thuis; het gezin vraagt zelf om hulp.");
+        var code = await RegisterIntakeAsync(prof, "Zorgen om de veiligheid thuis; het gezin vraagt zelf om hulp.");
         await Expect(prof.GetByTestId("casus-aangemeld")).ToContainTextAsync(code);
 
         // The professional keeps the inbox open; everything after this arrives without a reload.

@@ -19,11 +19,11 @@ public sealed record Halfjaarcijfers(int Jaar, IReadOnlyList<HalfjaarRij> Rijen)
 /// </summary>
 public sealed class HalfjaarcijfersService(IWorkflowStore store)
 {
-    public async Task<Halfjaarcijfers> VoorJaarAsync(int jaar, CancellationToken ct = default)
+    public async Task<Halfjaarcijfers> ForYearAsync(int jaar, CancellationToken ct = default)
     {
-        var eerste = await TellenAsync(new DateOnly(jaar, 1, 1), new DateOnly(jaar, 7, 1), ct);
-        var tweede = await TellenAsync(new DateOnly(jaar, 7, 1), new DateOnly(jaar + 1, 1, 1), ct);
-        HalfjaarRij Rij(string onderdeel, Func<Tellingen, int> tel) => new(onderdeel, tel(eerste), tel(tweede));
+        var eerste = await CountAsync(new DateOnly(jaar, 1, 1), new DateOnly(jaar, 7, 1), ct);
+        var tweede = await CountAsync(new DateOnly(jaar, 7, 1), new DateOnly(jaar + 1, 1, 1), ct);
+        HalfjaarRij Rij(string onderdeel, Func<Counts, int> tel) => new(onderdeel, tel(eerste), tel(tweede));
         return new Halfjaarcijfers(jaar,
         [
             Rij("Besproken casus", t => t.Triage("bespreking")),
@@ -36,18 +36,18 @@ public sealed class HalfjaarcijfersService(IWorkflowStore store)
     }
 
     // Summed from the day rollup of the facts: a national half-year costs a few hundred rows.
-    private async Task<Tellingen> TellenAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<Counts> CountAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var triage = await store.CountFactsByDayAsync(from, to, "uitkomst", ct);
         var routes = await store.CountFactsByDayAsync(from, to, "route", ct);
         var huishoudens = await store.CountFactsByDayAsync(from, to, "huishouden", ct);
-        return new Tellingen(
+        return new Counts(
             triage.Where(c => c.Name == RvtFacts.Triage).ToDictionary(c => c.DimensionValue ?? "", c => c.Count),
             routes.Where(c => c.Name == RvtFacts.RouteGekozen).ToDictionary(c => c.DimensionValue ?? "", c => c.Count),
             huishoudens.Where(c => c.Name == RvtFacts.Aanmelding && c.DimensionValue == nameof(Huishouden.HuishoudenZonderKinderen)).Sum(c => c.Count));
     }
 
-    private sealed record Tellingen(IReadOnlyDictionary<string, int> Triages, IReadOnlyDictionary<string, int> Routes, int HuishoudensZonderKinderen)
+    private sealed record Counts(IReadOnlyDictionary<string, int> Triages, IReadOnlyDictionary<string, int> Routes, int HuishoudensZonderKinderen)
     {
         public int Triage(string uitkomst) => Triages.GetValueOrDefault(uitkomst);
         public int Route(string route) => Routes.GetValueOrDefault(route);

@@ -21,7 +21,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     public const string EndSignal = "MaatregelBeeindigen";
     public const int MaxRedenLength = 2_000;
 
-    public async Task<DomainResult<Maatregel>> RegistreerAsync(string casusCode, MaatregelType? type, DateOnly? start, DateOnly? eind,
+    public async Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelType? type, DateOnly? start, DateOnly? eind,
         string door, CancellationToken ct = default)
     {
         var errors = MaatregelRegels.Check(type, start, eind);
@@ -43,7 +43,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     }
 
     /// <summary>Ends a running maatregel with a reason; its flow cancels every pending evaluation and deadline at once.</summary>
-    public async Task<DomainResult<Maatregel>> BeeindigAsync(Guid maatregelId, string? reden, string door, CancellationToken ct = default)
+    public async Task<DomainResult<Maatregel>> EndAsync(Guid maatregelId, string? reden, string door, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         CasusIntake.Text(errors, "reden", reden, MaxRedenLength, missing: "Geef een reden.", today: Today());

@@ -15,7 +15,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         return await db.Netwerk.AsNoTracking().Where(n => n.CasusId == casusId).OrderBy(n => n.Soort == NetwerkSoort.Formeel).ThenBy(n => n.ToegevoegdOp).ToListAsync(ct);
     }
 
-    public async Task<DomainResult<NetwerkLid>> VoegToeAsync(string casusCode, string? rol, NetwerkSoort? soort, string? bijdrage, string door,
+    public async Task<DomainResult<NetwerkLid>> AddAsync(string casusCode, string? rol, NetwerkSoort? soort, string? bijdrage, string door,
         CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -35,7 +35,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         return DomainResult<NetwerkLid>.Ok(lid);
     }
 
-    public async Task<DomainResult<NetwerkLid>> VerwijderAsync(string casusCode, Guid id, CancellationToken ct = default)
+    public async Task<DomainResult<NetwerkLid>> RemoveAsync(string casusCode, Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lid = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);

@@ -15,7 +15,7 @@ namespace ProcessEngine.Rvt.Application;
 public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, IWorkflowStore engine, TimeProvider clock,
     IOptions<RvtFlowOptions> flows)
 {
-    public async Task<DomainResult<Traject>> AanmeldenAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
+    public async Task<DomainResult<Traject>> RegisterIntakeAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
     {
         var errors = intake.Validate();
         if (errors.Count > 0) return DomainResult<Traject>.Invalid(errors);

@@ -45,7 +45,7 @@ public sealed class ApiWorld : IAsyncLifetime
     }
 
     /// <summary>An aanmelding through the API by the signed-in professional; returns the new casus code.</summary>
-    public static async Task<string> AanmeldenAsync(HttpClient professional) =>
+    public static async Task<string> RegisterIntakeAsync(HttpClient professional) =>
         (await (await Ok(professional.PostAsJsonAsync("/api/trajecten", Intake))).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
 
     public static async Task<Guid> TaskOfAsync(HttpClient client, string list, string casus)

@@ -35,7 +35,7 @@ public sealed class PostgreSqlHostTests
         Assert.All(versions, v => Assert.Equal(1, v.Version));
 
         // A casus registered through one node is worked on through the other.
-        var code = await ApiWorld.AanmeldenAsync(await nodeA.AsAsync("prof1"));
+        var code = await ApiWorld.RegisterIntakeAsync(await nodeA.AsAsync("prof1"));
         var chairOnB = await nodeB.AsAsync("voorzitter");
         var triage = await ApiWorld.TaskOfAsync(chairOnB, "/api/tasks/team", code);
         var chairOnA = await nodeA.AsAsync("voorzitter");

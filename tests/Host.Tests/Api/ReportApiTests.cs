@@ -15,7 +15,7 @@ public sealed class ReportApiTests
         await using var host = ApiHost.WithClock(clock);
         await host.InitializeAsync();
         using var prof1 = await host.AsAsync("prof1");
-        var code = await ApiWorld.AanmeldenAsync(prof1);
+        var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var manager = await host.AsAsync("manager");
         Assert.Empty((await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray());
 
@@ -58,7 +58,7 @@ public sealed class ReportApiTests
         await using var host = new ApiHost();
         await host.InitializeAsync();
         using var prof1 = await host.AsAsync("prof1");
-        var code = await ApiWorld.AanmeldenAsync(prof1);
+        var code = await ApiWorld.RegisterIntakeAsync(prof1);
         using var chair = await host.AsAsync("voorzitter");
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
         await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));

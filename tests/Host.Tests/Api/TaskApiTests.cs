@@ -10,7 +10,7 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
     private async Task<(HttpClient Prof1, HttpClient Chair, string Code, Guid Triage)> NewTriageAsync()
     {
         var prof1 = await host.AsAsync("prof1");
-        var code = await ApiWorld.AanmeldenAsync(prof1);
+        var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var chair = await host.AsAsync("voorzitter");
         return (prof1, chair, code, await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code));
     }

@@ -70,7 +70,7 @@ public sealed class DuePromptTests
     public async Task Reminder_IsNotSent_ForATaskCreatedInsideItsReminderWindow()
     {
         await using var host = new PromptHost();
-        var code = await host.AanmeldenAsync(Onveiligheid.Acuut);
+        var code = await host.RegisterIntakeAsync(Onveiligheid.Acuut);
         var spoed = Assert.Single(await host.Get<ProcessEngine.Workflows.Persistence.IWorkflowStore>()
             .FindOpenTasksAsync(new ProcessEngine.Workflows.Persistence.TaskQuery(CorrelationId: code)));
         await host.DispatchAsync();
@@ -88,7 +88,7 @@ public sealed class DuePromptTests
     /// <summary>Triage sends the casus to the table; the inbrenger prof1 gets the preparation, due five working days later.</summary>
     private static async Task<(string Code, UserTask Task)> PreparationTaskAsync(PromptHost host)
     {
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
         var triage = await host.OpenTaskAsync(code, "Triage nieuwe aanmelding");
         await host.Get<WorkflowRuntime>().CompleteTaskAsync(triage.Id, "Bespreking",
             new Dictionary<string, object?> { ["tafeldatum"] = "2026-03-12" }, "voorzitter");

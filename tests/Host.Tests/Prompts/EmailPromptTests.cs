@@ -17,7 +17,7 @@ public sealed class EmailPromptTests
         await host.AddUserAsync("teamlid", "teamlid@example.org", [Roles.Professional], teams: "Wijkteam, RvtChair");
         await host.AddUserAsync("anderteam", "anderteam@example.org", [Roles.Professional], teams: "RvtChairs");
 
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
         var triage = await host.OpenTaskAsync(code, Triage);
         var sent = await host.DispatchAsync();
 
@@ -40,7 +40,7 @@ public sealed class EmailPromptTests
     public async Task TaskCreated_MailsOnlyTheAssignee_WhenTheTaskIsTheirs()
     {
         await using var host = new PromptHost();
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
         await host.DispatchAsync();
         var triage = await host.OpenTaskAsync(code, Triage);
 
@@ -65,7 +65,7 @@ public sealed class EmailPromptTests
         _ = host.Services;
         await host.AddUserAsync("voorzitter2", "voorzitter2@example.org", [Roles.RvtChair]);
         await host.Smtp.StopAsync();
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
 
         Assert.Equal(0, await host.DispatchAsync());
         var failed = await host.OutboxAsync();
@@ -104,7 +104,7 @@ public sealed class EmailPromptTests
         Assert.Equal(0, await host.SweepAsync());
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         host.LoseTaskCreated = true;
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
         host.LoseTaskCreated = false;
         Assert.Empty(await host.OutboxAsync());
 
@@ -125,7 +125,7 @@ public sealed class EmailPromptTests
     public async Task Sweep_WritesNothing_WhenTheHandlerAlreadyDid()
     {
         await using var host = new PromptHost();
-        await host.AanmeldenAsync();
+        await host.RegisterIntakeAsync();
 
         Assert.Equal(0, await host.SweepAsync());
         Assert.Single(await host.OutboxAsync());

@@ -12,7 +12,7 @@ public sealed class OutboxDispatcherTests
         await using var host = new PromptHost();
         _ = host.Services;
         for (var i = 1; i <= 6; i++) await host.AddUserAsync($"voorzitter{i}", $"voorzitter{i}@example.org", [Roles.RvtChair]);
-        await host.AanmeldenAsync();
+        await host.RegisterIntakeAsync();
         var other = ActivatorUtilities.CreateInstance<OutboxDispatcher>(host.Services);
 
         var sent = await Task.WhenAll(host.DispatchAsync(), other.RunAsync(CancellationToken.None));
@@ -27,11 +27,11 @@ public sealed class OutboxDispatcherTests
     public async Task SentRows_AreForgottenAfterKeepSent_UnsentRowsNever()
     {
         await using var host = new PromptHost(("Prompts:KeepSent", "2.00:00:00"));
-        await host.AanmeldenAsync();
+        await host.RegisterIntakeAsync();
         await host.DispatchAsync();
         await host.Smtp.StopAsync();
         host.Clock.Advance(TimeSpan.FromDays(1));
-        await host.AanmeldenAsync();
+        await host.RegisterIntakeAsync();
         await host.DispatchAsync();
 
         host.Clock.Advance(TimeSpan.FromDays(30));

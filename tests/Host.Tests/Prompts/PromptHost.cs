@@ -45,9 +45,9 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
     public Task<int> ScanDueAsync() => Get<DuePromptScan>().RunAsync(CancellationToken.None);
 
     /// <summary>Brings in a casus as prof1; the traject gives its triage (or, when acute, its spoedadvies) to the RVT chairs. Returns the casus code.</summary>
-    public async Task<string> AanmeldenAsync(Onveiligheid onveiligheid = Onveiligheid.Structureel)
+    public async Task<string> RegisterIntakeAsync(Onveiligheid onveiligheid = Onveiligheid.Structureel)
     {
-        var result = await Get<TrajectService>().AanmeldenAsync(new CasusIntake
+        var result = await Get<TrajectService>().RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
             Onveiligheid = onveiligheid,

@@ -12,9 +12,9 @@ public sealed class PromptStoreQueryTests
     {
         await using var host = new PromptHost();
         var store = host.Get<IWorkflowStore>();
-        var first = await host.OpenTaskAsync(await host.AanmeldenAsync(), "Triage nieuwe aanmelding");
+        var first = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
         host.Clock.Advance(TimeSpan.FromHours(2));
-        var second = await host.OpenTaskAsync(await host.AanmeldenAsync(), "Triage nieuwe aanmelding");
+        var second = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
 
         var sinceBetween = await store.FindTasksCreatedSinceAsync(PromptHost.Monday.AddHours(1), Guid.Empty, 10);
         var sinceFirst = await store.FindTasksCreatedSinceAsync(PromptHost.Monday, Guid.Empty, 10);
@@ -35,9 +35,9 @@ public sealed class PromptStoreQueryTests
     {
         await using var host = new PromptHost();
         var store = host.Get<IWorkflowStore>();
-        var first = await host.OpenTaskAsync(await host.AanmeldenAsync(), "Triage nieuwe aanmelding");
+        var first = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
         host.Clock.Advance(TimeSpan.FromHours(2));
-        var second = await host.OpenTaskAsync(await host.AanmeldenAsync(), "Triage nieuwe aanmelding");
+        var second = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
         var epoch = DateTimeOffset.UnixEpoch;
 
         var both = await store.FindOpenTasksDueAsync(epoch, Guid.Empty, second.DueAt!.Value, 10);

@@ -22,7 +22,7 @@ public sealed class TaskHubTests
         await using var prof1 = await InboxAsync(host, "prof1");
         await using var prof2 = await InboxAsync(host, "prof2");
 
-        var code = await host.AanmeldenAsync();
+        var code = await host.RegisterIntakeAsync();
         var triage = await host.OpenTaskAsync(code, "Triage nieuwe aanmelding");
         Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Created), await chair.NextAsync());
 

@@ -11,7 +11,7 @@ public sealed class AfsluitingScenarioTests
     {
         await using var engine = ScenarioEngine.Start();
         var trajecten = engine.Services.GetRequiredService<TrajectService>();
-        var traject = (await trajecten.AanmeldenAsync(new CasusIntake
+        var traject = (await trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Wijkteam", Hulpvraag = "Korte vraag over veiligheid na een ruzie", Huishouden = Huishouden.GezinMetKinderen,
             Onveiligheid = Onveiligheid.Structureel,

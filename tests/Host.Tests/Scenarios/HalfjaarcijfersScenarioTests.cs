@@ -30,7 +30,7 @@ public sealed class HalfjaarcijfersScenarioTests
         await TrajectAsync(engine, new(2026, 9, 7, 9, 0, 0, TimeSpan.Zero), "H2-B", "HuishoudenZonderKinderen", null, "Advies zonder vervolgroute");
         await TrajectAsync(engine, new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero), "NEXT-YEAR", "HuishoudenZonderKinderen", "Bespreking", "Netwerkberaad");
 
-        var cijfers = await engine.Services.GetRequiredService<HalfjaarcijfersService>().VoorJaarAsync(2026);
+        var cijfers = await engine.Services.GetRequiredService<HalfjaarcijfersService>().ForYearAsync(2026);
 
         Assert.Equal(
         [

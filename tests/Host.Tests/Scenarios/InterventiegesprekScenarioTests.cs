@@ -162,7 +162,7 @@ public sealed class InterventiegesprekScenarioTests
         var maatregel = Assert.Single(await maatregelen.ListAsync(Casus));
         Assert.Equal((MaatregelType.Ots, MaatregelStatus.Lopend, (DateOnly?)new DateOnly(2027, 3, 2)), (maatregel.Type, maatregel.Status, maatregel.EindDatum));
 
-        var ended = await maatregelen.BeeindigAsync(maatregel.Id, "Rechter heeft de OTS opgeheven; regie terug bij het gezin", Inbrenger);
+        var ended = await maatregelen.EndAsync(maatregel.Id, "Rechter heeft de OTS opgeheven; regie terug bij het gezin", Inbrenger);
 
         Assert.Equal(MaatregelStatus.Beeindigd, ended.Value!.Status);
         Assert.Empty(await engine.TimersAsync(maatregel.Id));

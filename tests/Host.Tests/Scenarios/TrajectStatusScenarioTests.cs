@@ -11,7 +11,7 @@ public sealed class TrajectStatusScenarioTests
     {
         await using var engine = ScenarioEngine.Start();
         var trajecten = engine.Services.GetRequiredService<TrajectService>();
-        var code = (await trajecten.AanmeldenAsync(new CasusIntake
+        var code = (await trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
             Onveiligheid = Onveiligheid.Structureel,

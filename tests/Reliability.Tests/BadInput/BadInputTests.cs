@@ -26,7 +26,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
         await using var database = HostDatabase.NewSqlite("bad-input");
         await using var cluster = await Cluster.StartAsync(database);
         var node = cluster.Nodes[0];
-        var known = await AanmeldenAsync(node);
+        var known = await RegisterIntakeAsync(node);
         var callers = new Dictionary<string, HttpClient> { ["anonymous"] = ApiUser.Anonymous(node) };
         var users = new List<ApiUser>();
         foreach (var name in BadRequestGenerator.Callers.Skip(1))
@@ -64,7 +64,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     }
 
     /// <summary>Real rows to aim at: an aanmelding by prof1 gives a casus and the chair's triage task.</summary>
-    private static async Task<KnownIds> AanmeldenAsync(HostProcess node)
+    private static async Task<KnownIds> RegisterIntakeAsync(HostProcess node)
     {
         using var prof1 = await ApiUser.SignInAsync(node, "prof1");
         using var chair = await ApiUser.SignInAsync(node, "voorzitter");

@@ -9,7 +9,7 @@ namespace ProcessEngine.Rvt.Tests.Domain;
 public sealed class MaatregelServiceTests
 {
     private static async Task<string> CasusAsync(DomainFixture domain) =>
-        (await domain.Trajecten.AanmeldenAsync(new CasusIntake
+        (await domain.Trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Veilig Thuis", Hulpvraag = "Na de OTS: wat is nodig om terug te gaan naar vrijwillig?",
             Huishouden = Huishouden.GezinMetKinderen, Onveiligheid = Onveiligheid.Structureel,
@@ -27,7 +27,7 @@ public sealed class MaatregelServiceTests
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
 
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
 
         Assert.Equal((code, MaatregelType.Ots, new DateOnly(2026, 3, 1), (DateOnly?)new DateOnly(2027, 3, 1), MaatregelStatus.Lopend),
             (maatregel.CasusCode, maatregel.Type, maatregel.StartDatum, maatregel.EindDatum, maatregel.Status));
@@ -44,10 +44,10 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.MachtigingUithuisplaatsing, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.MachtigingUithuisplaatsing, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         Assert.Equal(3, (await domain.Engine.GetBookmarksAsync(maatregel.Id)).Count(b => b.Kind == BookmarkKind.Timer));
 
-        var ended = await domain.Maatregelen.BeeindigAsync(maatregel.Id, "Regie terug bij het gezin; netwerk staat", "prof1");
+        var ended = await domain.Maatregelen.EndAsync(maatregel.Id, "Regie terug bij het gezin; netwerk staat", "prof1");
 
         Assert.Equal(DomainOutcome.Ok, ended.Outcome);
         Assert.Equal(MaatregelStatus.Beeindigd, ended.Value!.Status);
@@ -55,7 +55,7 @@ public sealed class MaatregelServiceTests
         Assert.Null(ended.Value.VolgendeTermijn);
         Assert.DoesNotContain(await domain.Engine.GetBookmarksAsync(maatregel.Id), b => b.Kind is BookmarkKind.Timer or BookmarkKind.Signal);
         Assert.Equal("Terugkeer naar vrijwilligheid plannen", Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id)).Title);
-        Assert.Equal(DomainOutcome.Conflict, (await domain.Maatregelen.BeeindigAsync(maatregel.Id, "nogmaals", "prof1")).Outcome);
+        Assert.Equal(DomainOutcome.Conflict, (await domain.Maatregelen.EndAsync(maatregel.Id, "nogmaals", "prof1")).Outcome);
     }
 
     [Fact]
@@ -63,17 +63,17 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         var before = await domain.Engine.GetBookmarksAsync(maatregel.Id);
 
-        var refused = await domain.Maatregelen.BeeindigAsync(maatregel.Id, "Kind met BSN 111222333 gaat terug naar moeder", "prof1");
+        var refused = await domain.Maatregelen.EndAsync(maatregel.Id, "Kind met BSN 111222333 gaat terug naar moeder", "prof1");
 
         Assert.Equal(DomainOutcome.Invalid, refused.Outcome);
         Assert.Contains("BSN", refused.Errors["reden"]);
         Assert.DoesNotContain("111222333", refused.Errors["reden"]);
         Assert.Equal(before.Select(b => b.Id).Order(), (await domain.Engine.GetBookmarksAsync(maatregel.Id)).Select(b => b.Id).Order());
         Assert.Equal(MaatregelStatus.Lopend, (await domain.Maatregelen.FindAsync(maatregel.Id))!.Status);
-        Assert.Equal(DomainOutcome.Invalid, (await domain.Maatregelen.BeeindigAsync(maatregel.Id, "  ", "prof1")).Outcome);
+        Assert.Equal(DomainOutcome.Invalid, (await domain.Maatregelen.EndAsync(maatregel.Id, "  ", "prof1")).Outcome);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         domain.Clock.Advance(TimeSpan.FromDays(92));
         Assert.Equal(1, await domain.Runtime.FireDueTimersAsync());
         var evaluatie = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id));
@@ -98,7 +98,7 @@ public sealed class MaatregelServiceTests
         Assert.Equal("Oma en de buurvrouw vangen op; afspraken lopen al drie maanden", now.EindReden);
         // The end-date question (December) and the signal branch went with it.
         Assert.DoesNotContain(await domain.Engine.GetBookmarksAsync(maatregel.Id), b => b.Kind is BookmarkKind.Timer or BookmarkKind.Signal);
-        Assert.Equal(DomainOutcome.Conflict, (await domain.Maatregelen.BeeindigAsync(maatregel.Id, "ook nog", "prof1")).Outcome);
+        Assert.Equal(DomainOutcome.Conflict, (await domain.Maatregelen.EndAsync(maatregel.Id, "ook nog", "prof1")).Outcome);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         var endQuestion = (await domain.Engine.GetBookmarksAsync(maatregel.Id)).Where(b => b.Kind == BookmarkKind.Timer).Max(b => b.DueAt);
         // Ten weeks before 1 March 2027 is 21 December 2026, midnight in Amsterdam (winter time, UTC+1).
         Assert.Equal(new DateTimeOffset(2026, 12, 20, 23, 0, 0, TimeSpan.Zero), endQuestion);
@@ -130,7 +130,7 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         domain.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 20, 23, 0, 0, TimeSpan.Zero));
         await domain.Runtime.FireDueTimersAsync();
         var vraag = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id), t => t.Title == "Verlengen of beëindigen?");
@@ -156,7 +156,7 @@ public sealed class MaatregelServiceTests
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
 
-        var result = await domain.Maatregelen.RegistreerAsync(code, type, DateOnly.Parse(start), eind is null ? null : DateOnly.Parse(eind), "prof1");
+        var result = await domain.Maatregelen.RegisterAsync(code, type, DateOnly.Parse(start), eind is null ? null : DateOnly.Parse(eind), "prof1");
 
         Assert.Equal(DomainOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Errors[field]);
@@ -169,7 +169,7 @@ public sealed class MaatregelServiceTests
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
 
-        var voogdij = await domain.Maatregelen.RegistreerAsync(code, MaatregelType.Voogdij, new DateOnly(2026, 3, 1), null, "prof1");
+        var voogdij = await domain.Maatregelen.RegisterAsync(code, MaatregelType.Voogdij, new DateOnly(2026, 3, 1), null, "prof1");
 
         Assert.Equal(DomainOutcome.Ok, voogdij.Outcome);
         Assert.Null(voogdij.Value!.EindDatum);

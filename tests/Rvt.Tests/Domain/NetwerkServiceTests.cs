@@ -6,7 +6,7 @@ namespace ProcessEngine.Rvt.Tests.Domain;
 public sealed class NetwerkServiceTests
 {
     private static async Task<string> CasusAsync(DomainFixture domain) =>
-        (await domain.Trajecten.AanmeldenAsync(new CasusIntake
+        (await domain.Trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Wijkteam", Hulpvraag = "Wie kan het gezin opvangen als het thuis misgaat?",
             Huishouden = Huishouden.GezinMetKinderen, Onveiligheid = Onveiligheid.Structureel,
@@ -18,17 +18,17 @@ public sealed class NetwerkServiceTests
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
 
-        await domain.Netwerk.VoegToeAsync(code, "wijkagent", NetwerkSoort.Formeel, null, "prof1");
-        await domain.Netwerk.VoegToeAsync(code, " grootmoeder ", NetwerkSoort.Informeel, "Vangt de kinderen op na school", "prof1");
-        var buurvrouw = (await domain.Netwerk.VoegToeAsync(code, "buurvrouw", NetwerkSoort.Informeel, null, "prof2")).Value!;
+        await domain.Netwerk.AddAsync(code, "wijkagent", NetwerkSoort.Formeel, null, "prof1");
+        await domain.Netwerk.AddAsync(code, " grootmoeder ", NetwerkSoort.Informeel, "Vangt de kinderen op na school", "prof1");
+        var buurvrouw = (await domain.Netwerk.AddAsync(code, "buurvrouw", NetwerkSoort.Informeel, null, "prof2")).Value!;
 
         var netwerk = await domain.Netwerk.ListAsync(code);
         Assert.Equal(["grootmoeder", "buurvrouw", "wijkagent"], netwerk.Select(n => n.Rol));
         Assert.Equal("Vangt de kinderen op na school", netwerk[0].Bijdrage);
         Assert.Equal("prof2", netwerk[1].ToegevoegdDoor);
 
-        Assert.Equal(DomainOutcome.Ok, (await domain.Netwerk.VerwijderAsync(code, buurvrouw.Id)).Outcome);
-        Assert.Equal(DomainOutcome.NotFound, (await domain.Netwerk.VerwijderAsync(code, buurvrouw.Id)).Outcome);
+        Assert.Equal(DomainOutcome.Ok, (await domain.Netwerk.RemoveAsync(code, buurvrouw.Id)).Outcome);
+        Assert.Equal(DomainOutcome.NotFound, (await domain.Netwerk.RemoveAsync(code, buurvrouw.Id)).Outcome);
         Assert.Equal(2, (await domain.Netwerk.ListAsync(code)).Count);
     }
 
@@ -42,7 +42,7 @@ public sealed class NetwerkServiceTests
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
 
-        var result = await domain.Netwerk.VoegToeAsync(code, rol, NetwerkSoort.Informeel, null, "prof1");
+        var result = await domain.Netwerk.AddAsync(code, rol, NetwerkSoort.Informeel, null, "prof1");
 
         Assert.Equal(DomainOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Errors[field], StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public sealed class NetwerkServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
 
-        Assert.Contains("soort", (await domain.Netwerk.VoegToeAsync("RVT-2026-AAAAAA", "buurvrouw", null, null, "prof1")).Errors.Keys);
-        Assert.Equal(DomainOutcome.NotFound, (await domain.Netwerk.VoegToeAsync("RVT-2026-AAAAAA", "buurvrouw", NetwerkSoort.Informeel, null, "prof1")).Outcome);
+        Assert.Contains("soort", (await domain.Netwerk.AddAsync("RVT-2026-AAAAAA", "buurvrouw", null, null, "prof1")).Errors.Keys);
+        Assert.Equal(DomainOutcome.NotFound, (await domain.Netwerk.AddAsync("RVT-2026-AAAAAA", "buurvrouw", NetwerkSoort.Informeel, null, "prof1")).Outcome);
     }
 }

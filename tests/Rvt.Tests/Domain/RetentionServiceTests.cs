@@ -9,14 +9,14 @@ public sealed class RetentionServiceTests
     public async Task Retention_DeletesCasusContentAndEngineData_ButKeepsTheCounts_WhenThePeriodHasPassed()
     {
         await using var domain = await DomainFixture.StartAsync();
-        var traject = (await domain.Trajecten.AanmeldenAsync(new CasusIntake
+        var traject = (await domain.Trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "CJG", Hulpvraag = "Moeder vraagt hulp; vader drinkt in het weekend", Huishouden = Huishouden.HuishoudenZonderKinderen,
             Onveiligheid = Onveiligheid.Structureel,
         }, "prof1")).Value!;
         var code = traject.CasusCode;
         await domain.Kaarten.SaveAsync(code, new VeiligheidskaartInhoud { Zorgen = ["Drinken in het weekend"] }, "prof1", 0);
-        await domain.Netwerk.VoegToeAsync(code, "oom", NetwerkSoort.Informeel, "Komt in het weekend", "prof1");
+        await domain.Netwerk.AddAsync(code, "oom", NetwerkSoort.Informeel, "Komt in het weekend", "prof1");
         var task = Assert.Single(await domain.Engine.FindOpenTasksAsync(new TaskQuery(CorrelationId: code)));
         Assert.Equal(Application.DomainOutcome.Conflict, (await domain.Retention.RecordClosedAsync(code)).Outcome);
         await domain.Runtime.CompleteTaskAsync(task.Id, "Afgerond", new Dictionary<string, object?> { ["notitie"] = "vrije tekst over het gezin" }, "chair1");

@@ -20,7 +20,7 @@ public sealed class TrajectServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
 
-        var result = await domain.Trajecten.AanmeldenAsync(Intake(), "prof1");
+        var result = await domain.Trajecten.RegisterIntakeAsync(Intake(), "prof1");
 
         Assert.True(result.Succeeded);
         var traject = result.Value!;
@@ -42,7 +42,7 @@ public sealed class TrajectServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
 
-        var result = await domain.Trajecten.AanmeldenAsync(Intake("Zoon met BSN 111222333 is vaak niet op school."), "prof1");
+        var result = await domain.Trajecten.RegisterIntakeAsync(Intake("Zoon met BSN 111222333 is vaak niet op school."), "prof1");
 
         Assert.Equal(DomainOutcome.Invalid, result.Outcome);
         Assert.Contains("BSN", result.Errors["hulpvraag"]);
@@ -55,7 +55,7 @@ public sealed class TrajectServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
 
-        var result = await domain.Trajecten.AanmeldenAsync(new CasusIntake(), "prof1");
+        var result = await domain.Trajecten.RegisterIntakeAsync(new CasusIntake(), "prof1");
 
         Assert.Equal(["huishouden", "hulpvraag", "onveiligheid", "organisatie"], result.Errors.Keys.Order());
     }

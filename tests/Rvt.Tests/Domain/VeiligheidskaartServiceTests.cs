@@ -6,7 +6,7 @@ namespace ProcessEngine.Rvt.Tests.Domain;
 public sealed class VeiligheidskaartServiceTests
 {
     private static async Task<string> NewCasusAsync(DomainFixture domain) =>
-        (await domain.Trajecten.AanmeldenAsync(new CasusIntake
+        (await domain.Trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "CJG", Hulpvraag = "Zorgen over de veiligheid thuis", Huishouden = Huishouden.GezinMetKinderen,
             Onveiligheid = Onveiligheid.Structureel,

@@ -22,7 +22,7 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
 {
     public async ValueTask<Outcome<AanmeldingCreated>> Handle(Aanmelden request, CancellationToken ct)
     {
-        var result = await trajecten.AanmeldenAsync(request.Intake, request.User.UserName, ct);
+        var result = await trajecten.RegisterIntakeAsync(request.Intake, request.User.UserName, ct);
         if (result.Succeeded)
             await audit.CasusAsync(request.User, "casus.create", AuditAction.Create, result.Value!.CasusCode, Access.CasusAccessResult.Inbrenger, ct: ct);
         return result.ToOutcome(t => new AanmeldingCreated(t.CasusCode, t.WorkflowInstanceId), created: true);

@@ -27,7 +27,7 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
     {
         var (access, refusal) = await guard.EnterAsync<Maatregel>(request.User, request.Code, "maatregel.create", AuditAction.Create, ct);
         if (refusal is not null) return refusal;
-        var result = await maatregelen.RegistreerAsync(request.Code, request.Input.Type, request.Input.StartDatum, request.Input.EindDatum,
+        var result = await maatregelen.RegisterAsync(request.Code, request.Input.Type, request.Input.StartDatum, request.Input.EindDatum,
             request.User.UserName, ct);
         if (result.Succeeded)
             await audit.CasusAsync(request.User, "maatregel.create", AuditAction.Create, request.Code, access, detail: result.Value!.Id.ToString(), ct: ct);
@@ -41,7 +41,7 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
         // The id must be a maatregel of this casus: involvement in one casus opens no other.
         if (await maatregelen.FindAsync(request.Id, ct) is not { } maatregel || maatregel.CasusCode != request.Code)
             return Outcome<Maatregel>.NotFound($"Maatregel {request.Id} hoort niet bij casus {request.Code}.");
-        var result = await maatregelen.BeeindigAsync(request.Id, request.Reden, request.User.UserName, ct);
+        var result = await maatregelen.EndAsync(request.Id, request.Reden, request.User.UserName, ct);
         if (result.Succeeded)
             await audit.CasusAsync(request.User, "maatregel.end", AuditAction.Update, request.Code, access, detail: request.Id.ToString(), ct: ct);
         return result.ToOutcome(m => m);
@@ -51,7 +51,7 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
     {
         var (access, refusal) = await guard.EnterAsync<NetwerkLid>(request.User, request.Code, "netwerk.create", AuditAction.Create, ct);
         if (refusal is not null) return refusal;
-        var result = await netwerk.VoegToeAsync(request.Code, request.Input.Rol, request.Input.Soort, request.Input.Bijdrage, request.User.UserName, ct);
+        var result = await netwerk.AddAsync(request.Code, request.Input.Rol, request.Input.Soort, request.Input.Bijdrage, request.User.UserName, ct);
         if (result.Succeeded) await audit.CasusAsync(request.User, "netwerk.create", AuditAction.Create, request.Code, access, ct: ct);
         return result.ToOutcome(n => n, created: true);
     }
@@ -60,7 +60,7 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
     {
         var (access, refusal) = await guard.EnterAsync<NetwerkLid>(request.User, request.Code, "netwerk.delete", AuditAction.Delete, ct);
         if (refusal is not null) return refusal;
-        var result = await netwerk.VerwijderAsync(request.Code, request.Id, ct);
+        var result = await netwerk.RemoveAsync(request.Code, request.Id, ct);
         if (result.Succeeded) await audit.CasusAsync(request.User, "netwerk.delete", AuditAction.Delete, request.Code, access, ct: ct);
         return result.ToOutcome(n => n);
     }

@@ -103,7 +103,7 @@ public sealed class OperationsHandlers(IWorkflowStore engine, WorkflowRuntime ru
     public async ValueTask<Outcome<HalfjaarcijfersView>> Handle(GetHalfjaarcijfers request, CancellationToken ct)
     {
         if (request.Jaar is < 2000 or > 2100) return Outcome<HalfjaarcijfersView>.Invalid("jaar", "Kies een jaar tussen 2000 en 2100.");
-        var figures = await cijfers.VoorJaarAsync(request.Jaar, ct);
+        var figures = await cijfers.ForYearAsync(request.Jaar, ct);
         await audit.RecordAsync(request.User, "rapportage.halfjaarcijfers", AuditAction.Read, AuditOutcome.Success, Auditor.PurposeAccountability,
             detail: request.Jaar.ToString(CultureInfo.InvariantCulture), ct: ct);
         return Outcome<HalfjaarcijfersView>.Ok(HalfjaarcijfersView.From(figures));

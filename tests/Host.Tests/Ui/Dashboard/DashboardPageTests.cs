@@ -21,7 +21,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
     {
         await _host.InitializeAsync();
         using var prof1 = await _host.AsAsync("prof1");
-        _casus = await ApiWorld.AanmeldenAsync(prof1);
+        _casus = await ApiWorld.RegisterIntakeAsync(prof1);
         _clock.Advance(TimeSpan.FromDays(12));
     }
 
