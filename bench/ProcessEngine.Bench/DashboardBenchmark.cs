@@ -8,6 +8,7 @@ using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Synthetic;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Bench;
@@ -73,6 +74,7 @@ internal static class DashboardBenchmark
         }
 
         var store = services.GetRequiredService<IWorkflowStore>();
+        var monitoring = services.GetRequiredService<IWorkflowMonitoring>();
         var cijfers = services.GetRequiredService<HalfjaarcijfersService>();
         var rule = new StuckRule([.. norms.Select(n => new StepNorm(n.Flow, n.Step, now.AddDays(-n.Days)))], now.AddDays(-30));
         return new Dictionary<string, double>
@@ -82,8 +84,8 @@ internal static class DashboardBenchmark
                 await store.FindOpenTasksAsync(new TaskQuery(Assignee: "prof1", Take: 50));
                 await store.FindOpenTasksAsync(new TaskQuery(CandidateGroups: ["RvtChair"], UnassignedOnly: true, Take: 50));
             }),
-            ["overdue list"] = await MedianAsync(() => store.FindOverdueTasksAsync(now, TaskFilter.All, 0, 100)),
-            ["stuck list"] = await MedianAsync(() => store.FindStuckTasksAsync(rule, 0, 100)),
+            ["overdue list"] = await MedianAsync(() => monitoring.FindOverdueTasksAsync(now, TaskFilter.All, 0, 100)),
+            ["stuck list"] = await MedianAsync(() => monitoring.FindStuckTasksAsync(rule, 0, 100)),
             ["halfjaarcijfers"] = await MedianAsync(() => cijfers.ForYearAsync(2026)),
         };
     }

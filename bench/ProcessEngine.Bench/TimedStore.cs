@@ -8,7 +8,7 @@ namespace ProcessEngine.Bench;
 /// For <c>--breakdown</c> only: wraps the engine's store and adds up the wall time of the calls a resume
 /// step makes, so the step's time splits into the store's reads, its commit and the engine's own code.
 /// </summary>
-internal sealed partial class TimedStore(IWorkflowStore inner) : IWorkflowStore
+internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
 {
     public long FindTask, FindInstance, GetBookmarks, Commit;
 

@@ -11,7 +11,7 @@ namespace ProcessEngine.Workflows.EntityFramework;
 /// the version it was read at and every consumed bookmark must still exist, so a lost race rolls the
 /// whole burst back.
 /// </summary>
-public sealed partial class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, IBurstWriter writer) : IWorkflowStore
+public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, IBurstWriter writer) : IWorkflowStore
 {
     // The queries of every resume step, compiled once per store: EF's query pipeline is most of a small
     // read's cost. Not static: a compiled query belongs to one model, and SQLite's and PostgreSQL's differ.

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Data;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Prompts;
 
 namespace ProcessEngine.Workflows.EntityFramework;
 
-/// <summary>Registers the engine's store on a database (SQLite or PostgreSQL) and migrates its tables.</summary>
+/// <summary>Registers the engine's store, its monitoring and prompt queries on a database (SQLite or PostgreSQL) and migrates its tables.</summary>
 public static class EntityFrameworkWorkflowServices
 {
     /// <summary>The embedded default: one SQLite file. Call <see cref="MigrateWorkflowDatabaseAsync"/> at start-up.</summary>
@@ -25,6 +27,8 @@ public static class EntityFrameworkWorkflowServices
                 : new SqliteBurstWriter(database.ConnectionString, db.Model);
         });
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        services.AddSingleton<IWorkflowMonitoring, EfWorkflowMonitoring>();
+        services.AddSingleton<ITaskPromptQueries, EfTaskPromptQueries>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         return services;
     }

@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Prompts;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -10,7 +10,7 @@ namespace ProcessEngine.Host.Prompts;
 /// last sweep (less <see cref="PromptOptions.SweepLookback"/>, for bursts that committed late) and writes
 /// the prompts of any that have none. After a restart it resumes where it stopped, however long ago.
 /// </summary>
-public sealed class CreatedPromptSweep(IWorkflowStore store, PromptWriter writer, PromptCursors cursors, IOptions<PromptOptions> options,
+public sealed class CreatedPromptSweep(ITaskPromptQueries store, PromptWriter writer, PromptCursors cursors, IOptions<PromptOptions> options,
     TimeProvider clock, IBackgroundJobClient jobs, ILogger<CreatedPromptSweep> logger)
 {
     public const string JobId = "processengine-prompts-sweep";

@@ -1,6 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Host.Prompts;
@@ -16,7 +16,7 @@ namespace ProcessEngine.Host.Prompts;
 /// </list>
 /// Held tasks (Stopknop) are skipped while held. Each prompt is written once (marks and dedup keys).
 /// </summary>
-public sealed class DuePromptScan(IWorkflowStore store, PromptWriter writer, IOptions<PromptOptions> options, TimeProvider clock,
+public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer, IOptions<PromptOptions> options, TimeProvider clock,
     IBackgroundJobClient jobs, ILogger<DuePromptScan> logger)
 {
     public const string JobId = "processengine-prompts-due";

@@ -1,5 +1,5 @@
 using ProcessEngine.Rvt.Domain;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Monitoring;
 
 namespace ProcessEngine.Rvt.Application;
 
@@ -17,7 +17,7 @@ public sealed record Halfjaarcijfers(int Jaar, IReadOnlyList<HalfjaarRij> Rijen)
 /// run from 1 January and 1 July, 00:00 Europe/Amsterdam. Facts hold no casus content, so the figures
 /// survive the retention rule.
 /// </summary>
-public sealed class HalfjaarcijfersService(IWorkflowStore store)
+public sealed class HalfjaarcijfersService(IWorkflowMonitoring monitoring)
 {
     public async Task<Halfjaarcijfers> ForYearAsync(int jaar, CancellationToken ct = default)
     {
@@ -38,9 +38,9 @@ public sealed class HalfjaarcijfersService(IWorkflowStore store)
     // Summed from the day rollup of the facts: a national half-year costs a few hundred rows.
     private async Task<Counts> CountAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var triage = await store.CountFactsByDayAsync(from, to, "uitkomst", ct);
-        var routes = await store.CountFactsByDayAsync(from, to, "route", ct);
-        var huishoudens = await store.CountFactsByDayAsync(from, to, "huishouden", ct);
+        var triage = await monitoring.CountFactsByDayAsync(from, to, "uitkomst", ct);
+        var routes = await monitoring.CountFactsByDayAsync(from, to, "route", ct);
+        var huishoudens = await monitoring.CountFactsByDayAsync(from, to, "huishouden", ct);
         return new Counts(
             triage.Where(c => c.Name == RvtFacts.Triage).ToDictionary(c => c.DimensionValue ?? "", c => c.Count),
             routes.Where(c => c.Name == RvtFacts.RouteGekozen).ToDictionary(c => c.DimensionValue ?? "", c => c.Count),

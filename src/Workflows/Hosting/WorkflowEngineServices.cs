@@ -5,8 +5,10 @@ using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Persistence.InMemory;
+using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Scheduling;
 using ProcessEngine.Workflows.Validation;
@@ -39,9 +41,15 @@ public static class WorkflowEngineServices
         return services;
     }
 
+    /// <summary>
+    /// One <see cref="InMemoryWorkflowStore"/> answers as the store, the monitoring and the prompt queries: they read the same dictionaries.
+    /// </summary>
     public static IServiceCollection AddInMemoryWorkflowStore(this IServiceCollection services)
     {
-        services.AddSingleton<IWorkflowStore, InMemoryWorkflowStore>();
+        services.AddSingleton<InMemoryWorkflowStore>();
+        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<IWorkflowMonitoring>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<ITaskPromptQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
         return services;
     }

@@ -7,8 +7,10 @@ namespace ProcessEngine.Workflows.Persistence;
 /// every write goes through <see cref="CommitAsync"/>, which applies one burst's changes atomically and
 /// throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
 /// Implementations: EF Core (SQLite, later PostgreSQL) and in-memory.
+/// This is what the runtime and the domain ask; the screens' read-only lists and counts are on
+/// <see cref="Monitoring.IWorkflowMonitoring"/>, the prompt jobs' task queries on <see cref="Prompts.ITaskPromptQueries"/>.
 /// </summary>
-public partial interface IWorkflowStore
+public interface IWorkflowStore
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
     /// <summary>An instance with its live bookmarks, read together: what a burst needs to run it.</summary>

@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Platform.Persistence;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Prompts;
 
 namespace ProcessEngine.Host.Tests.Prompts;
 
-/// <summary>The engine-store queries the prompts page through, on the host's SQLite store.</summary>
+/// <summary>The prompt queries (<see cref="ITaskPromptQueries"/>) the prompt jobs page through, on the host's SQLite store.</summary>
 public sealed class PromptStoreQueryTests
 {
     [Fact]
     public async Task TasksCreatedSince_ArePagedInCreationOrder_FromTheGivenMoment()
     {
         await using var host = new PromptHost();
-        var store = host.Get<IWorkflowStore>();
+        var store = host.Get<ITaskPromptQueries>();
         var first = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
         host.Clock.Advance(TimeSpan.FromHours(2));
         var second = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
@@ -34,7 +34,7 @@ public sealed class PromptStoreQueryTests
     public async Task OpenTasksDue_ArePagedByDueMomentAndId_WithinTheBounds()
     {
         await using var host = new PromptHost();
-        var store = host.Get<IWorkflowStore>();
+        var store = host.Get<ITaskPromptQueries>();
         var first = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");
         host.Clock.Advance(TimeSpan.FromHours(2));
         var second = await host.OpenTaskAsync(await host.RegisterIntakeAsync(), "Triage nieuwe aanmelding");

@@ -1,7 +1,7 @@
 using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.EntityFramework.Tests.Support;
 
@@ -33,12 +33,12 @@ public sealed class ReportQueryTests
         engine.Clock.Advance(TimeSpan.FromDays(10));
         var now = engine.Clock.GetUtcNow();
 
-        var summary = await engine.Store.SummarizeOverdueTasksAsync(now);
-        var teamA = await engine.Store.FindOverdueTasksAsync(now, new TaskFilter(CandidateGroup: "TeamA"), 0, 50);
-        var secondStep = await engine.Store.FindOverdueTasksAsync(now, new TaskFilter(DefinitionId: "werk", ActivityId: "tweede"), 0, 50);
+        var summary = await engine.Monitoring.SummarizeOverdueTasksAsync(now);
+        var teamA = await engine.Monitoring.FindOverdueTasksAsync(now, new TaskFilter(CandidateGroup: "TeamA"), 0, 50);
+        var secondStep = await engine.Monitoring.FindOverdueTasksAsync(now, new TaskFilter(DefinitionId: "werk", ActivityId: "tweede"), 0, 50);
         // The first step may wait 7 days, every other step 14: B and C (10 days on the first step) are stuck, A is not.
         var rule = new StuckRule([new StepNorm("werk", "eerste", now.AddDays(-7))], now.AddDays(-14));
-        var stuck = await engine.Store.FindStuckTasksAsync(rule, 0, 50);
+        var stuck = await engine.Monitoring.FindStuckTasksAsync(rule, 0, 50);
         var lenient = new StuckRule([new StepNorm("werk", "eerste", now.AddDays(-11))], now.AddDays(-9));
 
         Assert.Equal([("TeamA", "eerste", 2, 8), ("TeamB", "tweede", 1, 5)],
@@ -46,9 +46,9 @@ public sealed class ReportQueryTests
         Assert.Equal(["B", "C"], teamA.Select(t => t.CorrelationId).Order());
         Assert.Equal("A", Assert.Single(secondStep).CorrelationId);
         Assert.Equal(["B", "C"], stuck.Select(t => t.CorrelationId).Order());
-        Assert.Equal(2, await engine.Store.CountStuckTasksAsync(rule));
+        Assert.Equal(2, await engine.Monitoring.CountStuckTasksAsync(rule));
         // With a longer norm for the first step and a shorter general one, only A's second step (10 days) is stuck.
-        Assert.Equal("A", Assert.Single(await engine.Store.FindStuckTasksAsync(lenient, 0, 50)).CorrelationId);
+        Assert.Equal("A", Assert.Single(await engine.Monitoring.FindStuckTasksAsync(lenient, 0, 50)).CorrelationId);
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public sealed class ReportQueryTests
         engine.Clock.Advance(TimeSpan.FromDays(30));
         var now = engine.Clock.GetUtcNow();
 
-        Assert.Empty(await engine.Store.SummarizeOverdueTasksAsync(now));
-        Assert.Equal(0, await engine.Store.CountStuckTasksAsync(new StuckRule([], now.AddDays(-1))));
+        Assert.Empty(await engine.Monitoring.SummarizeOverdueTasksAsync(now));
+        Assert.Equal(0, await engine.Monitoring.CountStuckTasksAsync(new StuckRule([], now.AddDays(-1))));
     }
 
     [Theory]
@@ -87,14 +87,14 @@ public sealed class ReportQueryTests
             clock.Advance(TimeSpan.FromHours(1)); // 1 July 00:30 Amsterdam
             await engine.Runtime.StartAsync("werk", new Dictionary<string, object?> { ["route"] = "begeleiding-in-duo" });
 
-            Assert.Equal([("netwerkberaad", 2), ((string?)null, 1)], await CountsAsync(engine.Store, new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)));
-            Assert.Equal([("begeleiding-in-duo", 1)], await CountsAsync(engine.Store, new DateOnly(2026, 7, 1), new DateOnly(2027, 1, 1)));
+            Assert.Equal([("netwerkberaad", 2), ((string?)null, 1)], await CountsAsync(engine.Monitoring, new DateOnly(2026, 1, 1), new DateOnly(2026, 7, 1)));
+            Assert.Equal([("begeleiding-in-duo", 1)], await CountsAsync(engine.Monitoring, new DateOnly(2026, 7, 1), new DateOnly(2027, 1, 1)));
             // A database from before the rollup: its facts are counted into it on the next start.
             Assert.True(await engine.ChangeDatabaseAsync(db => db.FactDayCounts.ExecuteDeleteAsync()) > 0);
         }
         await using var upgraded = await TestEngine.StartAsync(path, clock);
         Assert.Equal([("begeleiding-in-duo", 1), ("netwerkberaad", 2), ((string?)null, 1)],
-            await CountsAsync(upgraded.Store, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
+            await CountsAsync(upgraded.Monitoring, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)));
     }
 
     [Theory]
@@ -116,13 +116,39 @@ public sealed class ReportQueryTests
         var bounds = new[] { new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 4, 30, 22, 0, 0, TimeSpan.Zero) };
 
-        var counts = await engine.Store.CountLeadTimesAsync(["werk", "onbekend"], bounds);
+        var counts = await engine.Monitoring.CountLeadTimesAsync(["werk", "onbekend"], bounds);
 
         Assert.Equal([("werk", 0, 3, 2), ("werk", 1, 43, 1)], counts.OrderBy(c => c.Period).Select(c => (c.DefinitionId, c.Period, c.Days, c.Count)));
     }
 
-    private static async Task<List<(string?, int)>> CountsAsync(IWorkflowStore store, DateOnly from, DateOnly to) =>
-        [.. (await store.CountFactsByDayAsync(from, to, "route")).Where(c => c.Name == "aanmelding")
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task OpenIncidents_CarryTheirInstancesFlowAndCasus_NewestFirst_AndTheStudioListsTheFlowsInstances(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
+        await engine.PublishAsync("""
+        { "id": "wees", "name": "Zonder kind",
+          "activities": [ { "id": "sub", "type": "RunSubflow", "inputs": { "flow": "bestaat-niet" } } ], "connections": [] }
+        """);
+        var first = await engine.Runtime.StartAsync("wees", correlationId: "INC-A");
+        engine.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await engine.Runtime.StartAsync("wees", correlationId: "INC-B");
+
+        var page1 = await engine.Monitoring.FindOpenIncidentsAsync(0, 1);
+        var page2 = await engine.Monitoring.FindOpenIncidentsAsync(1, 1);
+        var instances = await engine.Monitoring.FindInstancesOfFlowAsync("wees", 0, 10);
+
+        Assert.Equal([(second.InstanceId, "wees", "INC-B", "sub")], page1.Select(i => (i.InstanceId, i.DefinitionId, i.CorrelationId, i.ActivityId)));
+        Assert.Equal([(first.InstanceId, "wees", "INC-A", "sub")], page2.Select(i => (i.InstanceId, i.DefinitionId, i.CorrelationId, i.ActivityId)));
+        Assert.Equal(2, await engine.Monitoring.CountOpenIncidentsAsync());
+        Assert.Equal([(second.InstanceId, WorkflowStatus.Faulted, false), (first.InstanceId, WorkflowStatus.Faulted, false)],
+            instances.Select(i => (i.Id, i.Status, i.ParentInstanceId is not null)));
+    }
+
+    private static async Task<List<(string?, int)>> CountsAsync(IWorkflowMonitoring monitoring, DateOnly from, DateOnly to) =>
+        [.. (await monitoring.CountFactsByDayAsync(from, to, "route")).Where(c => c.Name == "aanmelding")
             .OrderBy(c => c.DimensionValue ?? "~", StringComparer.Ordinal).Select(c => (c.DimensionValue, c.Count))];
 
     private static async Task CompleteAsync(TestEngine engine, string code) =>

@@ -11,6 +11,7 @@ using ProcessEngine.Activities;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Runtime;
@@ -39,6 +40,7 @@ public sealed class TestEngine : IAsyncDisposable
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public WorkflowDefinitionService Definitions => _services.GetRequiredService<WorkflowDefinitionService>();
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
+    public IWorkflowMonitoring Monitoring => _services.GetRequiredService<IWorkflowMonitoring>();
     public NotificationLog Notifications => _services.GetRequiredService<NotificationLog>();
     public JobStorage Hangfire => _services.GetRequiredService<JobStorage>();
     public IServiceProvider Services => _services;

@@ -4,6 +4,7 @@ using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;
 using ProcessEngine.Workflows.Definitions;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Validation;
 
@@ -28,7 +29,7 @@ public sealed record PublishFlow(string Id, CurrentUser User) : IRequest<Outcome
 public sealed record CompareFlowVersions(string Id, int From, int To) : IRequest<Outcome<FlowComparison>>;
 
 public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowDefinitionService service, FlowCompiler compiler,
-    IWorkflowStore engine, Auditor audit) :
+    IWorkflowMonitoring monitoring, Auditor audit) :
     IRequestHandler<ListFlows, Outcome<IReadOnlyList<FlowSummary>>>,
     IRequestHandler<GetFlow, Outcome<FlowDocument>>,
     IRequestHandler<ListFlowVersions, Outcome<IReadOnlyList<FlowVersion>>>,
@@ -40,7 +41,7 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
     public async ValueTask<Outcome<IReadOnlyList<FlowSummary>>> Handle(ListFlows request, CancellationToken ct)
     {
         var latest = await definitions.ListLatestAsync(ct);
-        var running = await engine.CountActiveInstancesAsync(ct);
+        var running = await monitoring.CountActiveInstancesAsync(ct);
         var list = new List<FlowSummary>();
         foreach (var flow in latest.OrderBy(f => f.Name, StringComparer.CurrentCulture))
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -23,8 +24,8 @@ public sealed record CountOverdueTasks : IRequest<Outcome<int>>;
 public sealed record SummarizeOverdue : IRequest<Outcome<IReadOnlyList<OverdueSummaryLine>>>;
 public sealed record RetryIncidents(IReadOnlyList<Guid> InstanceIds, CurrentUser User) : IRequest<Outcome<IReadOnlyList<RetryLine>>>;
 
-public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowDefinitionStore definitions, WorkflowRuntime runtime, Auditor audit,
-    TimeProvider clock, IOptions<ReportOptions> reports) :
+public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowMonitoring monitoring, IWorkflowDefinitionStore definitions,
+    WorkflowRuntime runtime, Auditor audit, TimeProvider clock, IOptions<ReportOptions> reports) :
     IRequestHandler<GetDashboardCounts, Outcome<DashboardCounts>>,
     IRequestHandler<CountOverdueTasks, Outcome<int>>,
     IRequestHandler<SummarizeOverdue, Outcome<IReadOnlyList<OverdueSummaryLine>>>,
@@ -37,9 +38,9 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowDefinition
     {
         var now = clock.GetUtcNow();
         var overdue = await CountOverdueAsync(now, ct);
-        var stuck = await engine.CountStuckTasksAsync(reports.Value.Rule(now), ct);
-        var incidents = await engine.CountOpenIncidentsAsync(ct);
-        var active = await engine.CountActiveInstancesAsync(ct);
+        var stuck = await monitoring.CountStuckTasksAsync(reports.Value.Rule(now), ct);
+        var incidents = await monitoring.CountOpenIncidentsAsync(ct);
+        var active = await monitoring.CountActiveInstancesAsync(ct);
         return Outcome<DashboardCounts>.Ok(new DashboardCounts(overdue, stuck, incidents, active.GetValueOrDefault(RvtRoutes.Traject), now));
     }
 
@@ -47,13 +48,13 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowDefinition
         Outcome<int>.Ok(await CountOverdueAsync(clock.GetUtcNow(), ct));
 
     private async Task<int> CountOverdueAsync(DateTimeOffset now, CancellationToken ct) =>
-        (await engine.SummarizeOverdueTasksAsync(now, ct)).Sum(g => g.Count);
+        (await monitoring.SummarizeOverdueTasksAsync(now, ct)).Sum(g => g.Count);
 
     public async ValueTask<Outcome<IReadOnlyList<OverdueSummaryLine>>> Handle(SummarizeOverdue request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var names = (await definitions.ListLatestAsync(ct)).ToDictionary(d => d.DefinitionId, d => d.Name);
-        var groups = await engine.SummarizeOverdueTasksAsync(now, ct);
+        var groups = await monitoring.SummarizeOverdueTasksAsync(now, ct);
         return Outcome<IReadOnlyList<OverdueSummaryLine>>.Ok([.. groups.Select(g => new OverdueSummaryLine(g.CandidateGroup, g.DefinitionId,
             names.GetValueOrDefault(g.DefinitionId, g.DefinitionId), g.ActivityId, g.Title, g.Count, (int)(now - g.OldestDueAt).TotalDays))]);
     }

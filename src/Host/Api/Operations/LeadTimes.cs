@@ -2,7 +2,7 @@ using Mediator;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Host.Api.Operations;
@@ -26,7 +26,7 @@ public sealed record GetDoorlooptijden(int Maanden, CurrentUser User) : IRequest
 /// instances count (a route stopped by the Stopknop did not end as a route). Months are Amsterdam months
 /// of finishing. Instances leave with retention, so the window reaches back as far as the retention term.
 /// </summary>
-public sealed class LeadTimeHandler(IWorkflowStore engine, Auditor audit, TimeProvider clock) : IRequestHandler<GetDoorlooptijden, Outcome<Doorlooptijden>>
+public sealed class LeadTimeHandler(IWorkflowMonitoring monitoring, Auditor audit, TimeProvider clock) : IRequestHandler<GetDoorlooptijden, Outcome<Doorlooptijden>>
 {
     public static readonly IReadOnlyList<(string Id, string Naam)> Segments =
     [
@@ -43,7 +43,7 @@ public sealed class LeadTimeHandler(IWorkflowStore engine, Auditor audit, TimePr
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - request.Maanden);
         var months = Enumerable.Range(0, request.Maanden + 1).Select(i => firstMonth.AddMonths(i)).ToList();
         var bounds = months.Select(StartOf).ToList();
-        var counts = await engine.CountLeadTimesAsync([.. Segments.Select(s => s.Id)], bounds, ct);
+        var counts = await monitoring.CountLeadTimesAsync([.. Segments.Select(s => s.Id)], bounds, ct);
         var routes = Segments.Select(segment =>
         {
             var mine = counts.Where(c => c.DefinitionId == segment.Id).ToList();
@@ -56,7 +56,7 @@ public sealed class LeadTimeHandler(IWorkflowStore engine, Auditor audit, TimePr
     }
 
     /// <summary>Median and 90th percentile (nearest rank) from a histogram of whole days.</summary>
-    public static LeadTimeFigure Figure(IEnumerable<LeadTimeCount> histogram)
+    public static LeadTimeFigure Figure(IEnumerable<LeadTimeBucket> histogram)
     {
         var bins = histogram.GroupBy(c => c.Days).Select(g => (Days: g.Key, Count: g.Sum(c => c.Count))).OrderBy(b => b.Days).ToList();
         var total = bins.Sum(b => b.Count);

@@ -2,7 +2,7 @@ using System.Text;
 using Mediator;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Platform.Audit;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Monitoring;
 
 namespace ProcessEngine.Host.Api.Operations;
 

@@ -1,4 +1,4 @@
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Monitoring;
 
 namespace ProcessEngine.Host.Api.Operations;
 

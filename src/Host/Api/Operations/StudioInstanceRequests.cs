@@ -1,4 +1,5 @@
 using Mediator;
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Api.Operations;
@@ -18,7 +19,7 @@ public sealed record ListFlowInstances(string DefinitionId, int Skip, int Take) 
 /// </summary>
 public sealed record GetInstanceStamp(Guid Id) : IRequest<Outcome<InstanceStamp>>;
 
-public sealed class StudioInstanceHandlers(IWorkflowStore engine) :
+public sealed class StudioInstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring monitoring) :
     IRequestHandler<ListFlowInstances, Outcome<IReadOnlyList<InstanceLine>>>,
     IRequestHandler<GetInstanceStamp, Outcome<InstanceStamp>>
 {
@@ -26,7 +27,7 @@ public sealed class StudioInstanceHandlers(IWorkflowStore engine) :
 
     public async ValueTask<Outcome<IReadOnlyList<InstanceLine>>> Handle(ListFlowInstances request, CancellationToken ct)
     {
-        var instances = await engine.FindInstancesOfFlowAsync(request.DefinitionId, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        var instances = await monitoring.FindInstancesOfFlowAsync(request.DefinitionId, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
         return Outcome<IReadOnlyList<InstanceLine>>.Ok([.. instances.Select(i => new InstanceLine(i.Id, i.DefinitionVersion, i.Status.ToString(),
             i.ParentInstanceId is not null, i.CreatedAt, i.UpdatedAt, i.FinishedAt))]);
     }

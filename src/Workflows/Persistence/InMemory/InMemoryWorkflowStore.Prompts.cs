@@ -1,8 +1,9 @@
+using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Workflows.Persistence.InMemory;
 
-public sealed partial class InMemoryWorkflowStore
+public sealed partial class InMemoryWorkflowStore : ITaskPromptQueries
 {
     public Task<IReadOnlyList<UserTask>> FindTasksCreatedSinceAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default) =>
         ReadList(() => _tasks.Values

@@ -1,37 +1,74 @@
 using System.Linq.Expressions;
+using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
-namespace ProcessEngine.Workflows.Persistence;
+namespace ProcessEngine.Workflows.Monitoring;
 
 /// <summary>
-/// The managers' queries: what is overdue or stuck, where, and how long routes take. Lists are paged in
-/// index order and sums come from rollups, so their cost follows the page, not the number of trajectories.
-/// Held tasks (a traject paused by the Stopknop) are neither overdue nor stuck: the review is what waits.
+/// What the screens around the engine ask — the dashboard, the studio's instance list, the operations
+/// lists and the managers' reports — apart from what the runtime needs (<see cref="IWorkflowStore"/>).
+/// Read-only, and answered in flat rows made for those screens, never the engine's entities: a list of
+/// a hundred tasks reads the columns it shows, not every task's form JSON and variables.
+/// Lists are paged in index order and sums come from rollups, so their cost follows the page, not the
+/// number of trajectories. Held tasks (a traject paused by the Stopknop) are neither overdue nor stuck:
+/// the review is what waits.
 /// </summary>
-public partial interface IWorkflowStore
+public interface IWorkflowMonitoring
 {
+    /// <summary>Running or waiting instances per flow id.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default);
+
+    /// <summary>Instances of one flow (any version, any status), newest first: the studio's instance list.</summary>
+    Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default);
+
+    /// <summary>Unresolved incidents, newest first, each with its instance's flow and correlation (read in the same query).</summary>
+    Task<IReadOnlyList<IncidentRow>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default);
+
+    Task<int> CountOpenIncidentsAsync(CancellationToken ct = default);
+
     /// <summary>Facts on the Amsterdam days [from, to) by name and value of <paramref name="dimension"/> (null value: not set), from the day rollup.</summary>
     Task<IReadOnlyList<FactCount>> CountFactsByDayAsync(DateOnly from, DateOnly to, string dimension, CancellationToken ct = default);
 
     /// <summary>Open tasks past their due moment, most overdue first; narrowed by team, flow or step.</summary>
-    Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, TaskFilter filter, int skip, int take, CancellationToken ct = default);
+    Task<IReadOnlyList<OpenTaskRow>> FindOverdueTasksAsync(DateTimeOffset now, TaskFilter filter, int skip, int take, CancellationToken ct = default);
 
     /// <summary>Overdue open tasks per team, flow and step, with the oldest due moment of each group.</summary>
     Task<IReadOnlyList<OverdueGroup>> SummarizeOverdueTasksAsync(DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Open tasks waiting longer than their step's norm, longest waiting first.</summary>
-    Task<IReadOnlyList<UserTask>> FindStuckTasksAsync(StuckRule rule, int skip, int take, CancellationToken ct = default);
+    Task<IReadOnlyList<OpenTaskRow>> FindStuckTasksAsync(StuckRule rule, int skip, int take, CancellationToken ct = default);
 
     Task<int> CountStuckTasksAsync(StuckRule rule, CancellationToken ct = default);
-
-    Task<int> CountOpenIncidentsAsync(CancellationToken ct = default);
 
     /// <summary>
     /// Finished (not cancelled) instances of the given flows by period of finishing and whole days from start to finish:
     /// a histogram to take medians and percentiles from. Periods are [bounds[i], bounds[i+1]).
     /// </summary>
-    Task<IReadOnlyList<LeadTimeCount>> CountLeadTimesAsync(IReadOnlyList<string> definitionIds, IReadOnlyList<DateTimeOffset> bounds,
+    Task<IReadOnlyList<LeadTimeBucket>> CountLeadTimesAsync(IReadOnlyList<string> definitionIds, IReadOnlyList<DateTimeOffset> bounds,
         CancellationToken ct = default);
+}
+
+/// <summary>An instance in the studio's list of a flow: where it stands, without its input, variables or state.</summary>
+public sealed record InstanceRow(Guid Id, int DefinitionVersion, WorkflowStatus Status, Guid? ParentInstanceId, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>
+/// An unresolved incident with what the operations list shows of its instance. <paramref name="DefinitionId"/> and
+/// <paramref name="CorrelationId"/> are null when the instance is gone; the stack trace stays on the instance's page.
+/// </summary>
+public sealed record IncidentRow(Guid Id, Guid InstanceId, string? DefinitionId, string? CorrelationId, string ActivityId, string ActivityType,
+    string ExceptionType, string Message, DateTimeOffset CreatedAt);
+
+/// <summary>An open task as the overdue and stuck lists show it: who has it, where in which flow, since when and until when.</summary>
+public sealed record OpenTaskRow(Guid Id, string? CorrelationId, string Title, string? CandidateGroup, string? Assignee, string DefinitionId,
+    string ActivityId, DateTimeOffset CreatedAt, DateTimeOffset? DueAt)
+{
+    /// <summary>
+    /// The row as a projection the database runs (only these columns are read; a task's form JSON and result
+    /// stay on disk) and the in-memory store compiles: one definition of what the row holds.
+    /// </summary>
+    public static Expression<Func<UserTask, OpenTaskRow>> FromTask { get; } = t =>
+        new OpenTaskRow(t.Id, t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DefinitionId, t.ActivityId, t.CreatedAt, t.DueAt);
 }
 
 /// <summary>Narrows a task list; null parts match everything (a null-group filter is asked with <see cref="NoGroup"/>).</summary>
@@ -85,4 +122,8 @@ public sealed record StuckRule(IReadOnlyList<StepNorm> Steps, DateTimeOffset Oth
     public DateTimeOffset Latest => Steps.Select(s => s.CreatedBefore).Append(OtherwiseCreatedBefore).Max();
 }
 
-public sealed record LeadTimeCount(string DefinitionId, int Period, int Days, int Count);
+/// <summary>
+/// One bin of the lead-time histogram: how many instances of a flow finished in period <paramref name="Period"/>
+/// after <paramref name="Days"/> whole days.
+/// </summary>
+public sealed record LeadTimeBucket(string DefinitionId, int Period, int Days, int Count);

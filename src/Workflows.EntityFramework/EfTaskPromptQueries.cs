@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
-
-using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Workflows.EntityFramework;
 
-public sealed partial class EfWorkflowStore
+/// <summary>The prompt jobs' task queries on the engine's database: untracked reads, keyset-paged on the task indexes.</summary>
+public sealed class EfTaskPromptQueries(IDbContextFactory<WorkflowDbContext> contexts) : ITaskPromptQueries
 {
     public async Task<IReadOnlyList<UserTask>> FindTasksCreatedSinceAsync(DateTimeOffset after, Guid afterId, int max, CancellationToken ct = default)
     {

@@ -1,14 +1,57 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Workflows.Runtime;
-
+using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Workflows.EntityFramework;
 
-public sealed partial class EfWorkflowStore
+/// <summary>
+/// The screens' queries on the engine's database: untracked reads without a transaction. Each list keeps the
+/// Where and OrderBy its index serves and ends in a Select, so only the row's columns leave the database.
+/// </summary>
+public sealed class EfWorkflowMonitoring(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowMonitoring
 {
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter TimeConverter =
+        ProcessEngine.Data.TimeAsTicks.Converter;
+
+    public async Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking()
+            .Where(x => x.Status == WorkflowStatus.Running || x.Status == WorkflowStatus.Suspended)
+            .GroupBy(x => x.DefinitionId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    public async Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking().Where(x => x.DefinitionId == definitionId)
+            .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Skip(skip).Take(take)
+            .Select(x => new InstanceRow(x.Id, x.DefinitionVersion, x.Status, x.ParentInstanceId, x.CreatedAt, x.UpdatedAt, x.FinishedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<IncidentRow>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // The page is cut from the incidents first (their order and index as before), then joined to its
+        // instances: one query for the page instead of one more per incident. A left join, so an incident
+        // whose instance is gone still shows, without flow or casus.
+        var page = db.Incidents.AsNoTracking().Where(x => x.ResolvedAt == null)
+            .OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Id).Skip(skip).Take(take);
+        return await (
+            from incident in page
+            join instance in db.Instances.AsNoTracking() on incident.InstanceId equals instance.Id into instances
+            from instance in instances.DefaultIfEmpty()
+            orderby incident.CreatedAt descending, incident.Id
+            select new IncidentRow(incident.Id, incident.InstanceId, instance == null ? null : instance.DefinitionId,
+                instance == null ? null : instance.CorrelationId, incident.ActivityId, incident.ActivityType, incident.ExceptionType, incident.Message,
+                incident.CreatedAt)).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<FactCount>> CountFactsByDayAsync(DateOnly from, DateOnly to, string dimension, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -21,11 +64,12 @@ public sealed partial class EfWorkflowStore
         return FactDayCounting.Combine(rows.Select(r => (r.Name, r.Dimension, r.Value, r.Count)), dimension);
     }
 
-    public async Task<IReadOnlyList<UserTask>> FindOverdueTasksAsync(DateTimeOffset now, TaskFilter filter, int skip, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OpenTaskRow>> FindOverdueTasksAsync(DateTimeOffset now, TaskFilter filter, int skip, int take,
+        CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await filter.Apply(db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open && x.DueAt != null && x.DueAt < now))
-            .OrderBy(x => x.DueAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
+            .OrderBy(x => x.DueAt).ThenBy(x => x.Id).Skip(skip).Take(take).Select(OpenTaskRow.FromTask).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<OverdueGroup>> SummarizeOverdueTasksAsync(DateTimeOffset now, CancellationToken ct = default)
@@ -39,10 +83,10 @@ public sealed partial class EfWorkflowStore
             .OrderBy(g => g.OldestDueAt)];
     }
 
-    public async Task<IReadOnlyList<UserTask>> FindStuckTasksAsync(StuckRule rule, int skip, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OpenTaskRow>> FindStuckTasksAsync(StuckRule rule, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Stuck(db, rule).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Skip(skip).Take(take).ToListAsync(ct);
+        return await Stuck(db, rule).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).Skip(skip).Take(take).Select(OpenTaskRow.FromTask).ToListAsync(ct);
     }
 
     public async Task<int> CountStuckTasksAsync(StuckRule rule, CancellationToken ct = default)
@@ -64,7 +108,7 @@ public sealed partial class EfWorkflowStore
         return await db.Incidents.AsNoTracking().CountAsync(x => x.ResolvedAt == null, ct);
     }
 
-    public async Task<IReadOnlyList<LeadTimeCount>> CountLeadTimesAsync(IReadOnlyList<string> definitionIds, IReadOnlyList<DateTimeOffset> bounds,
+    public async Task<IReadOnlyList<LeadTimeBucket>> CountLeadTimesAsync(IReadOnlyList<string> definitionIds, IReadOnlyList<DateTimeOffset> bounds,
         CancellationToken ct = default)
     {
         if (definitionIds.Count == 0 || bounds.Count < 2) return [];
@@ -84,7 +128,7 @@ public sealed partial class EfWorkflowStore
             GROUP BY 1, 2, 3
             """;
         var rows = await db.Database.SqlQueryRaw<LeadTimeRow>(sql, [.. definitionIds]).ToListAsync(ct);
-        return [.. rows.Select(r => new LeadTimeCount(r.DefinitionId, (int)r.Period, (int)r.Days, (int)r.Count))];
+        return [.. rows.Select(r => new LeadTimeBucket(r.DefinitionId, (int)r.Period, (int)r.Days, (int)r.Count))];
     }
 
     private sealed record LeadTimeRow(string DefinitionId, long Period, long Days, long Count);
