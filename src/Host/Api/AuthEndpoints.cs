@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using ProcessEngine.Host.Security;
 
@@ -9,6 +10,9 @@ public static class AuthEndpoints
 {
     public sealed record LoginRequest(string? UserName, string? Password, bool UseCookies = false);
 
+    /// <summary>The answer to a cookie sign-in (a token sign-in answers with the token response).</summary>
+    public sealed record CookieSignIn(string? UserName);
+
     public sealed record Me(string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Groups);
 
     public static void Map(RouteGroupBuilder api)
@@ -17,30 +21,32 @@ public static class AuthEndpoints
         auth.MapPost("/login", LoginAsync).Anonymous()
             .WithSummary("Aanmelden met gebruikersnaam en wachtwoord: een bearer-token (standaard) of een cookie (useCookies).");
         auth.MapPost("/logout", LogoutAsync).SignedIn().WithSummary("Afmelden (cookie).");
-        auth.MapGet("/me", (HttpContext http) =>
-        {
-            var user = CurrentUser.From(http);
-            return Results.Ok(new Me(user.UserName, http.User.FindFirstValue(ClaimsFactory.DisplayNameClaim) ?? user.UserName, user.Roles, user.Groups));
-        }).SignedIn().WithSummary("Wie ben ik: naam, rollen en groepen.");
+        auth.MapGet("/me", GetMe).SignedIn().WithSummary("Wie ben ik: naam, rollen en groepen.");
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, PasswordSignIn signIn, HttpContext http)
+    private static Ok<Me> GetMe(HttpContext http)
+    {
+        var user = CurrentUser.From(http);
+        return TypedResults.Ok(new Me(user.UserName, http.User.FindFirstValue(ClaimsFactory.DisplayNameClaim) ?? user.UserName, user.Roles, user.Groups));
+    }
+
+    private static async Task<Results<Ok<CookieSignIn>, EmptyHttpResult, InvalidProblem, UnauthorizedProblem>> LoginAsync(LoginRequest request, PasswordSignIn signIn, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Vul de gebruikersnaam in."];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Vul het wachtwoord in."];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "De invoer is niet geldig.");
+        if (errors.Count > 0) return InvalidProblem.Of(errors);
         var refusal = await signIn.SignInAsync(request.UserName!, request.Password!,
             request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme,
             request.UseCookies ? "cookie" : "token", http.Connection.RemoteIpAddress?.ToString());
-        if (refusal is not null) return Results.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Aanmelden mislukt");
+        if (refusal is not null) return UnauthorizedProblem.Of(refusal, "Aanmelden mislukt");
         // With a bearer token the sign-in has written the token response itself.
-        return request.UseCookies ? Results.Ok(new { request.UserName }) : Results.Empty;
+        return request.UseCookies ? TypedResults.Ok(new CookieSignIn(request.UserName)) : TypedResults.Empty;
     }
 
-    private static async Task<IResult> LogoutAsync(PasswordSignIn signIn, HttpContext http)
+    private static async Task<NoContent> LogoutAsync(PasswordSignIn signIn, HttpContext http)
     {
         await signIn.SignOutAsync(CurrentUser.From(http));
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

@@ -5,7 +5,7 @@ public enum OutcomeKind { Ok, Created, Invalid, NotFound, Forbidden, Conflict }
 /// <summary>
 /// What an application request gives back, independent of HTTP so the Blazor UI can use the same
 /// requests: the value, or why not (errors per field, not found, not allowed, a conflict with someone
-/// else's change). Endpoints turn it into a response with <see cref="OutcomeHttp.ToHttp{T}"/>.
+/// else's change). Endpoints turn it into a response with the helpers in <see cref="OutcomeHttp"/>.
 /// </summary>
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<string, string>? Errors = null, string? Message = null)
 {

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Api.Rvt;
@@ -8,9 +9,11 @@ public static class RvtEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/rvt/agenda", async (HttpContext http, IMediator m, CancellationToken ct) =>
-                (await m.Send(new GetTafelAgenda(CurrentUser.From(http)), ct)).ToHttp())
+        api.MapGet("/rvt/agenda", GetAgendaAsync)
             .WithTags("RVT").Access(Policies.RvtTafel)
             .WithSummary("De tafelagenda: casussen die triage naar bespreking stuurde en nog op hun advies wachten, op tafeldatum.");
     }
+
+    private static async Task<Ok<IReadOnlyList<AgendaPunt>>> GetAgendaAsync(HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new GetTafelAgenda(CurrentUser.From(http)), ct)).ToOk();
 }
