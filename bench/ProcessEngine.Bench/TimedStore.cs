@@ -35,7 +35,7 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
         finally { GetBookmarks += Stopwatch.GetTimestamp() - start; }
     }
 
-    /// <summary>The burst's load of instance and bookmarks; counted as the instance read.</summary>
+    /// <summary>The pass's load of instance and bookmarks; counted as the instance read.</summary>
     public async Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         var start = Stopwatch.GetTimestamp();

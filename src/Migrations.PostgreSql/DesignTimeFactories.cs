@@ -2,7 +2,7 @@ using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using ProcessEngine.Rvt.Persistence;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Persistence;
 using ProcessEngine.Workflows.EntityFramework;
 
 namespace ProcessEngine.Migrations.PostgreSql;
@@ -32,7 +32,7 @@ internal sealed class CasusDesignTimeFactory : IDesignTimeDbContextFactory<Casus
     public CasusDbContext CreateDbContext(string[] args) => new(DesignTime.Options<CasusDbContext>(CasusDbContext.MigrationsHistoryTable));
 }
 
-internal sealed class PlatformDesignTimeFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+internal sealed class HostStoreDesignTimeFactory : IDesignTimeDbContextFactory<HostDbContext>
 {
-    public PlatformDbContext CreateDbContext(string[] args) => new(DesignTime.Options<PlatformDbContext>(PlatformDbContext.MigrationsHistoryTable));
+    public HostDbContext CreateDbContext(string[] args) => new(DesignTime.Options<HostDbContext>(HostDbContext.MigrationsHistoryTable));
 }

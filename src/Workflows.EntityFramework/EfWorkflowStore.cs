@@ -7,11 +7,11 @@ namespace ProcessEngine.Workflows.EntityFramework;
 
 /// <summary>
 /// The engine's store: reads through EF Core (untracked, no transaction); commits through
-/// <see cref="IBurstWriter"/> (<see cref="SqliteBurstWriter"/> or <see cref="PostgreSqlBurstWriter"/>), one short write transaction in which every update is checked against
+/// <see cref="IChangeWriter"/> (<see cref="SqliteChangeWriter"/> or <see cref="PostgreSqlChangeWriter"/>), one short write transaction in which every update is checked against
 /// the version it was read at and every consumed bookmark must still exist, so a lost race rolls the
-/// whole burst back.
+/// whole pass back.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, IBurstWriter writer) : IWorkflowStore
+public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, IChangeWriter writer) : IWorkflowStore
 {
     // The queries of every resume step, compiled once per store: EF's query pipeline is most of a small
     // read's cost. Not static: a compiled query belongs to one model, and SQLite's and PostgreSQL's differ.
@@ -31,7 +31,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // One connection for both reads; the burst's commit re-checks the version, so no transaction is needed here.
+        // One connection for both reads; the pass's commit re-checks the version, so no transaction is needed here.
         await db.Database.OpenConnectionAsync(ct);
         var instance = await _instanceById(db, instanceId);
         if (instance is null) return null;

@@ -19,12 +19,12 @@ public static class EntityFrameworkWorkflowServices
     {
         services.AddSingleton(database);
         services.AddPooledDbContextFactory<WorkflowDbContext>(o => database.Configure(o));
-        services.AddSingleton<IBurstWriter>(sp =>
+        services.AddSingleton<IChangeWriter>(sp =>
         {
             using var db = sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
             return database.Provider == DatabaseProvider.PostgreSql
-                ? new PostgreSqlBurstWriter(database.ConnectionString, db.Model)
-                : new SqliteBurstWriter(database.ConnectionString, db.Model);
+                ? new PostgreSqlChangeWriter(database.ConnectionString, db.Model)
+                : new SqliteChangeWriter(database.ConnectionString, db.Model);
         });
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IWorkflowMonitoring, EfWorkflowMonitoring>();

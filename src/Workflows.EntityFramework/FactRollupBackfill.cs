@@ -7,7 +7,7 @@ namespace ProcessEngine.Workflows.EntityFramework;
 
 /// <summary>
 /// Fills the day rollup once for facts recorded before it existed (a database made before the
-/// FactDayCounts migration): from then on the burst writer keeps it in the facts' own transaction.
+/// FactDayCounts migration): from then on the pass writer keeps it in the facts' own transaction.
 /// The Amsterdam day is a calendar rule SQL cannot apply, hence C#; it runs only while the rollup is
 /// empty and facts exist, so it costs one cheap check on every later start.
 /// </summary>

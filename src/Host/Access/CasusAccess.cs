@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Security;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Access;

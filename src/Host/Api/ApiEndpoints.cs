@@ -1,12 +1,18 @@
-using ProcessEngine.Host.Api.Casus;
-using ProcessEngine.Host.Api.Flows;
-using ProcessEngine.Host.Api.Operations;
-using ProcessEngine.Host.Api.Rvt;
-using ProcessEngine.Host.Api.Tasks;
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Auth;
+using ProcessEngine.Host.Features.Casus;
+using ProcessEngine.Host.Features.Flows;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
+using ProcessEngine.Host.Features.Rvt;
+using ProcessEngine.Host.Features.Tasks;
 
 namespace ProcessEngine.Host.Api;
 
-/// <summary>The REST API under /api: thin endpoints that send Mediator requests to the application layer.</summary>
+/// <summary>
+/// The REST API under /api. Each feature (Host/Features/&lt;Feature&gt;) maps its own thin endpoints, which send
+/// Mediator requests to the handlers beside them; the Blazor UI sends the same requests.
+/// </summary>
 public static class ApiEndpoints
 {
     public static WebApplication MapProcessEngineApi(this WebApplication app)
@@ -16,7 +22,9 @@ public static class ApiEndpoints
         FlowEndpoints.Map(api);
         CasusEndpoints.Map(api);
         TaskEndpoints.Map(api);
-        OperationsEndpoints.Map(api);
+        InstanceEndpoints.Map(api);
+        ReportEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         RvtEndpoints.Map(api);
         return app;
     }

@@ -85,7 +85,13 @@ public sealed class ConflictProblem : StatusProblem, IEndpointMetadataProvider
 {
     private ConflictProblem(ProblemHttpResult problem) : base(problem) { }
 
+    /// <summary>The problem type of a paused traject, so a client tells "on hold" from "someone was first" without reading the text.</summary>
+    public const string PausedType = "urn:processengine:problem:traject-paused";
+
     public static ConflictProblem Of(string? detail) => new(Problem(detail, StatusCodes.Status409Conflict, "Conflict"));
+
+    public static ConflictProblem Paused(string? detail) =>
+        new(TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Traject gepauzeerd (Stopknop)", type: PausedType));
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Declare(builder, StatusCodes.Status409Conflict, typeof(ProblemDetails));

@@ -1,6 +1,6 @@
 using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Security;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Auditing;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProcessEngine.Platform;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Commands;
 
@@ -30,7 +30,7 @@ public static class AuditCommand
             return 1;
         }
         await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
-            .AddPlatform(Extensions.DatabaseConfiguration.Read(configuration)).BuildServiceProvider();
+            .AddHostStore(Extensions.DatabaseConfiguration.Read(configuration)).BuildServiceProvider();
         AuditVerification result;
         try
         {

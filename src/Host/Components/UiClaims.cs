@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ProcessEngine.Host.Security;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Components;
 

@@ -18,7 +18,7 @@ public static class UiRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthState>();
         services.AddScoped<UiUser>();
-        services.AddSingleton<Werk.TaskEvents>();
+        services.AddSingleton<Work.TaskEvents>();
         services.AddMudServices();
         return builder;
     }

@@ -8,7 +8,7 @@ using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
 using ProcessEngine.Host.Security;
-using ProcessEngine.Platform;
+using ProcessEngine.HostStore;
 using Scalar.AspNetCore;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Hosting;
@@ -24,7 +24,8 @@ public static class ProcessEngineHosting
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddProblemDetails();
-        services.AddMediator();
+        // Every casus request passes one behaviour that checks involvement and writes the audit line (Host/Access).
+        services.AddMediator(options => options.PipelineBehaviors = [typeof(Access.CasusInvolvementBehavior<,>)]);
         services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
         services.Configure<TimerOptions>(config.GetSection("Timers"));
@@ -32,19 +33,18 @@ public static class ProcessEngineHosting
         var database = DatabaseConfiguration.Read(config);
         services.AddWorkflowStore(database);
         services.AddRvtDomain(database);
-        services.AddPlatform(database);
+        services.AddHostStore(database);
         builder.AddProcessEngineAuth();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
-        services.AddSingleton<Api.Casus.CasusGuard>();
-        services.AddSingleton<Api.Casus.CasusTimeline>();
+        services.AddSingleton<Features.Casus.CasusTimeline>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
         services.Configure<RetentionOptions>(config.GetSection("Retention"));
-        services.AddOptions<Api.Operations.ReportOptions>().Bind(config.GetSection("Reports"))
+        services.AddOptions<Features.Reports.ReportOptions>().Bind(config.GetSection("Reports"))
             .Validate(o => o.Problems().Count == 0, "Reports: the norms are not valid (see Reports:StuckAfterDays and Reports:StepNorms).")
             .ValidateOnStart();
         services.AddTransient<Notifications.RetentionJob>();
@@ -57,7 +57,7 @@ public static class ProcessEngineHosting
         {
             server.SchedulePollingInterval = config.GetValue("Timers:PollingInterval", TimeSpan.FromSeconds(5));
             // Jobs wait on the database, not the CPU. SQLite has one writer, so more workers only queue at its
-            // lock; PostgreSQL takes many writers, and a burst of timers due at one moment is worked off in parallel.
+            // lock; PostgreSQL takes many writers, and a pass of timers due at one moment is worked off in parallel.
             server.WorkerCount = database.Provider == DatabaseProvider.PostgreSql
                 ? Math.Max(8, 4 * Environment.ProcessorCount)
                 : Math.Max(2, Environment.ProcessorCount);
@@ -81,7 +81,7 @@ public static class ProcessEngineHosting
         await using var exclusive = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseConnection>());
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
-        await app.Services.MigratePlatformAsync();
+        await app.Services.MigrateHostStoreAsync();
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();

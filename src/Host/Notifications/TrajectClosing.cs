@@ -37,7 +37,7 @@ public sealed class RetentionJob(RetentionService retention, Auditing.Auditor au
         {
             var purged = await retention.PurgeDueAsync(ct);
             foreach (var code in purged)
-                await audit.RecordAsync(null, "casus.retention", Platform.Audit.AuditAction.Delete, Platform.Audit.AuditOutcome.Success,
+                await audit.RecordAsync(null, "casus.retention", HostStore.Audit.AuditAction.Delete, HostStore.Audit.AuditOutcome.Success,
                     "bewaartermijn", code, detail: "inhoud verwijderd, tellingen behouden", userName: SystemUser, ct: ct);
             total += purged.Count;
             // A batch with room left means nothing more is due (trajecten still postponed stay for the next run).

@@ -7,7 +7,7 @@ namespace ProcessEngine.Host.Prompts;
 /// <summary>
 /// The safety net behind <see cref="TaskCreatedPrompts"/>: the notification is published after the engine
 /// committed, so a crash in between would lose the prompt. Every minute this finds tasks created since the
-/// last sweep (less <see cref="PromptOptions.SweepLookback"/>, for bursts that committed late) and writes
+/// last sweep (less <see cref="PromptOptions.SweepLookback"/>, for execution passes that committed late) and writes
 /// the prompts of any that have none. After a restart it resumes where it stopped, however long ago.
 /// </summary>
 public sealed class CreatedPromptSweep(ITaskPromptQueries store, PromptWriter writer, PromptCursors cursors, IOptions<PromptOptions> options,

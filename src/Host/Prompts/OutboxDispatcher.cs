@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Platform.Mail;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Mail;
+using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -12,7 +12,7 @@ namespace ProcessEngine.Host.Prompts;
 /// outcome is written afterwards: sent, or one more attempt with the error and an exponential backoff.
 /// Nothing is ever dropped: a row waits, however long the SMTP server is away.
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<PlatformDbContext> contexts, SmtpMailer mailer, IOptions<PromptOptions> options,
+public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, SmtpMailer mailer, IOptions<PromptOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const string JobId = "processengine-prompts-dispatch";

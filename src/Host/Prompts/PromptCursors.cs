@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Platform.Mail;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Mail;
+using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Prompts;
 
 /// <summary>Where a sweep got to. A position only moves forward, so two nodes sweeping at once cannot move it back.</summary>
-public sealed class PromptCursors(IDbContextFactory<PlatformDbContext> contexts)
+public sealed class PromptCursors(IDbContextFactory<HostDbContext> contexts)
 {
     public async Task<DateTimeOffset?> ReadAsync(string name, CancellationToken ct)
     {

@@ -1,5 +1,5 @@
 using MailKit.Security;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Host.Prompts;
@@ -30,7 +30,7 @@ public sealed class PromptOptions
     /// <summary>How long a sent e-mail stays in the outbox (for support questions) before the dispatcher deletes it. Unsent rows are never deleted.</summary>
     public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>How far before its last position the creation sweep looks again, for bursts that committed late.</summary>
+    /// <summary>How far before its last position the creation sweep looks again, for execution passes that committed late.</summary>
     public TimeSpan SweepLookback { get; set; } = TimeSpan.FromMinutes(10);
 
     public string SweepCron { get; set; } = "* * * * *";

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -10,7 +10,7 @@ public sealed record PromptRecipient(string UserName, string Email);
 /// Who should hear of a task: its assignee, or else every member of its candidate group (a role or a team).
 /// People without an e-mail address are skipped and logged: an administrator can add the address.
 /// </summary>
-public sealed class PromptRecipients(IDbContextFactory<PlatformDbContext> contexts, ILogger<PromptRecipients> logger)
+public sealed class PromptRecipients(IDbContextFactory<HostDbContext> contexts, ILogger<PromptRecipients> logger)
 {
     public Task<IReadOnlyList<PromptRecipient>> ForTaskAsync(Guid taskId, string? assignee, string? group, CancellationToken ct) =>
         assignee is not null ? UserAsync(taskId, assignee, ct)

@@ -1,4 +1,4 @@
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Prompts;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Platform.Mail;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Mail;
+using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -10,7 +10,7 @@ namespace ProcessEngine.Host.Prompts;
 /// a task whose mark exists is left alone, and a row whose dedup key exists is not written again, so the
 /// handler, the sweeps and a second node may all try the same task.
 /// </summary>
-public sealed class PromptWriter(IDbContextFactory<PlatformDbContext> contexts, PromptRecipients recipients, IOptions<PromptOptions> options,
+public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, PromptRecipients recipients, IOptions<PromptOptions> options,
     TimeProvider clock)
 {
     private const int Tries = 3;

@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ProcessEngine.Platform.Mail;
+using ProcessEngine.HostStore.Mail;
 
 namespace ProcessEngine.Host.Prompts;
 

@@ -28,7 +28,7 @@ public static class TaskPromptsSetup
     /// <summary>The hub, and the recurring jobs: the dispatcher's retries, the creation sweep, reminders and escalations.</summary>
     public static WebApplication MapTaskPrompts(this WebApplication app)
     {
-        app.MapHub<TakenHub>(TakenHub.Path);
+        app.MapHub<TaskHub>(TaskHub.Path);
         var settings = app.Services.GetRequiredService<IOptions<PromptOptions>>().Value;
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.JobId, job => job.RunAsync(CancellationToken.None), settings.DispatchCron);

@@ -11,7 +11,7 @@ namespace ProcessEngine.Host.Prompts;
 /// logged by the engine's notification dispatcher. SignalR does not merge groups, so a person reached
 /// through two of them hears twice; only a change of hands addresses two groups.
 /// </summary>
-public sealed class TaskPushes(IHubContext<TakenHub, ITakenClient> hub, IWorkflowStore store)
+public sealed class TaskPushes(IHubContext<TaskHub, ITaskClient> hub, IWorkflowStore store)
     : INotificationHandler<TaskCreated>, INotificationHandler<TaskAssigned>, INotificationHandler<TaskCompleted>
 {
     public async ValueTask Handle(TaskCreated n, CancellationToken ct) =>
@@ -29,11 +29,11 @@ public sealed class TaskPushes(IHubContext<TakenHub, ITakenClient> hub, IWorkflo
         await Audience(holder, holder is null ? task?.CandidateGroup : null).TaskChanged(new TaskPush(n.TaskId, n.CorrelationId, TaskPush.Completed));
     }
 
-    private ITakenClient Audience(string? user, string? group)
+    private ITaskClient Audience(string? user, string? group)
     {
         List<string> groups = [];
-        if (user is not null) groups.Add(TakenHub.ForUser(user));
-        if (group is not null) groups.Add(TakenHub.ForGroup(group));
+        if (user is not null) groups.Add(TaskHub.ForUser(user));
+        if (group is not null) groups.Add(TaskHub.ForGroup(group));
         return hub.Clients.Groups(groups);
     }
 }

@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 

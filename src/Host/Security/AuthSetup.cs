@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using ProcessEngine.Platform.Identity;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Identity;
+using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Security;
 
@@ -58,7 +58,7 @@ public static class AuthSetup
                 o.Password.RequiredLength = 10;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddEntityFrameworkStores<HostDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddDefaultTokenProviders();

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 

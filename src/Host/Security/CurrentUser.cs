@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 
@@ -29,7 +29,7 @@ public sealed record CurrentUser(string UserName, IReadOnlyList<string> Roles, I
 
     public static CurrentUser From(ClaimsPrincipal principal, string? sourceAddress) => new(
         principal.Identity?.Name ?? throw new InvalidOperationException("The request is not signed in."),
-        principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(ProcessEngine.Platform.Identity.Roles.All.Contains).Distinct().ToList(),
+        principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(ProcessEngine.HostStore.Identity.Roles.All.Contains).Distinct().ToList(),
         principal.FindAll(TeamClaim).Select(c => c.Value).Distinct().ToList(),
         sourceAddress);
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Components;
-using ProcessEngine.Platform.Audit;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using ProcessEngine.Host.Auditing;
-using ProcessEngine.Platform.Audit;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 

@@ -22,7 +22,7 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         var traject = await db.Trajecten.FirstOrDefaultAsync(t => t.CasusCode == casusCode, ct);
         if (traject is null) return DomainResult<Traject>.NotFound($"Traject {casusCode} bestaat niet.");
-        if (traject.Status == TrajectStatus.Afgesloten) return DomainResult<Traject>.Ok(traject);
+        if (traject.Status == TrajectStatus.Closed) return DomainResult<Traject>.Ok(traject);
         var instance = traject.WorkflowInstanceId is { } id ? await engine.FindInstanceAsync(id, ct) : null;
         if (instance is null || instance.IsActive) return DomainResult<Traject>.Conflict("Het traject loopt nog.");
         var zwaarste = instance.Variables.GetValueOrDefault("zwaarsteRoute") as string ?? traject.Route ?? "maatregel";
@@ -40,7 +40,7 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var due = await db.Trajecten.Where(t => t.BewarenTot <= now && t.GeschoondOp == null).Take(BatchSize).ToListAsync(ct);
+        var due = await db.Trajecten.Where(t => t.RetainUntil <= now && t.PurgedAt == null).Take(BatchSize).ToListAsync(ct);
         var purged = new List<string>();
         foreach (var traject in due)
         {

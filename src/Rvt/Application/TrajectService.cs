@@ -48,11 +48,11 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     {
         var traject = await FindTrajectAsync(code, ct);
         if (traject is null) return null;
-        if (traject.Status == TrajectStatus.Afgesloten) return TrajectStatus.Afgesloten;
+        if (traject.Status == TrajectStatus.Closed) return TrajectStatus.Closed;
         foreach (var instance in await engine.FindInstancesByCorrelationAsync(code, ct))
             if (instance.IsActive && (await engine.GetBookmarksAsync(instance.Id, ct)).Any(b => b.IsHeld))
-                return TrajectStatus.GepauzeerdDoorStopknop;
-        return TrajectStatus.Lopend;
+                return TrajectStatus.PausedByStopknop;
+        return TrajectStatus.Running;
     }
 
     public const int MaxStopknopRedenLength = 2_000;
@@ -70,12 +70,12 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
         var status = await StatusAsync(code, ct);
         if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
-        if (status == TrajectStatus.Afgesloten) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
-        if (status == TrajectStatus.GepauzeerdDoorStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
+        if (status == TrajectStatus.Closed) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
+        if (status == TrajectStatus.PausedByStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
         var delivered = await runtime.SignalAsync(StopknopSignal, code,
             payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, ct: ct);
         return delivered > 0
-            ? DomainResult<TrajectStatus>.Ok(TrajectStatus.GepauzeerdDoorStopknop)
+            ? DomainResult<TrajectStatus>.Ok(TrajectStatus.PausedByStopknop)
             : DomainResult<TrajectStatus>.Conflict("Het traject kan nu niet worden gepauzeerd: de Stopknop wordt al beoordeeld.");
     }
 

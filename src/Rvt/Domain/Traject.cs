@@ -1,6 +1,6 @@
 namespace ProcessEngine.Rvt.Domain;
 
-public enum TrajectStatus { Lopend, GepauzeerdDoorStopknop, Afgesloten }
+public enum TrajectStatus { Running, PausedByStopknop, Closed }
 
 /// <summary>
 /// The whole path of one casus through the process. The workflow instance (correlated by the casus
@@ -18,13 +18,13 @@ public sealed class Traject
     public TrajectStatus Status { get; private set; }
     public string? Route { get; private set; }
     public DateTimeOffset? RouteChosenAt { get; private set; }
-    public string? ZwaarsteRoute { get; private set; }
-    public string? AfsluitReden { get; private set; }
+    public string? HeaviestRoute { get; private set; }
+    public string? ClosingReason { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     /// <summary>When the retention rule deletes the casus content (set at closing, from the heaviest route reached).</summary>
-    public DateTimeOffset? BewarenTot { get; private set; }
-    public DateTimeOffset? GeschoondOp { get; private set; }
+    public DateTimeOffset? RetainUntil { get; private set; }
+    public DateTimeOffset? PurgedAt { get; private set; }
     public int Version { get; private set; }
 
     internal static Traject Start(Casus casus, DateTimeOffset now) => new()
@@ -32,25 +32,25 @@ public sealed class Traject
         Id = Guid.CreateVersion7(now),
         CasusId = casus.Id,
         CasusCode = casus.Code,
-        Status = TrajectStatus.Lopend,
+        Status = TrajectStatus.Running,
         StartedAt = now,
         Version = 1,
     };
 
-    internal void Close(string? reden, string zwaarsteRoute, DateTimeOffset now, DateTimeOffset bewarenTot)
+    internal void Close(string? reden, string heaviestRoute, DateTimeOffset now, DateTimeOffset retainUntil)
     {
-        Status = TrajectStatus.Afgesloten;
-        AfsluitReden = reden;
-        ZwaarsteRoute = zwaarsteRoute;
+        Status = TrajectStatus.Closed;
+        ClosingReason = reden;
+        HeaviestRoute = heaviestRoute;
         ClosedAt = now;
-        BewarenTot = bewarenTot;
+        RetainUntil = retainUntil;
         Version++;
     }
 
     internal void MarkPurged(DateTimeOffset now)
     {
-        AfsluitReden = null;
-        GeschoondOp = now;
+        ClosingReason = null;
+        PurgedAt = now;
         Version++;
     }
 

@@ -22,7 +22,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
         builder.StoreTimesAsTicks();
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
-        builder.Properties<TrajectStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<TrajectStatus>().HaveConversion<TrajectStatusWords>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -51,6 +51,11 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             e.HasIndex(x => new { x.Status, x.StartedAt });
             e.HasIndex(x => x.RouteChosenAt);
             e.Property(x => x.Version).IsConcurrencyToken();
+            // The columns keep the names existing databases have; the properties read in English.
+            e.Property(x => x.HeaviestRoute).HasColumnName("ZwaarsteRoute");
+            e.Property(x => x.ClosingReason).HasColumnName("AfsluitReden");
+            e.Property(x => x.RetainUntil).HasColumnName("BewarenTot");
+            e.Property(x => x.PurgedAt).HasColumnName("GeschoondOp");
         });
         model.Entity<VeiligheidskaartVersie>(e =>
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ProcessEngine.Workflows.Notifications;
 
 /// <summary>
-/// Publishes a committed burst's notifications. The state they describe is already durable, so a handler
+/// Publishes a committed pass's notifications. The state they describe is already durable, so a handler
 /// that throws cannot undo it: the failure is logged as an error with the notification, and the other
 /// notifications still go out.
 /// </summary>

@@ -3,7 +3,7 @@ using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Workflows.Notifications;
 
-// Published through Mediator after the burst that caused them has committed; a failing handler is
+// Published through Mediator after the pass that caused them has committed; a failing handler is
 // logged and never undoes the engine's state. Hosts prompt, push and audit from these.
 
 public sealed record InstanceStarted(Guid InstanceId, string DefinitionId, int DefinitionVersion, string? CorrelationId) : INotification;

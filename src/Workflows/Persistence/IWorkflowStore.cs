@@ -4,7 +4,7 @@ namespace ProcessEngine.Workflows.Persistence;
 
 /// <summary>
 /// Where instances, bookmarks, tasks, the journal and incidents live. Reads return detached objects;
-/// every write goes through <see cref="CommitAsync"/>, which applies one burst's changes atomically and
+/// every write goes through <see cref="CommitAsync"/>, which applies one pass's changes atomically and
 /// throws <see cref="ConcurrencyConflictException"/> when another writer got there first.
 /// Implementations: EF Core (SQLite, later PostgreSQL) and in-memory.
 /// This is what the runtime and the domain ask; the screens' read-only lists and counts are on
@@ -13,7 +13,7 @@ namespace ProcessEngine.Workflows.Persistence;
 public interface IWorkflowStore
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
-    /// <summary>An instance with its live bookmarks, read together: what a burst needs to run it.</summary>
+    /// <summary>An instance with its live bookmarks, read together: what a pass needs to run it.</summary>
     Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default);
     Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);

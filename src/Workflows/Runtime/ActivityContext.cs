@@ -5,7 +5,7 @@ namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
 /// What an activity sees while it runs: its inputs (evaluated), the instance's variables, the clock and
-/// a way to send signals. One context is reused for every step of a burst, so a step allocates nothing
+/// a way to send signals. One context is reused for every step of a pass, so a step allocates nothing
 /// for it.
 /// </summary>
 public sealed class ActivityContext
@@ -77,7 +77,7 @@ public sealed class ActivityContext
 
     public void SetVariable(string name, object? value) => _state.Instance.Variables[name] = VariableValues.Normalize(value);
 
-    /// <summary>Sends a named signal after this burst commits, to the waiting bookmarks of one correlation id (default: this one).</summary>
+    /// <summary>Sends a named signal after this pass commits, to the waiting bookmarks of one correlation id (default: this one).</summary>
     public void SendSignal(string name, string? correlationId = null, IReadOnlyDictionary<string, object?>? payload = null) =>
         _changes.Signals.Add(new OutgoingSignal(name, correlationId ?? CorrelationId, InstanceId, payload ?? new Dictionary<string, object?>()));
 }

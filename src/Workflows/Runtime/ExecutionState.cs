@@ -1,6 +1,6 @@
 namespace ProcessEngine.Workflows.Runtime;
 
-/// <summary>One instance inside a burst: the instance, its compiled flow, its live bookmarks and the work still queued.</summary>
+/// <summary>One instance inside a pass: the instance, its compiled flow, its live bookmarks and the work still queued.</summary>
 internal sealed class ExecutionState(WorkflowInstance instance, WorkflowGraph graph, List<Bookmark> bookmarks, bool isNew)
 {
     public WorkflowInstance Instance { get; } = instance;

@@ -6,7 +6,7 @@ using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Workflows.Runtime;
 
-/// <summary>The engine's collaborators, grouped so a burst needs one reference.</summary>
+/// <summary>The engine's collaborators, grouped so a pass needs one reference.</summary>
 public sealed class RuntimeServices(
     IWorkflowStore store,
     WorkflowGraphProvider graphs,

@@ -3,7 +3,7 @@ using Mediator;
 namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
-/// Everything one burst changed, across every instance it touched (a parent and its subflow). The store
+/// Everything one pass changed, across every instance it touched (a parent and its subflow). The store
 /// commits it in one transaction or not at all; what follows the commit (timer scheduling, notifications,
 /// outgoing signals) runs only after that commit succeeded.
 /// </summary>

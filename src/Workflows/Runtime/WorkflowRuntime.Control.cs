@@ -14,9 +14,9 @@ public sealed partial class WorkflowRuntime
         var resumed = 0;
         foreach (var candidate in waiting)
         {
-            var result = await WithRetryAsync(async burst =>
+            var result = await WithRetryAsync(async pass =>
             {
-                var state = await burst.LoadAsync(candidate.InstanceId, ct);
+                var state = await pass.LoadAsync(candidate.InstanceId, ct);
                 var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
                 if (state is null || live is null) return ResumeResult.AlreadyHandled($"Signal '{name}' was already received.");
                 if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow is {state.Instance.Status}.", state.Instance.Id);
@@ -24,12 +24,12 @@ public sealed partial class WorkflowRuntime
                 {
                     if (live.DeferredSignalJson is not null) return ResumeResult.AlreadyHandled($"Signal '{name}' is already waiting for the release.");
                     live.DeferSignal(payload ?? EmptyData);
-                    burst.MarkUpdated(live);
+                    pass.MarkUpdated(live);
                     return null;
                 }
-                burst.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
-                burst.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
-                await burst.RunAsync(state, ct);
+                pass.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
+                pass.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
+                await pass.RunAsync(state, ct);
                 return null;
             }, ct);
             if (result.Outcome == ResumeOutcome.Resumed) resumed++;
@@ -38,32 +38,32 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>Re-runs the faulted activity (and what was queued behind it) and resolves the open incidents.</summary>
-    public Task<ResumeResult> RetryAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    public Task<ResumeResult> RetryAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async pass =>
     {
-        var state = await burst.LoadAsync(instanceId, ct);
+        var state = await pass.LoadAsync(instanceId, ct);
         if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
         if (state.Instance.Status != WorkflowStatus.Faulted)
             return ResumeResult.AlreadyHandled($"Instance {instanceId} is {state.Instance.Status}, not faulted.", instanceId);
         foreach (var incident in await services.Store.GetOpenIncidentsAsync(instanceId, ct))
         {
             incident.Resolve(Now);
-            burst.Changes.ResolvedIncidents.Add(incident);
+            pass.Changes.ResolvedIncidents.Add(incident);
         }
         var pending = state.Instance.TakePendingForRetry(Now);
-        burst.Journal(state, state.Graph.Node(pending[0]), JournalEvent.Retried, null, Now);
+        pass.Journal(state, state.Graph.Node(pending[0]), JournalEvent.Retried, null, Now);
         foreach (var activityId in pending) state.Queue.Enqueue(new WorkItem(state.Graph.Node(activityId), null));
-        await burst.RunAsync(state, ct);
+        await pass.RunAsync(state, ct);
         return null;
     }, ct);
 
     /// <summary>Stops an instance: its tasks are cancelled, its children too; nothing is deleted.</summary>
-    public Task<ResumeResult> CancelAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    public Task<ResumeResult> CancelAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async pass =>
     {
-        var state = await burst.LoadAsync(instanceId, ct);
+        var state = await pass.LoadAsync(instanceId, ct);
         if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
         if (state.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
             return ResumeResult.AlreadyHandled($"Instance {instanceId} is already {state.Instance.Status}.", instanceId);
-        await burst.EndAsync(state, WorkflowStatus.Cancelled, ct);
+        await pass.EndAsync(state, WorkflowStatus.Cancelled, ct);
         return null;
     }, ct);
 
@@ -82,19 +82,19 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>
-    /// Runs <paramref name="step"/> in a fresh burst and commits it. A step returns a result when there is
+    /// Runs <paramref name="step"/> in a fresh pass and commits it. A step returns a result when there is
     /// nothing to commit, or null after it ran the engine. A lost race re-runs the step on fresh state.
     /// </summary>
-    private async Task<ResumeResult> WithRetryAsync(Func<Burst, Task<ResumeResult?>> step, CancellationToken ct)
+    private async Task<ResumeResult> WithRetryAsync(Func<ExecutionPass, Task<ResumeResult?>> step, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var burst = new Burst(services);
-            var early = await step(burst);
+            var pass = new ExecutionPass(services);
+            var early = await step(pass);
             if (early is not null) return early;
             try
             {
-                var changes = await CommitAsync(burst, ct);
+                var changes = await CommitAsync(pass, ct);
                 var touched = changes.Updated.Count > 0 ? changes.Updated[0].Instance : changes.Created[0];
                 return new ResumeResult(ResumeOutcome.Resumed, touched.Id, touched.Status);
             }
@@ -121,9 +121,9 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    private async Task<WorkflowChanges> CommitAsync(Burst burst, CancellationToken ct)
+    private async Task<WorkflowChanges> CommitAsync(ExecutionPass pass, CancellationToken ct)
     {
-        var changes = burst.Seal();
+        var changes = pass.Seal();
         await services.Store.CommitAsync(changes, ct);
         foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);

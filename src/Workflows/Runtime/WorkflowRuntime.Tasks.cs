@@ -37,7 +37,7 @@ public sealed partial class WorkflowRuntime
             : null, task => task.Assign(newAssignee), by, ct);
 
     private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask> change, string by,
-        CancellationToken ct) => WithRetryAsync(async burst =>
+        CancellationToken ct) => WithRetryAsync(async pass =>
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
         if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
@@ -45,11 +45,11 @@ public sealed partial class WorkflowRuntime
             return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)}.", task.InstanceId);
         if (decide(task) is { } early) return early;
         // Loading the instance makes the commit version-check it: a completion of this task in between wins.
-        var state = await burst.LoadAsync(task.InstanceId, ct);
+        var state = await pass.LoadAsync(task.InstanceId, ct);
         if (state is null || !state.Instance.IsActive) return ResumeResult.AlreadyHandled($"The flow of task '{task.Title}' has ended.", task.InstanceId);
-        burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
+        pass.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
         change(task);
-        burst.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, by, task.CorrelationId));
+        pass.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, by, task.CorrelationId));
         return null;
     }, ct);
 }

@@ -5,7 +5,7 @@ using ProcessEngine.Workflows.Notifications;
 namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
-/// The engine's entry points. Each call is one burst: load, run until every path waits or ends, commit
+/// The engine's entry points. Each call is one pass: load, run until every path waits or ends, commit
 /// once, then (only after the commit) schedule timers, publish notifications and send signals. A commit
 /// that loses a race is retried from fresh state; if the bookmark is gone by then the caller hears
 /// "already handled" and nothing was changed twice.
@@ -19,15 +19,15 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         string? correlationId = null, CancellationToken ct = default)
     {
         var graph = await services.Graphs.GetLiveAsync(definitionId, ct);
-        var burst = new Burst(services);
-        var state = burst.Start(graph, input ?? EmptyData, correlationId);
-        await burst.RunAsync(state, ct);
-        await CommitAsync(burst, ct);
+        var pass = new ExecutionPass(services);
+        var state = pass.Start(graph, input ?? EmptyData, correlationId);
+        await pass.RunAsync(state, ct);
+        await CommitAsync(pass, ct);
         return new StartResult(state.Instance.Id, state.Instance.Status, graph.Version);
     }
 
     public Task<ResumeResult> CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, object?>? data = null,
-        string? user = null, CancellationToken ct = default) => WithRetryAsync(async burst =>
+        string? user = null, CancellationToken ct = default) => WithRetryAsync(async pass =>
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
         if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
@@ -38,7 +38,7 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         var form = TaskFormCheck.Check(task, outcome, data ?? EmptyData);
         if (form.OutcomeProblem is not null) return ResumeResult.Rejected(form.OutcomeProblem, task.InstanceId);
         if (form.FieldErrors.Count > 0) return ResumeResult.InvalidForm(form.FieldErrors, task.InstanceId);
-        var state = await burst.LoadAsync(task.InstanceId, ct);
+        var state = await pass.LoadAsync(task.InstanceId, ct);
         var bookmark = state?.Bookmarks.Find(b => b.Id == task.BookmarkId);
         if (state is null || bookmark is null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is no longer waiting.", task.InstanceId);
         if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of this task is {state.Instance.Status}.", task.InstanceId);
@@ -47,29 +47,29 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
             state.Instance.ReadInput(), state.Instance.Variables, Now), ruleName);
         if (ruleErrors.Count > 0) return ResumeResult.InvalidForm(ruleErrors, task.InstanceId);
         data = form.Values;
-        burst.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
+        pass.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
         task.Complete(outcome, user, data ?? EmptyData, Now);
-        burst.Changes.Notifications.Add(new TaskCompleted(task.Id, task.InstanceId, outcome, user, task.CorrelationId));
-        burst.Resume(state, bookmark, new ResumeInput(BookmarkKind.Task) { Outcome = outcome, Data = data ?? EmptyData, User = user });
-        await burst.RunAsync(state, ct);
+        pass.Changes.Notifications.Add(new TaskCompleted(task.Id, task.InstanceId, outcome, user, task.CorrelationId));
+        pass.Resume(state, bookmark, new ResumeInput(BookmarkKind.Task) { Outcome = outcome, Data = data ?? EmptyData, User = user });
+        await pass.RunAsync(state, ct);
         return null;
     }, ct);
 
     /// <summary>Fires one timer if it is due; what a Hangfire job calls with the timer id it carries.</summary>
-    public Task<ResumeResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) => WithRetryAsync(async burst =>
+    public Task<ResumeResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) => WithRetryAsync(async pass =>
     {
         var timer = await services.Store.FindBookmarkAsync(timerId, ct);
         if (timer is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired or was cancelled.");
         if (timer.Kind != BookmarkKind.Timer) return ResumeResult.Rejected($"Bookmark {timerId} is a {timer.Kind}, not a timer.", timer.InstanceId);
         if (timer.DueAt > Now) return new ResumeResult(ResumeOutcome.NotDue, timer.InstanceId, Message: $"Timer {timerId} is due at {timer.DueAt:O}.");
-        var state = await burst.LoadAsync(timer.InstanceId, ct);
+        var state = await pass.LoadAsync(timer.InstanceId, ct);
         var live = state?.Bookmarks.Find(b => b.Id == timerId);
         if (state is null || live is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired.", timer.InstanceId);
         if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow of timer {timerId} is {state.Instance.Status}.", timer.InstanceId);
         if (live.IsHeld) return new ResumeResult(ResumeOutcome.Held, timer.InstanceId, Message: $"Timer {timerId} is on hold with its traject.");
-        burst.Changes.Notifications.Add(new TimerFired(timerId, timer.InstanceId, timer.ActivityId, timer.DueAt!.Value));
-        burst.Resume(state, live, new ResumeInput(BookmarkKind.Timer));
-        await burst.RunAsync(state, ct);
+        pass.Changes.Notifications.Add(new TimerFired(timerId, timer.InstanceId, timer.ActivityId, timer.DueAt!.Value));
+        pass.Resume(state, live, new ResumeInput(BookmarkKind.Timer));
+        await pass.RunAsync(state, ct);
         return null;
     }, ct);
 

@@ -36,7 +36,7 @@ internal static class GraphChecks
 
     /// <summary>
     /// Finds strongly connected components (Tarjan). A component with a cycle and no blocking activity
-    /// would run forever in one burst, holding the database's write lock, so it is refused.
+    /// would run forever in one pass, holding the database's write lock, so it is refused.
     /// </summary>
     public static void CheckCycles(WorkflowDefinitionModel model, Dictionary<string, FlowNode> nodes, List<FlowError> errors)
     {

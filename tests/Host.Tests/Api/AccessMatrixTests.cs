@@ -57,15 +57,15 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 
             ["POST /api/trajecten"] = new([Professional], false, _ => Message(HttpMethod.Post, "/api/trajecten", new { }), _ => HttpStatusCode.BadRequest),
             ["GET /api/casus/{code}"] = Casus(HttpMethod.Get, "", HttpStatusCode.OK),
-            ["GET /api/casus/{code}/tijdlijn"] = Casus(HttpMethod.Get, "/tijdlijn", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/timeline"] = Casus(HttpMethod.Get, "/timeline", HttpStatusCode.OK),
             ["POST /api/casus/{code}/stopknop"] = Casus(HttpMethod.Post, "/stopknop", HttpStatusCode.BadRequest, new { reden = "" }),
             ["GET /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Get, "/veiligheidskaart", HttpStatusCode.OK),
-            ["GET /api/casus/{code}/veiligheidskaart/versies"] = Casus(HttpMethod.Get, "/veiligheidskaart/versies", HttpStatusCode.OK),
-            ["GET /api/casus/{code}/veiligheidskaart/verschil"] = Casus(HttpMethod.Get, "/veiligheidskaart/verschil?van=1&tot=1", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/veiligheidskaart/versions"] = Casus(HttpMethod.Get, "/veiligheidskaart/versions", HttpStatusCode.OK),
+            ["GET /api/casus/{code}/veiligheidskaart/compare"] = Casus(HttpMethod.Get, "/veiligheidskaart/compare?van=1&tot=1", HttpStatusCode.OK),
             ["PUT /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Put, "/veiligheidskaart", HttpStatusCode.BadRequest, new { }),
             ["POST /api/casus/{code}/maatregelen"] = Casus(HttpMethod.Post, "/maatregelen", HttpStatusCode.BadRequest, new { }),
-            ["POST /api/casus/{code}/maatregelen/{id:guid}/beeindigen"] =
-                Casus(HttpMethod.Post, $"/maatregelen/{random}/beeindigen", HttpStatusCode.NotFound, new { reden = "x" }),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] =
+                Casus(HttpMethod.Post, $"/maatregelen/{random}/end", HttpStatusCode.NotFound, new { reden = "x" }),
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
 
@@ -88,14 +88,14 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["POST /api/instances/{id:guid}/retry"] = new(OperatorRoles, false, _ => Message(HttpMethod.Post, $"/api/instances/{random}/retry"), _ => HttpStatusCode.NotFound),
             ["POST /api/instances/retry"] = new(OperatorRoles, false, _ => Message(HttpMethod.Post, "/api/instances/retry", new { instanties = new[] { random } }),
                 _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/te-laat/samenvatting"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/te-laat/samenvatting"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/overzicht"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/overzicht"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/doorlooptijden"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/doorlooptijden?maanden=6"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/halfjaarcijfers"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers?jaar=2026"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/halfjaarcijfers.csv"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/halfjaarcijfers.csv?jaar=2026"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/te-laat"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/te-laat"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/vastgelopen"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/vastgelopen?dagen=1"), _ => HttpStatusCode.OK),
-            ["GET /api/rapportages/incidenten"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/rapportages/incidenten"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/overdue/summary"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/overdue/summary"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/counts"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/counts"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/lead-times"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/lead-times?maanden=6"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/half-year-figures"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/half-year-figures?jaar=2026"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/half-year-figures.csv"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/half-year-figures.csv?jaar=2026"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/overdue"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/overdue"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/stuck"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/stuck?dagen=1"), _ => HttpStatusCode.OK),
+            ["GET /api/reports/incidents"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/reports/incidents"), _ => HttpStatusCode.OK),
             ["GET /api/audit"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/audit"), _ => HttpStatusCode.OK),
         };
     }

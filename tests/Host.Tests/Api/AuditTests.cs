@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using ProcessEngine.Host.Commands;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Api;
 
@@ -19,10 +19,10 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
     {
         // method, path after /api/casus/{code}, body, expected "event action outcome"
         { "GET", "", "", "casus.read R 0" },
-        { "GET", "/tijdlijn", "", "casus.timeline R 0" },
+        { "GET", "/timeline", "", "casus.timeline R 0" },
         { "GET", "/veiligheidskaart", "", "veiligheidskaart.read R 0" },
-        { "GET", "/veiligheidskaart/versies", "", "veiligheidskaart.history R 0" },
-        { "GET", "/veiligheidskaart/verschil?van=1&tot=1", "", "veiligheidskaart.compare R 0" },
+        { "GET", "/veiligheidskaart/versions", "", "veiligheidskaart.history R 0" },
+        { "GET", "/veiligheidskaart/compare?van=1&tot=1", "", "veiligheidskaart.compare R 0" },
         { "POST", "/netwerk", """{ "rol": "buurvrouw", "soort": "Informeel" }""", "netwerk.create C 0" },
         { "PUT", "/veiligheidskaart", """{ "basisVersie": 0, "inhoud": { "zorgen": ["x"] } }""", "" },
         { "POST", "/stopknop", """{ "reden": "" }""", "" },

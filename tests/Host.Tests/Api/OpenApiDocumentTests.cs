@@ -21,7 +21,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     [
         "POST /api/tasks/{id}/claim", "POST /api/tasks/{id}/release", "POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/reassign",
         "POST /api/instances/{id}/cancel", "POST /api/instances/{id}/retry",
-        "POST /api/casus/{code}/stopknop", "PUT /api/casus/{code}/veiligheidskaart", "POST /api/casus/{code}/maatregelen/{id}/beeindigen",
+        "POST /api/casus/{code}/stopknop", "PUT /api/casus/{code}/veiligheidskaart", "POST /api/casus/{code}/maatregelen/{id}/end",
         "POST /api/casus/{code}/netwerk",
     ];
 
@@ -85,7 +85,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     [InlineData("PUT /api/casus/{code}/veiligheidskaart", new[] { 201, 400, 401, 403, 404, 409 })]
     [InlineData("POST /api/flows/{id}/publish", new[] { 200, 400, 401, 403, 404 })]
     [InlineData("POST /api/instances/{id}/cancel", new[] { 200, 400, 401, 403, 404, 409 })]
-    [InlineData("GET /api/rapportages/overzicht", new[] { 200, 401, 403 })]
+    [InlineData("GET /api/reports/counts", new[] { 200, 401, 403 })]
     public async Task Operation_ListsExactlyItsStatuses(string key, int[] statuses)
     {
         var operations = await OperationsAsync();

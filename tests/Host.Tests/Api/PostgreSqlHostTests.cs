@@ -2,7 +2,7 @@ using ProcessEngine.Tests.Shared;
 using ProcessEngine.Data;
 using System.Net;
 using System.Net.Http.Json;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Tests.Api;
@@ -76,7 +76,7 @@ public sealed class PostgreSqlHostTests
         {
             var log = node.Service<AuditLog>();
             for (var i = 0; i < perWriter; i++)
-                await log.AppendAsync(new AuditRecord("test.burst", AuditAction.Execute, AuditOutcome.Success, $"node{n}-writer{w}", "Admin", null, "test", "127.0.0.1", Detail: i.ToString()));
+                await log.AppendAsync(new AuditRecord("test.pass", AuditAction.Execute, AuditOutcome.Success, $"node{n}-writer{w}", "Admin", null, "test", "127.0.0.1", Detail: i.ToString()));
         })));
         await Task.WhenAll(writes);
 

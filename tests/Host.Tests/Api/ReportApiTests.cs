@@ -17,39 +17,39 @@ public sealed class ReportApiTests
         using var prof1 = await host.AsAsync("prof1");
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var manager = await host.AsAsync("manager");
-        Assert.Empty((await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray());
+        Assert.Empty((await (await manager.GetAsync("/api/reports/overdue")).ReadJsonAsync()).EnumerateArray());
 
         // Triage is due in 2 werkdagen (Wednesday 4 March); twelve days later it is 10 days late and has waited 12.
         clock.Advance(TimeSpan.FromDays(12));
         host.ForgetTokens();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await manager.GetAsync("/api/rapportages/te-laat")).StatusCode); // the old token has expired
+        Assert.Equal(HttpStatusCode.Unauthorized, (await manager.GetAsync("/api/reports/overdue")).StatusCode); // the old token has expired
         manager.Dispose();
         manager = await host.AsAsync("manager");
-        var overdue = (await (await manager.GetAsync("/api/rapportages/te-laat")).ReadJsonAsync()).EnumerateArray().Single();
-        var stuck = (await (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=10")).ReadJsonAsync()).EnumerateArray().Single();
-        var notYet = (await (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=13")).ReadJsonAsync()).EnumerateArray();
+        var overdue = (await (await manager.GetAsync("/api/reports/overdue")).ReadJsonAsync()).EnumerateArray().Single();
+        var stuck = (await (await manager.GetAsync("/api/reports/stuck?dagen=10")).ReadJsonAsync()).EnumerateArray().Single();
+        var notYet = (await (await manager.GetAsync("/api/reports/stuck?dagen=13")).ReadJsonAsync()).EnumerateArray();
 
         Assert.Equal((code, "Triage nieuwe aanmelding", "RvtChair", 10), (overdue.GetProperty("casusCode").GetString(),
             overdue.GetProperty("step").GetString(), overdue.GetProperty("group").GetString(), overdue.GetProperty("daysWaiting").GetInt32()));
         Assert.Equal(12, stuck.GetProperty("daysWaiting").GetInt32());
         Assert.Empty(notYet);
         Assert.DoesNotContain("Zorgen om de veiligheid", overdue.GetRawText() + stuck.GetRawText());
-        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/rapportages/vastgelopen?dagen=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/reports/stuck?dagen=0")).StatusCode);
 
         // The shipped norm for triage is 7 days: without ?dagen the step's own norm decides, and the line says which.
-        var byNorm = (await (await manager.GetAsync("/api/rapportages/vastgelopen")).ReadJsonAsync()).EnumerateArray().Single();
+        var byNorm = (await (await manager.GetAsync("/api/reports/stuck")).ReadJsonAsync()).EnumerateArray().Single();
         Assert.Equal((code, 7), (byNorm.GetProperty("casusCode").GetString(), byNorm.GetProperty("normDays").GetInt32()));
         // The summary groups by team, route and step; the drill-down narrows by the same parts.
-        var summary = (await (await manager.GetAsync("/api/rapportages/te-laat/samenvatting")).ReadJsonAsync()).EnumerateArray().Single();
+        var summary = (await (await manager.GetAsync("/api/reports/overdue/summary")).ReadJsonAsync()).EnumerateArray().Single();
         Assert.Equal(("RvtChair", "rvt-aanmelding", "triage", 1, 10), (summary.GetProperty("team").GetString(), summary.GetProperty("routeId").GetString(),
             summary.GetProperty("stepId").GetString(), summary.GetProperty("count").GetInt32(), summary.GetProperty("maxDaysLate").GetInt32()));
-        async Task<int> Lines(string query) => (await (await manager.GetAsync("/api/rapportages/te-laat?" + query)).ReadJsonAsync()).GetArrayLength();
+        async Task<int> Lines(string query) => (await (await manager.GetAsync("/api/reports/overdue?" + query)).ReadJsonAsync()).GetArrayLength();
         Assert.Equal(1, await Lines("team=RvtChair&route=rvt-aanmelding&stap=triage"));
         Assert.Equal(0, await Lines("zonderTeam=true"));
         Assert.Equal(0, await Lines("stap=advies"));
-        var counts = await (await manager.GetAsync("/api/rapportages/overzicht")).ReadJsonAsync();
-        Assert.Equal((1, 1, 0, 1), (counts.GetProperty("teLaat").GetInt32(), counts.GetProperty("vastgelopen").GetInt32(),
-            counts.GetProperty("incidenten").GetInt32(), counts.GetProperty("lopendeTrajecten").GetInt32()));
+        var counts = await (await manager.GetAsync("/api/reports/counts")).ReadJsonAsync();
+        Assert.Equal((1, 1, 0, 1), (counts.GetProperty("overdue").GetInt32(), counts.GetProperty("stuck").GetInt32(),
+            counts.GetProperty("incidents").GetInt32(), counts.GetProperty("runningTrajecten").GetInt32()));
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public sealed class ReportApiTests
         await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
         var year = DateTime.UtcNow.Year;
 
-        var json = (await (await chair.GetAsync($"/api/rapportages/halfjaarcijfers?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()
+        var json = (await (await chair.GetAsync($"/api/reports/half-year-figures?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()
             .Select(r => $"{r.GetProperty("onderdeel").GetString()};{r.GetProperty("eersteHalfjaar").GetString()};{r.GetProperty("tweedeHalfjaar").GetString()};{r.GetProperty("totaal").GetString()}")
             .ToList();
-        var csvResponse = await chair.GetAsync($"/api/rapportages/halfjaarcijfers.csv?jaar={year}");
+        var csvResponse = await chair.GetAsync($"/api/reports/half-year-figures.csv?jaar={year}");
         var csv = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 

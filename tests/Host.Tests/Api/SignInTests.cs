@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Api;
 

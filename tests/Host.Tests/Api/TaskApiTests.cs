@@ -43,7 +43,7 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.BadRequest, wrongDate.StatusCode);
         Assert.Contains("jjjj-mm-dd", (await wrongDate.ReadJsonAsync()).GetProperty("errors").GetProperty("data.tafeldatum")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, wrongOutcome.StatusCode);
-        Assert.Equal("open", (await (await chair.GetAsync($"/api/tasks/{triage}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("Open", (await (await chair.GetAsync($"/api/tasks/{triage}")).ReadJsonAsync()).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -46,9 +46,9 @@ public sealed class GenerateTests
             flows.ToHashSet());
 
         using var manager = await host.AsAsync("manager");
-        var counts = await (await manager.GetAsync("/api/rapportages/overzicht")).ReadJsonAsync();
-        Assert.Equal(report.Open, counts.GetProperty("lopendeTrajecten").GetInt32());
-        Assert.Equal(report.Faulted, counts.GetProperty("incidenten").GetInt32());
+        var counts = await (await manager.GetAsync("/api/reports/counts")).ReadJsonAsync();
+        Assert.Equal(report.Open, counts.GetProperty("runningTrajecten").GetInt32());
+        Assert.Equal(report.Faulted, counts.GetProperty("incidents").GetInt32());
 
         // A generated open task completes as any task does (answers typed by the form's own fields): one someone
         // holds, by its holder, or else one of the chair's group, claimed first.

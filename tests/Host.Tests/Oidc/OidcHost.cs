@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProcessEngine.Host.Security;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Tests.Oidc;
 

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Tests.Api;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Oidc;
 

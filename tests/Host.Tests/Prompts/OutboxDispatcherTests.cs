@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Prompts;
-using ProcessEngine.Platform.Identity;
+using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Tests.Prompts;
 

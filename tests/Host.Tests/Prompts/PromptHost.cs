@@ -11,9 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Host.Prompts;
-using ProcessEngine.Platform.Identity;
-using ProcessEngine.Platform.Mail;
-using ProcessEngine.Platform.Persistence;
+using ProcessEngine.HostStore.Identity;
+using ProcessEngine.HostStore.Mail;
+using ProcessEngine.HostStore.Persistence;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -60,7 +60,7 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
 
     public async Task<List<OutboxMessage>> OutboxAsync()
     {
-        await using var db = await Get<IDbContextFactory<PlatformDbContext>>().CreateDbContextAsync();
+        await using var db = await Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
         return await db.Outbox.AsNoTracking().OrderBy(o => o.DedupKey).ToListAsync();
     }
 

@@ -65,7 +65,7 @@ public sealed class TaskHubTests
 
     /// <summary>A SignalR client over the test server's handler; long polling, since the in-memory server has no WebSockets.</summary>
     private static HubConnection Connection(PromptHost host, string? token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(host.Server.BaseAddress, TakenHub.Path), options =>
+        .WithUrl(new Uri(host.Server.BaseAddress, TaskHub.Path), options =>
         {
             options.HttpMessageHandlerFactory = _ => host.Server.CreateHandler();
             options.Transports = HttpTransportType.LongPolling;
@@ -82,7 +82,7 @@ public sealed class TaskHubTests
         public Inbox(HubConnection connection)
         {
             _connection = connection;
-            connection.On<TaskPush>(nameof(ITakenClient.TaskChanged), push => _pushes.Writer.TryWrite(push));
+            connection.On<TaskPush>(nameof(ITaskClient.TaskChanged), push => _pushes.Writer.TryWrite(push));
         }
 
         public int Pending => _pushes.Reader.Count;

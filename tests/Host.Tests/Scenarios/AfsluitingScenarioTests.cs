@@ -25,16 +25,16 @@ public sealed class AfsluitingScenarioTests
         await engine.CompleteAsync(code, Traject.Afsluiten, "Afgesloten: veilig genoeg", Traject.Form(("reden", "Afspraken werken")));
 
         var closed = (await trajecten.FindTrajectAsync(code))!;
-        Assert.Equal(TrajectStatus.Afgesloten, closed.Status);
-        Assert.Equal("Afgesloten: veilig genoeg", closed.AfsluitReden);
-        Assert.Equal("advies-zonder-vervolgroute", closed.ZwaarsteRoute);
-        Assert.Equal(engine.Clock.GetUtcNow().AddYears(1), closed.BewarenTot);
+        Assert.Equal(TrajectStatus.Closed, closed.Status);
+        Assert.Equal("Afgesloten: veilig genoeg", closed.ClosingReason);
+        Assert.Equal("advies-zonder-vervolgroute", closed.HeaviestRoute);
+        Assert.Equal(engine.Clock.GetUtcNow().AddYears(1), closed.RetainUntil);
 
         // A year later the daily job deletes the content, and says so in the audit log.
         await engine.AdvanceAsync(TimeSpan.FromDays(366));
         await engine.Services.GetRequiredService<Notifications.RetentionJob>().RunAsync(CancellationToken.None);
         Assert.Equal("", (await trajecten.FindCasusAsync(code))!.Hulpvraag);
-        var line = Assert.Single(await engine.Services.GetRequiredService<Platform.Audit.AuditLog>().SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
-        Assert.Equal((Platform.Audit.AuditAction.Delete, Notifications.RetentionJob.SystemUser), (line.Action, line.UserId));
+        var line = Assert.Single(await engine.Services.GetRequiredService<HostStore.Audit.AuditLog>().SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
+        Assert.Equal((HostStore.Audit.AuditAction.Delete, Notifications.RetentionJob.SystemUser), (line.Action, line.UserId));
     }
 }

@@ -33,11 +33,11 @@ public sealed class PageTests(UiWorld world) : IClassFixture<UiWorld>
         var manager = await world.AsAsync("manager");
 
         var figures = await manager.GetAsync("/rapportages/halfjaarcijfers?jaar=2025");
-        var csv = await manager.Client.GetAsync("/api/rapportages/halfjaarcijfers.csv?jaar=2025");
+        var csv = await manager.Client.GetAsync("/api/reports/half-year-figures.csv?jaar=2025");
 
         Assert.Contains("Halfjaarcijfers 2025", figures.Text);
         Assert.Contains("Besproken casus 0 0 0", figures.Text);
-        Assert.Contains("href=\"/api/rapportages/halfjaarcijfers.csv?jaar=2025\"", figures.Html);
+        Assert.Contains("href=\"/api/reports/half-year-figures.csv?jaar=2025\"", figures.Html);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.StartsWith("onderdeel;eerste halfjaar 2025", await csv.Content.ReadAsStringAsync());
     }

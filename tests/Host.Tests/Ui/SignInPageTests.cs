@@ -1,7 +1,7 @@
 using System.Net;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Tests.Api;
-using ProcessEngine.Platform.Audit;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Ui;
 

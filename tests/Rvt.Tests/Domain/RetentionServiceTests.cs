@@ -23,9 +23,9 @@ public sealed class RetentionServiceTests
 
         var closed = await domain.Retention.RecordClosedAsync(code);
 
-        Assert.Equal(TrajectStatus.Afgesloten, closed.Value!.Status);
-        Assert.Equal("netwerkberaad", closed.Value.ZwaarsteRoute);
-        Assert.Equal(domain.Clock.GetUtcNow().AddYears(2), closed.Value.BewarenTot);
+        Assert.Equal(TrajectStatus.Closed, closed.Value!.Status);
+        Assert.Equal("netwerkberaad", closed.Value.HeaviestRoute);
+        Assert.Equal(domain.Clock.GetUtcNow().AddYears(2), closed.Value.RetainUntil);
 
         domain.Clock.Advance(TimeSpan.FromDays(365));
         Assert.Empty(await domain.Retention.PurgeDueAsync());

@@ -25,7 +25,7 @@ public sealed class TrajectServiceTests
         Assert.True(result.Succeeded);
         var traject = result.Value!;
         Assert.Matches("^RVT-2026-[2-9A-HJKMNP-TW-Z]{6}$", traject.CasusCode);
-        Assert.Equal(TrajectStatus.Lopend, traject.Status);
+        Assert.Equal(TrajectStatus.Running, traject.Status);
         var instance = await domain.Engine.FindInstanceAsync(traject.WorkflowInstanceId!.Value);
         Assert.Equal(traject.CasusCode, instance!.CorrelationId);
         var input = instance.ReadInput();

@@ -51,7 +51,7 @@ public sealed class SqliteDatabaseTests
         var instance = (await engine.Store.FindInstanceAsync(started.InstanceId))!;
         var live = Assert.Single(await engine.Store.GetBookmarksAsync(started.InstanceId));
         var journalBefore = (await engine.Store.GetJournalAsync(started.InstanceId)).Count;
-        // A burst that journals a step and consumes the bookmark, after someone else already consumed it.
+        // A pass that journals a step and consumes the bookmark, after someone else already consumed it.
         var stale = new WorkflowChanges();
         stale.Journal.Add(JournalEntry.Create(instance.Id, 99, "intake", "HumanTask", JournalEvent.Completed, "Regulier",
             engine.Clock.GetUtcNow(), engine.Clock.GetUtcNow()));

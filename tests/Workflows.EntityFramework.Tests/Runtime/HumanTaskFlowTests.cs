@@ -120,7 +120,7 @@ public sealed class HumanTaskFlowTests
 
         Assert.Equal(ResumeOutcome.Resumed, result.Outcome);
         Assert.Equal("Triage", (await engine.SingleOpenTaskAsync("C-005")).Title);
-        // Later notifications of the same burst still went out.
+        // Later notifications of the same pass still went out.
         Assert.Contains(engine.Notifications.Of<TaskCompleted>(), n => n.TaskId == intake.Id);
     }
 

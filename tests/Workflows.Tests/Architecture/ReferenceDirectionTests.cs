@@ -17,7 +17,7 @@ public sealed class ReferenceDirectionTests
         ["Activities"] = 1,
         ["Workflows.EntityFramework"] = 1,
         ["Workflows.Hangfire"] = 1,
-        ["Platform"] = 1,
+        ["HostStore"] = 1,
         ["Rvt"] = 2,
         ["Migrations.PostgreSql"] = 3,
         ["Host"] = 4,

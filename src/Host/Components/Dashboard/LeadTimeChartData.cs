@@ -1,6 +1,7 @@
 using MudBlazor;
-using ProcessEngine.Host.Api.Operations;
-
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
 namespace ProcessEngine.Host.Components.Dashboard;
 
 /// <summary>Which figure of a lead time the trend chart draws.</summary>

@@ -1,5 +1,7 @@
 using Mediator;
-using ProcessEngine.Host.Api.Operations;
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
 using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Components.Shared;

@@ -1,4 +1,4 @@
-using ProcessEngine.Host.Api.Casus;
+using ProcessEngine.Host.Features.Casus;
 
 namespace ProcessEngine.Host.Components.Shared;
 

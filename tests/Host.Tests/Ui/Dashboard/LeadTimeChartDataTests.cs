@@ -1,4 +1,6 @@
-using ProcessEngine.Host.Api.Operations;
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
 using ProcessEngine.Host.Components.Dashboard;
 
 namespace ProcessEngine.Host.Tests.Ui.Dashboard;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 using ProcessEngine.Rvt;
-using ProcessEngine.Host.Api.Flows;
+using ProcessEngine.Host.Features.Flows;
 using ProcessEngine.Host.Components.Studio;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ProcessEngine.Rvt;
-using ProcessEngine.Host.Api.Operations;
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
 using ProcessEngine.Host.Components.Studio;
 using ProcessEngine.Host.Components.Studio.Instances;
 using ProcessEngine.Workflows.Activities;
@@ -36,7 +38,7 @@ public sealed class InstancePathBuilderTests
     [Fact]
     public void From_MarksWhatRan_TheConnectionsFollowed_WhatItWaitsOn_AndAFault()
     {
-        var instance = new InstanceView(Guid.NewGuid(), "f", 1, "Suspended", null, null, At,
+        var instance = new InstanceView(Guid.NewGuid(), "f", 1, ProcessEngine.Workflows.Runtime.WorkflowStatus.Suspended, null, null, At,
             [
                 Entry(1, "start", "Completed", "Done"),
                 Entry(2, "fork", "Completed", "Links,Rechts"),

@@ -1,5 +1,6 @@
-using ProcessEngine.Host.Api.Operations;
-
+using ProcessEngine.Host.Features.Audit;
+using ProcessEngine.Host.Features.Instances;
+using ProcessEngine.Host.Features.Reports;
 namespace ProcessEngine.Host.Components.Studio.Instances;
 
 /// <summary>

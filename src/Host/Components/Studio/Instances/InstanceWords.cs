@@ -1,23 +1,15 @@
+using ProcessEngine.Workflows.Runtime;
+
 namespace ProcessEngine.Host.Components.Studio.Instances;
 
 /// <summary>The engine's instance, journal and bookmark words in the studio's Dutch.</summary>
 public static class InstanceWords
 {
-    public static string Status(string status) => status switch
+    public static MudBlazor.Color StatusColor(WorkflowStatus status) => status switch
     {
-        "Running" => "loopt",
-        "Suspended" => "wacht",
-        "Finished" => "afgerond",
-        "Cancelled" => "gestopt",
-        "Faulted" => "fout",
-        _ => status,
-    };
-
-    public static MudBlazor.Color StatusColor(string status) => status switch
-    {
-        "Running" or "Suspended" => MudBlazor.Color.Info,
-        "Finished" => MudBlazor.Color.Success,
-        "Faulted" => MudBlazor.Color.Error,
+        WorkflowStatus.Running or WorkflowStatus.Suspended => MudBlazor.Color.Info,
+        WorkflowStatus.Finished => MudBlazor.Color.Success,
+        WorkflowStatus.Faulted => MudBlazor.Color.Error,
         _ => MudBlazor.Color.Default,
     };
 

@@ -1,0 +1,37 @@
+using Mediator;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
+using ProcessEngine.HostStore.Audit;
+
+namespace ProcessEngine.Host.Access;
+
+/// <summary>
+/// What every casus request must do, done once for all of them (API and UI alike): find the casus, check that the
+/// person is involved (a refusal is audited: who tried to see a casus they are not on is what an audit must show),
+/// run the handler, and write the audit line with the person's involvement as its purpose when the handler
+/// succeeded. A read that found nothing to show (no Veiligheidskaart yet) is still a look at the casus and audited.
+/// </summary>
+public sealed class CasusInvolvementBehavior<TMessage, TResponse>(CasusAccess access, Auditor audit) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICasusRequest, IMessage
+    where TResponse : IRequestResult<TResponse>
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        var involvement = await access.CheckAsync(message.User, message.CasusCode, ct);
+        switch (involvement)
+        {
+            case CasusAccessResult.NotFound:
+                return TResponse.Refused(ResultKind.NotFound, $"Casus {message.CasusCode} bestaat niet.");
+            case CasusAccessResult.Denied:
+                await audit.RefusedAsync(message.User, message.Audit.EventCode, message.Audit.Action, message.CasusCode, ct);
+                return TResponse.Refused(ResultKind.Forbidden, "U bent niet betrokken bij deze casus.");
+        }
+        var response = await next(message, ct);
+        if (response.Succeeded || (response.Kind == ResultKind.NotFound && message.Audit.Action == AuditAction.Read))
+        {
+            var line = message.AuditFor(response.Value);
+            await audit.CasusAsync(message.User, line.EventCode, line.Action, message.CasusCode, involvement, detail: line.Detail, ct: ct);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,46 @@
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Host.Components;
+
+/// <summary>
+/// Statuses travel as enums (API, requests, views); this is the one place where they become the Dutch words a
+/// person reads. A status added to an enum without a word here shows its English name, which a test catches.
+/// </summary>
+public static class StatusLabels
+{
+    public static string Of(UserTaskStatus status) => status switch
+    {
+        UserTaskStatus.Open => "open",
+        UserTaskStatus.OnHold => "gepauzeerd",
+        UserTaskStatus.Completed => "afgerond",
+        UserTaskStatus.Cancelled => "geannuleerd",
+        _ => status.ToString(),
+    };
+
+    public static string Of(TrajectStatus status) => status switch
+    {
+        TrajectStatus.Running => "lopend",
+        TrajectStatus.PausedByStopknop => "gepauzeerd door Stopknop",
+        TrajectStatus.Closed => "afgesloten",
+        _ => status.ToString(),
+    };
+
+    public static string Of(WorkflowStatus status) => status switch
+    {
+        WorkflowStatus.Running => "loopt",
+        WorkflowStatus.Suspended => "wacht",
+        WorkflowStatus.Finished => "afgerond",
+        WorkflowStatus.Cancelled => "gestopt",
+        WorkflowStatus.Faulted => "fout",
+        _ => status.ToString(),
+    };
+
+    public static string Of(MaatregelStatus status) => status switch
+    {
+        MaatregelStatus.Lopend => "lopend",
+        MaatregelStatus.Verlengd => "verlengd",
+        MaatregelStatus.Beeindigd => "beëindigd",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,65 @@
+using Mediator;
+using ProcessEngine.Host.Access;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
+using ProcessEngine.Host.Security;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Workflows.Persistence;
+
+namespace ProcessEngine.Host.Features.Casus;
+
+public sealed record AanmeldingCreated(string CasusCode, Guid? InstanceId);
+
+public sealed record RegisterAanmelding(CasusIntake Intake, CurrentUser User) : IRequest<RequestResult<AanmeldingCreated>>;
+public sealed record GetCasus(string CasusCode, CurrentUser User) : ICasusRequest<CasusView>
+{
+    public CasusAuditLine Audit => new("casus.read", AuditAction.Read);
+}
+
+public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User) : ICasusRequest<TrajectStatus>
+{
+    public CasusAuditLine Audit => new("traject.stopknop", AuditAction.Update);
+}
+
+public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maatregelen, NetwerkService netwerk, IWorkflowStore engine,
+    Auditor audit) :
+    IRequestHandler<RegisterAanmelding, RequestResult<AanmeldingCreated>>,
+    IRequestHandler<GetCasus, RequestResult<CasusView>>,
+    IRequestHandler<PressStopknop, RequestResult<TrajectStatus>>
+{
+    public async ValueTask<RequestResult<AanmeldingCreated>> Handle(RegisterAanmelding request, CancellationToken ct)
+    {
+        var result = await trajecten.RegisterIntakeAsync(request.Intake, request.User.UserName, ct);
+        if (result.Succeeded)
+            await audit.CasusAsync(request.User, "casus.create", AuditAction.Create, result.Value!.CasusCode, Access.CasusAccessResult.Inbrenger, ct: ct);
+        return result.ToResult(t => new AanmeldingCreated(t.CasusCode, t.WorkflowInstanceId), created: true);
+    }
+
+    public async ValueTask<RequestResult<CasusView>> Handle(GetCasus request, CancellationToken ct)
+    {
+        var casus = (await trajecten.FindCasusAsync(request.CasusCode, ct))!;
+        var traject = await trajecten.FindTrajectAsync(request.CasusCode, ct);
+        var status = await trajecten.StatusAsync(request.CasusCode, ct);
+        var tasks = await engine.GetTasksAsync(request.CasusCode, ct);
+        // The domain row never records the route; the traject's flow holds it in its variable "route" (see workflows-json/README.md).
+        var route = traject?.Route ?? (traject?.WorkflowInstanceId is { } instanceId
+            ? (await engine.FindInstanceAsync(instanceId, ct))?.Variables.GetValueOrDefault("route") as string
+            : null);
+        var view = new CasusView(casus.Code, casus.Organisatie, casus.Inbrenger, casus.Hulpvraag, casus.Huishouden, casus.Onveiligheid,
+            casus.AnalyseAanwezig, casus.VeiligheidskaartAanwezig, casus.GezinWeetVanAanmelding, casus.CreatedAt, casus.ContentDeletedAt is not null,
+            traject is null ? null : new TrajectView(status ?? traject.Status, route, traject.HeaviestRoute, traject.StartedAt,
+                traject.ClosedAt, traject.ClosingReason, traject.RetainUntil),
+            [.. tasks.Select(TaskView.From)],
+            await maatregelen.ListAsync(request.CasusCode, ct),
+            await netwerk.ListAsync(request.CasusCode, ct));
+        return RequestResult<CasusView>.Ok(view);
+    }
+
+    public async ValueTask<RequestResult<TrajectStatus>> Handle(PressStopknop request, CancellationToken ct)
+    {
+        var result = await trajecten.StopknopAsync(request.CasusCode, request.Reden, request.User.UserName, ct);
+        return result.ToResult(s => s);
+    }
+}

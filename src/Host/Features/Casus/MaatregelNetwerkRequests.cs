@@ -1,0 +1,61 @@
+using Mediator;
+using ProcessEngine.Host.Access;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Security;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
+
+namespace ProcessEngine.Host.Features.Casus;
+
+public sealed record MaatregelInput(MaatregelType? Type, DateOnly? StartDatum, DateOnly? EindDatum);
+public sealed record RedenInput(string? Reden);
+public sealed record NetwerkInput(string? Rol, NetwerkSoort? Soort, string? Bijdrage);
+
+public sealed record RegisterMaatregel(string CasusCode, MaatregelInput Input, CurrentUser User) : ICasusRequest<Maatregel>
+{
+    public CasusAuditLine Audit => new("maatregel.create", AuditAction.Create);
+    public CasusAuditLine AuditFor(Maatregel value) => Audit with { Detail = value.Id.ToString() };
+}
+
+public sealed record EndMaatregel(string CasusCode, Guid Id, string? Reden, CurrentUser User) : ICasusRequest<Maatregel>
+{
+    public CasusAuditLine Audit => new("maatregel.end", AuditAction.Update, Id.ToString());
+}
+
+public sealed record AddNetwerkLid(string CasusCode, NetwerkInput Input, CurrentUser User) : ICasusRequest<NetwerkLid>
+{
+    public CasusAuditLine Audit => new("netwerk.create", AuditAction.Create);
+}
+
+public sealed record RemoveNetwerkLid(string CasusCode, Guid Id, CurrentUser User) : ICasusRequest<NetwerkLid>
+{
+    public CasusAuditLine Audit => new("netwerk.delete", AuditAction.Delete);
+}
+
+/// <summary>The maatregel and the network of a casus; involvement and the audit line come from the casus pipeline.</summary>
+public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, NetwerkService netwerk) :
+    IRequestHandler<RegisterMaatregel, RequestResult<Maatregel>>,
+    IRequestHandler<EndMaatregel, RequestResult<Maatregel>>,
+    IRequestHandler<AddNetwerkLid, RequestResult<NetwerkLid>>,
+    IRequestHandler<RemoveNetwerkLid, RequestResult<NetwerkLid>>
+{
+    public async ValueTask<RequestResult<Maatregel>> Handle(RegisterMaatregel request, CancellationToken ct) =>
+        (await maatregelen.RegisterAsync(request.CasusCode, request.Input.Type, request.Input.StartDatum, request.Input.EindDatum,
+            request.User.UserName, ct)).ToResult(m => m, created: true);
+
+    public async ValueTask<RequestResult<Maatregel>> Handle(EndMaatregel request, CancellationToken ct)
+    {
+        // The id must be a maatregel of this casus: involvement in one casus opens no other.
+        if (await maatregelen.FindAsync(request.Id, ct) is not { } maatregel || maatregel.CasusCode != request.CasusCode)
+            return RequestResult<Maatregel>.NotFound($"Maatregel {request.Id} hoort niet bij casus {request.CasusCode}.");
+        return (await maatregelen.EndAsync(request.Id, request.Reden, request.User.UserName, ct)).ToResult(m => m);
+    }
+
+    public async ValueTask<RequestResult<NetwerkLid>> Handle(AddNetwerkLid request, CancellationToken ct) =>
+        (await netwerk.AddAsync(request.CasusCode, request.Input.Rol, request.Input.Soort, request.Input.Bijdrage, request.User.UserName, ct))
+            .ToResult(n => n, created: true);
+
+    public async ValueTask<RequestResult<NetwerkLid>> Handle(RemoveNetwerkLid request, CancellationToken ct) =>
+        (await netwerk.RemoveAsync(request.CasusCode, request.Id, ct)).ToResult(n => n);
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Security;
+using ProcessEngine.Workflows.Activities;
+using ProcessEngine.Workflows.Definitions;
+
+namespace ProcessEngine.Host.Features.Flows;
+
+/// <summary>Flows for coordinators: list, read, versions, export, save draft, import (validated), publish, and the activity library.</summary>
+public static class FlowEndpoints
+{
+    /// <summary>A flow file is small; anything larger is refused before it is parsed.</summary>
+    public const int MaxFlowBytes = 1_000_000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var flows = api.MapGroup("/flows").WithTags("Flows");
+        flows.MapGet("/", ListAsync)
+            .Access(Policies.ManageFlows).WithSummary("Alle flows: laatste en gepubliceerde versie, concept, lopende instanties.");
+        flows.MapGet("/{id}", GetAsync).InputCanBeRefused()
+            .Access(Policies.ManageFlows).WithSummary("Een flow (laatste versie, of ?version=N) met de fouten van een concept.");
+        flows.MapGet("/{id}/versions", ListVersionsAsync)
+            .Access(Policies.ManageFlows).WithSummary("Alle versies van een flow, nieuwste eerst.");
+        flows.MapGet("/{id}/compare", CompareAsync).InputCanBeRefused()
+            .Access(Policies.ManageFlows).WithSummary("Wat er verschilt tussen versie ?van=N en versie ?tot=M: activiteiten, invoer en verbindingen.");
+        flows.MapGet("/{id}/export", ExportAsync).InputCanBeRefused().Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
+            .Access(Policies.ManageFlows).WithSummary("Het flowbestand (JSON, hetzelfde formaat als workflows-json/).");
+        flows.MapPut("/{id}/draft", SaveDraftAsync)
+            .Access(Policies.ManageFlows).Accepts<object>("application/json")
+            .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors').");
+        flows.MapPost("/import", ImportAsync)
+            .Access(Policies.ManageFlows).Accepts<object>("application/json")
+            .WithSummary("Een flowbestand importeren en publiceren; met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
+        flows.MapPost("/{id}/publish", PublishAsync)
+            .Access(Policies.ManageFlows).WithSummary("Het concept publiceren; geweigerd met de foutenlijst zolang het niet geldig is.");
+        api.MapGet("/activity-descriptors", ListActivities)
+            .WithTags("Flows").Access(Policies.ManageFlows).WithSummary("De activiteiten die een flow kan gebruiken, met hun invoer en uitgangen.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<FlowSummary>>> ListAsync(IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListFlows(), ct)).ToOk();
+
+    private static async Task<Results<Ok<FlowDocument>, NotFoundProblem>> GetAsync(string id, int? version, IMediator m, CancellationToken ct) =>
+        (await m.Send(new GetFlow(id, version), ct)).ToOkOr404();
+
+    private static async Task<Results<Ok<IReadOnlyList<FlowVersion>>, NotFoundProblem>> ListVersionsAsync(string id, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListFlowVersions(id), ct)).ToOkOr404();
+
+    private static async Task<Results<Ok<FlowComparison>, NotFoundProblem>> CompareAsync(string id, int van, int tot, IMediator m, CancellationToken ct) =>
+        (await m.Send(new CompareFlowVersions(id, van, tot), ct)).ToOkOr404();
+
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> ExportAsync(string id, int? version, IMediator m, CancellationToken ct)
+    {
+        var flow = await m.Send(new GetFlow(id, version), ct);
+        return flow.Succeeded
+            ? TypedResults.File(Encoding.UTF8.GetBytes(flow.Value!.Flow.GetRawText()), "application/json", $"{id}.json")
+            : flow.ToNotFound();
+    }
+
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem>> SaveDraftAsync(string id, HttpContext http, IMediator m, CancellationToken ct)
+    {
+        var body = await ReadFlowAsync(http, id, ct);
+        return body.Succeeded ? (await m.Send(new SaveFlowDraft(body.Value!, CurrentUser.From(http)), ct)).ToOkOr400() : body.ToInvalid();
+    }
+
+    private static async Task<Results<Created<FlowDocument>, InvalidProblem>> ImportAsync(HttpContext http, IMediator m, CancellationToken ct)
+    {
+        var body = await ReadFlowAsync(http, null, ct);
+        if (!body.Succeeded) return body.ToInvalid();
+        return (await m.Send(new ImportFlow(body.Value!, CurrentUser.From(http)), ct)).ToCreatedOr400(flow => $"/api/flows/{flow.Version.Id}");
+    }
+
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem>> PublishAsync(string id, HttpContext http, IMediator m,
+        CancellationToken ct) =>
+        (await m.Send(new PublishFlow(id, CurrentUser.From(http)), ct)).ToOkOr400Or404();
+
+    private static Ok<IReadOnlyList<ActivityDescriptor>> ListActivities(ActivityRegistry registry) =>
+        TypedResults.Ok<IReadOnlyList<ActivityDescriptor>>([.. registry.All.OrderBy(d => d.Category).ThenBy(d => d.Type)]);
+
+    /// <summary>The raw flow text (so that a syntax error is reported with its line), size-limited; the id in the URL must match the file's.</summary>
+    private static async Task<RequestResult<string>> ReadFlowAsync(HttpContext http, string? expectedId, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxFlowBytes) return RequestResult<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var buffer = new char[MaxFlowBytes + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (read > MaxFlowBytes) return RequestResult<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
+        var text = new string(buffer, 0, read);
+        if (string.IsNullOrWhiteSpace(text)) return RequestResult<string>.Invalid("$", "Stuur de flow als JSON in de body.");
+        if (expectedId is not null && Workflows.Definitions.FlowJson.TryParse(text, out _) is { Id: { } id } && id != expectedId)
+            return RequestResult<string>.Invalid("$.id", $"De flow in de body heet '{id}', de URL noemt '{expectedId}'.");
+        return RequestResult<string>.Ok(text);
+    }
+}

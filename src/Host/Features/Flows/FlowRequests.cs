@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Mediator;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
+using ProcessEngine.Host.Security;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Workflows.Definitions;
+using ProcessEngine.Workflows.Monitoring;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Validation;
+
+namespace ProcessEngine.Host.Features.Flows;
+
+public sealed record FlowSummary(string Id, string Name, int LatestVersion, int? LiveVersion, bool HasDraft, int RunningInstances,
+    DateTimeOffset UpdatedAt, string Origin);
+
+public sealed record FlowVersion(string Id, int Version, string Name, bool IsPublished, bool IsLive, DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt, string Origin);
+
+/// <summary>A version with its JSON and, for a draft, what stands between it and publishing.</summary>
+public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOnlyList<FlowError> Errors);
+
+public sealed record ListFlows : IRequest<RequestResult<IReadOnlyList<FlowSummary>>>;
+public sealed record GetFlow(string Id, int? Version) : IRequest<RequestResult<FlowDocument>>;
+public sealed record ListFlowVersions(string Id) : IRequest<RequestResult<IReadOnlyList<FlowVersion>>>;
+public sealed record SaveFlowDraft(string Json, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
+public sealed record ImportFlow(string Json, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
+public sealed record PublishFlow(string Id, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
+/// <summary>What changed from version <c>From</c> to version <c>To</c> of one flow.</summary>
+public sealed record CompareFlowVersions(string Id, int From, int To) : IRequest<RequestResult<FlowComparison>>;
+
+public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowDefinitionService service, FlowCompiler compiler,
+    IWorkflowMonitoring monitoring, Auditor audit) :
+    IRequestHandler<ListFlows, RequestResult<IReadOnlyList<FlowSummary>>>,
+    IRequestHandler<GetFlow, RequestResult<FlowDocument>>,
+    IRequestHandler<ListFlowVersions, RequestResult<IReadOnlyList<FlowVersion>>>,
+    IRequestHandler<SaveFlowDraft, RequestResult<FlowDocument>>,
+    IRequestHandler<ImportFlow, RequestResult<FlowDocument>>,
+    IRequestHandler<PublishFlow, RequestResult<FlowDocument>>,
+    IRequestHandler<CompareFlowVersions, RequestResult<FlowComparison>>
+{
+    public async ValueTask<RequestResult<IReadOnlyList<FlowSummary>>> Handle(ListFlows request, CancellationToken ct)
+    {
+        var latest = await definitions.ListLatestAsync(ct);
+        var running = await monitoring.CountActiveInstancesAsync(ct);
+        var list = new List<FlowSummary>();
+        foreach (var flow in latest.OrderBy(f => f.Name, StringComparer.CurrentCulture))
+        {
+            var live = flow.IsLive ? flow : await definitions.FindLiveAsync(flow.DefinitionId, ct);
+            list.Add(new FlowSummary(flow.DefinitionId, flow.Name, flow.Version, live?.Version, flow.IsDraft,
+                running.GetValueOrDefault(flow.DefinitionId), flow.UpdatedAt, flow.Origin));
+        }
+        return RequestResult<IReadOnlyList<FlowSummary>>.Ok(list);
+    }
+
+    public async ValueTask<RequestResult<FlowDocument>> Handle(GetFlow request, CancellationToken ct)
+    {
+        var record = request.Version is { } version
+            ? await definitions.FindAsync(request.Id, version, ct)
+            : await definitions.FindLatestAsync(request.Id, ct);
+        return record is null
+            ? RequestResult<FlowDocument>.NotFound(request.Version is null ? $"Flow '{request.Id}' bestaat niet." : $"Flow '{request.Id}' heeft geen versie {request.Version}.")
+            : RequestResult<FlowDocument>.Ok(Document(record, record.IsDraft ? compiler.Compile(record.Json, record.Version).Errors : []));
+    }
+
+    public async ValueTask<RequestResult<IReadOnlyList<FlowVersion>>> Handle(ListFlowVersions request, CancellationToken ct)
+    {
+        var versions = await definitions.ListVersionsAsync(request.Id, ct);
+        return versions.Count == 0
+            ? RequestResult<IReadOnlyList<FlowVersion>>.NotFound($"Flow '{request.Id}' bestaat niet.")
+            : RequestResult<IReadOnlyList<FlowVersion>>.Ok([.. versions.OrderByDescending(v => v.Version).Select(Version)]);
+    }
+
+    public async ValueTask<RequestResult<FlowDocument>> Handle(SaveFlowDraft request, CancellationToken ct)
+    {
+        // A draft may hold errors (work in progress), but it must at least be a flow with an id.
+        var saved = await service.SaveDraftAsync(request.Json, ct);
+        if (!saved.Succeeded) return Invalid(saved.Errors);
+        await audit.RecordAsync(request.User, "flow.draft", AuditAction.Update, AuditOutcome.Success, Auditor.PurposeManagement,
+            detail: $"{saved.Record!.DefinitionId} v{saved.Record.Version}");
+        return RequestResult<FlowDocument>.Ok(Document(saved.Record, saved.Errors));
+    }
+
+    public async ValueTask<RequestResult<FlowDocument>> Handle(ImportFlow request, CancellationToken ct)
+    {
+        // Checked before anything is stored: a refused import must not overwrite a coordinator's draft.
+        var compiled = compiler.Compile(request.Json);
+        if (!compiled.IsValid) return Invalid(compiled.Errors);
+        var imported = await service.ImportAsync(request.Json, ct);
+        if (!imported.Succeeded) return Invalid(imported.Errors);
+        await audit.RecordAsync(request.User, "flow.import", AuditAction.Create, AuditOutcome.Success, Auditor.PurposeManagement,
+            detail: $"{imported.Record!.DefinitionId} v{imported.Record.Version}");
+        return RequestResult<FlowDocument>.Created(Document(imported.Record, []));
+    }
+
+    public async ValueTask<RequestResult<FlowDocument>> Handle(PublishFlow request, CancellationToken ct)
+    {
+        if (await definitions.FindLatestAsync(request.Id, ct) is null) return RequestResult<FlowDocument>.NotFound($"Flow '{request.Id}' bestaat niet.");
+        var published = await service.PublishAsync(request.Id, ct);
+        if (!published.Succeeded) return Invalid(published.Errors, "De flow bevat fouten en is niet gepubliceerd.");
+        await audit.RecordAsync(request.User, "flow.publish", AuditAction.Update, AuditOutcome.Success, Auditor.PurposeManagement,
+            detail: $"{published.Record!.DefinitionId} v{published.Record.Version}");
+        return RequestResult<FlowDocument>.Ok(Document(published.Record, []));
+    }
+
+    public async ValueTask<RequestResult<FlowComparison>> Handle(CompareFlowVersions request, CancellationToken ct)
+    {
+        var older = await definitions.FindAsync(request.Id, request.From, ct);
+        var newer = await definitions.FindAsync(request.Id, request.To, ct);
+        if (older is null || newer is null)
+            return RequestResult<FlowComparison>.NotFound($"Flow '{request.Id}' heeft geen versie {(older is null ? request.From : request.To)}.");
+        // A stored draft may be work in progress, but it always parses: the store refuses anything that does not.
+        var before = FlowJson.TryParse(older.Json, out _) ?? new WorkflowDefinitionModel();
+        var after = FlowJson.TryParse(newer.Json, out _) ?? new WorkflowDefinitionModel();
+        return RequestResult<FlowComparison>.Ok(FlowComparison.Compare(before, after));
+    }
+
+    /// <summary>Flow errors keyed by their JSON path, so a client can put each message on the node or field it concerns.</summary>
+    private static RequestResult<FlowDocument> Invalid(IReadOnlyList<FlowError> errors, string? message = null) =>
+        RequestResult<FlowDocument>.Invalid(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message))),
+            message ?? "De flow is niet geldig.");
+
+    private static FlowVersion Version(WorkflowDefinitionRecord record) => new(record.DefinitionId, record.Version, record.Name,
+        record.IsPublished, record.IsLive, record.UpdatedAt, record.PublishedAt, record.Origin);
+
+    private static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors)
+    {
+        using var json = JsonDocument.Parse(record.Json);
+        return new FlowDocument(Version(record), json.RootElement.Clone(), errors);
+    }
+}

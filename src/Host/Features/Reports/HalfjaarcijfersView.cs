@@ -1,0 +1,32 @@
+using ProcessEngine.Host.Api;
+using ProcessEngine.Rvt.Application;
+
+namespace ProcessEngine.Host.Features.Reports;
+
+/// <summary>A line of the half-year report as shown: small counts hidden (see <see cref="SmallCounts"/>).</summary>
+public sealed record HalfjaarRijView(string Onderdeel, string EersteHalfjaar, string TweedeHalfjaar, string Totaal);
+
+/// <summary>The half-year report as every reader gets it: the JSON, the CSV and the page show the same cells.</summary>
+public sealed record HalfjaarcijfersView(int Jaar, IReadOnlyList<HalfjaarRijView> Rijen)
+{
+    public static HalfjaarcijfersView From(Halfjaarcijfers figures) => new(figures.Jaar, [.. figures.Rijen.Select(Row)]);
+
+    /// <summary>
+    /// A total must not give a hidden half back by subtraction: with one half hidden it shows only that
+    /// it exceeds the other half; with both hidden only that it is below ten.
+    /// </summary>
+    private static HalfjaarRijView Row(HalfjaarRij row)
+    {
+        var firstHidden = SmallCounts.IsSmall(row.EersteHalfjaar);
+        var secondHidden = SmallCounts.IsSmall(row.TweedeHalfjaar);
+        var total = (firstHidden, secondHidden) switch
+        {
+            _ when SmallCounts.IsSmall(row.Totaal) => SmallCounts.Hidden,
+            (true, true) => "<10",
+            (true, false) => $"≥{row.TweedeHalfjaar + 1}",
+            (false, true) => $"≥{row.EersteHalfjaar + 1}",
+            _ => SmallCounts.Show(row.Totaal),
+        };
+        return new HalfjaarRijView(row.Onderdeel, SmallCounts.Show(row.EersteHalfjaar), SmallCounts.Show(row.TweedeHalfjaar), total);
+    }
+}

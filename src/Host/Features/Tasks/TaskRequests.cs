@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using ProcessEngine.Host.Access;
+using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
+using ProcessEngine.Host.Features.Casus;
+using ProcessEngine.Host.Security;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Identity;
+using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
+
+namespace ProcessEngine.Host.Features.Tasks;
+
+public sealed record CompleteInput(string? Outcome, Dictionary<string, JsonElement>? Data);
+public sealed record ReassignInput(string? Assignee);
+
+public sealed record ListMyTasks(CurrentUser User, string? CasusCode, int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<TaskView>>>;
+public sealed record ListTeamTasks(CurrentUser User, string? CasusCode, int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<TaskView>>>;
+public sealed record GetTask(Guid Id, CurrentUser User) : IRequest<RequestResult<TaskView>>;
+public sealed record ClaimTask(Guid Id, CurrentUser User) : IRequest<RequestResult<TaskView>>;
+public sealed record ReleaseTask(Guid Id, CurrentUser User) : IRequest<RequestResult<TaskView>>;
+public sealed record CompleteTask(Guid Id, CompleteInput Input, CurrentUser User) : IRequest<RequestResult<TaskView>>;
+public sealed record ReassignTask(Guid Id, ReassignInput Input, CurrentUser User) : IRequest<RequestResult<TaskView>>;
+
+/// <summary>
+/// The inbox and what a person does with a task. A task is theirs when it is assigned to them; a team
+/// task (unassigned, for one of their groups) they may claim, or complete directly (which claims it).
+/// Every step on a task of a casus is audited with that casus code.
+/// </summary>
+public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes) :
+    IRequestHandler<ListMyTasks, RequestResult<IReadOnlyList<TaskView>>>,
+    IRequestHandler<ListTeamTasks, RequestResult<IReadOnlyList<TaskView>>>,
+    IRequestHandler<GetTask, RequestResult<TaskView>>,
+    IRequestHandler<ClaimTask, RequestResult<TaskView>>,
+    IRequestHandler<ReleaseTask, RequestResult<TaskView>>,
+    IRequestHandler<CompleteTask, RequestResult<TaskView>>,
+    IRequestHandler<ReassignTask, RequestResult<TaskView>>
+{
+    private const int MaxPage = 200;
+
+    public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListMyTasks request, CancellationToken ct) =>
+        RequestResult<IReadOnlyList<TaskView>>.Ok([.. (await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [], request.CasusCode,
+            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage)), ct)).Select(TaskView.From)]);
+
+    public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListTeamTasks request, CancellationToken ct)
+    {
+        if (request.User.Groups.Count == 0) return RequestResult<IReadOnlyList<TaskView>>.Ok([]);
+        var tasks = await engine.FindOpenTasksAsync(new TaskQuery(null, request.User.Groups, request.CasusCode,
+            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), UnassignedOnly: true), ct);
+        return RequestResult<IReadOnlyList<TaskView>>.Ok([.. tasks.Select(TaskView.From)]);
+    }
+
+    public async ValueTask<RequestResult<TaskView>> Handle(GetTask request, CancellationToken ct)
+    {
+        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.read", AuditAction.Read, allowDone: true, ct);
+        if (refusal is not null) return refusal;
+        await AuditAsync(request.User, task!, "task.read", AuditAction.Read, ct);
+        return RequestResult<TaskView>.Ok(TaskView.From(task!));
+    }
+
+    public async ValueTask<RequestResult<TaskView>> Handle(ClaimTask request, CancellationToken ct)
+    {
+        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.claim", AuditAction.Update, allowDone: false, ct);
+        if (refusal is not null) return refusal;
+        return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, ct), request.User, task, "task.claim", ct);
+    }
+
+    public async ValueTask<RequestResult<TaskView>> Handle(ReleaseTask request, CancellationToken ct)
+    {
+        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.release", AuditAction.Update, allowDone: false, ct);
+        if (refusal is not null) return refusal;
+        return await AfterAsync(await runtime.ReleaseTaskAsync(task!.Id, request.User.UserName, ct), request.User, task, "task.release", ct);
+    }
+
+    public async ValueTask<RequestResult<TaskView>> Handle(CompleteTask request, CancellationToken ct)
+    {
+        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.complete", AuditAction.Update, allowDone: false, ct);
+        if (refusal is not null) return refusal;
+        if (string.IsNullOrWhiteSpace(request.Input.Outcome))
+            return RequestResult<TaskView>.Invalid("outcome", $"Kies een uitkomst: {string.Join(", ", task!.Outcomes)}.");
+        var data = request.Input.Data?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? [];
+        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, request.User.UserName, ct);
+        return await AfterAsync(result, request.User, task, "task.complete", ct);
+    }
+
+    public async ValueTask<RequestResult<TaskView>> Handle(ReassignTask request, CancellationToken ct)
+    {
+        var task = await engine.FindTaskAsync(request.Id, ct);
+        if (task is null) return RequestResult<TaskView>.NotFound($"Taak {request.Id} bestaat niet.");
+        // The chair divides the work; anyone else may only pass on a task they hold.
+        if (!request.User.IsIn(Roles.RvtChair) && task.Assignee != request.User.UserName)
+        {
+            await RefuseAsync(request.User, task, "task.reassign", AuditAction.Update, ct);
+            return RequestResult<TaskView>.Forbidden("Alleen wie de taak heeft, of de voorzitter, kan hem overdragen.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Input.Assignee)) return RequestResult<TaskView>.Invalid("assignee", "Kies aan wie de taak gaat.");
+        await using (var scope = scopes.CreateAsyncScope())
+            if (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(request.Input.Assignee) is null)
+                return RequestResult<TaskView>.Invalid("assignee", $"Er is geen gebruiker '{request.Input.Assignee}'.");
+        var result = await runtime.ReassignTaskAsync(task.Id, request.Input.Assignee, request.User.UserName, ct);
+        return await AfterAsync(result, request.User, task, "task.reassign", ct);
+    }
+
+    /// <summary>Finds the task and decides whether this person may act on it; a refusal is audited.</summary>
+    private async Task<(UserTask? Task, RequestResult<TaskView>? Refusal)> EnterAsync(Guid id, CurrentUser user, string eventCode, string action,
+        bool allowDone, CancellationToken ct)
+    {
+        var task = await engine.FindTaskAsync(id, ct);
+        if (task is null) return (null, RequestResult<TaskView>.NotFound($"Taak {id} bestaat niet."));
+        var mine = task.Assignee == user.UserName || (allowDone && task.CompletedBy == user.UserName);
+        var teams = task.Assignee is null && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup);
+        if (mine || teams) return (task, null);
+        // A member of the task's group whom a colleague beat to it (claimed, or claimed and completed) lost a race, not access:
+        // 409 as for any task already handled, so two people pressing "Oppakken" together get one 200 and one 409.
+        if (!allowDone && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup))
+            return (task, RequestResult<TaskView>.Conflict("Iemand anders heeft deze taak intussen opgepakt of afgehandeld."));
+        await RefuseAsync(user, task, eventCode, action, ct);
+        return (task, RequestResult<TaskView>.Forbidden("Deze taak is niet voor u."));
+    }
+
+    private async Task<RequestResult<TaskView>> AfterAsync(ResumeResult result, CurrentUser user, UserTask before, string eventCode, CancellationToken ct)
+    {
+        if (result.Outcome != ResumeOutcome.Resumed) return result.ToResult(_ => TaskView.From(before));
+        await AuditAsync(user, before, eventCode, AuditAction.Update, ct);
+        return RequestResult<TaskView>.Ok(TaskView.From((await engine.FindTaskAsync(before.Id, ct))!));
+    }
+
+    private Task AuditAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
+        audit.RecordAsync(user, eventCode, action, AuditOutcome.Success, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), ct: ct);
+
+    private Task RefuseAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
+        audit.RecordAsync(user, eventCode, action, AuditOutcome.Refused, Auditor.PurposeCare, task.CorrelationId,
+            detail: $"{task.Id}: niet voor deze gebruiker", ct: ct);
+}

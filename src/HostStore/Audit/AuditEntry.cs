@@ -1,0 +1,46 @@
+namespace ProcessEngine.HostStore.Audit;
+
+/// <summary>NEN 7513 action codes: what was done to the data.</summary>
+public static class AuditAction
+{
+    public const string Create = "C";
+    public const string Read = "R";
+    public const string Update = "U";
+    public const string Delete = "D";
+    /// <summary>Execute: a sign-in, an export, a print — something done rather than data changed.</summary>
+    public const string Execute = "E";
+}
+
+/// <summary>Outcome codes as NEN 7513 borrows them from IHE ATNA: 0 success, 4 minor failure (refused), 8 serious failure.</summary>
+public static class AuditOutcome
+{
+    public const string Success = "0";
+    public const string Refused = "4";
+    public const string Failed = "8";
+}
+
+/// <summary>
+/// One line of the append-only audit log (NEN 7513 core fields). Each line carries the hash of the line
+/// before it, so a changed, removed or inserted line breaks the chain from that point on.
+/// </summary>
+public sealed class AuditEntry
+{
+    /// <summary>1, 2, 3, … without gaps: a gap is as suspicious as a broken hash.</summary>
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>What happened, e.g. "casus.read", "veiligheidskaart.update", "auth.signin".</summary>
+    public string EventCode { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public string? UserId { get; set; }
+    public string? Role { get; set; }
+    public string? OnBehalfOf { get; set; }
+    public string? CasusCode { get; set; }
+    /// <summary>Why: "zorgverlening" (care for the family), "verantwoording" (figures), "beheer", "toegang".</summary>
+    public string? Purpose { get; set; }
+    public string? SourceAddress { get; set; }
+    /// <summary>A short, content-free note (the endpoint, a version number); never casus text.</summary>
+    public string? Detail { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}

@@ -1,0 +1,25 @@
+using ProcessEngine.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Persistence;
+
+namespace ProcessEngine.HostStore;
+
+/// <summary>Registers the host's own tables (users, audit log, outbox) in the shared database.</summary>
+public static class HostStoreServices
+{
+    public static IServiceCollection AddHostStore(this IServiceCollection services, DatabaseConnection database)
+    {
+        services.AddDbContextFactory<HostDbContext>(o => database.Configure(o, HostDbContext.MigrationsHistoryTable));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditVerifier>();
+        return services;
+    }
+
+    public static async Task MigrateHostStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,26 @@
+namespace ProcessEngine.HostStore.Identity;
+
+/// <summary>The roles of ProcessEngine. A role is also a candidate group: a task for "RvtChair" can be claimed by any chair.</summary>
+public static class Roles
+{
+    public const string Coordinator = "Coordinator";
+    public const string RvtChair = "RvtChair";
+    public const string RvtMember = "RvtMember";
+    public const string Professional = "Professional";
+    public const string Manager = "Manager";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Coordinator, RvtChair, RvtMember, Professional, Manager, Admin];
+
+    /// <summary>Dutch names for the UI.</summary>
+    public static string Dutch(string role) => role switch
+    {
+        Coordinator => "Coördinator",
+        RvtChair => "Voorzitter RVT",
+        RvtMember => "Lid RVT",
+        Professional => "Professional",
+        Manager => "Manager",
+        Admin => "Beheerder",
+        _ => role,
+    };
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Data;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Identity;
+using ProcessEngine.HostStore.Mail;
+
+namespace ProcessEngine.HostStore.Persistence;
+
+/// <summary>
+/// The host's own tables on the same database file as the engine and the domain: the people who sign in
+/// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
+/// were written, how far the sweeps got). Its own migrations history table.
+/// </summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    // The name this project had when the first databases were made; a new name would make them migrate from scratch.
+    public const string MigrationsHistoryTable = "__PlatformMigrationsHistory";
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<PromptMark> PromptMarks => Set<PromptMark>();
+    public DbSet<PromptCursor> PromptCursors => Set<PromptCursor>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.StoreTimesAsTicks();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.Organisatie).HasMaxLength(100);
+            e.Property(x => x.Teams).HasMaxLength(200);
+        });
+        model.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedNever();
+            e.HasIndex(x => x.CasusCode);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.At);
+            e.Property(x => x.EventCode).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(1);
+            e.Property(x => x.Outcome).HasMaxLength(2);
+            e.Property(x => x.Detail).HasMaxLength(200);
+        });
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("Outbox");
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            // The dispatcher's query: unsent messages whose next attempt is due.
+            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<PromptMark>(e =>
+        {
+            e.ToTable("PromptMarks");
+            e.HasKey(x => new { x.TaskId, x.Kind });
+            e.Property(x => x.Kind).HasMaxLength(20);
+        });
+        model.Entity<PromptCursor>(e =>
+        {
+            e.ToTable("PromptCursors");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(50);
+        });
+    }
+}
