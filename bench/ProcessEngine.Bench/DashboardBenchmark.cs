@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Rvt;
 using ProcessEngine.Rvt.Application;
-using ProcessEngine.Rvt.Synthetic;
+using ProcessEngine.Synthetic;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Monitoring;
@@ -99,6 +99,7 @@ internal static class DashboardBenchmark
         services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         services.AddSqliteWorkflowStore($"Data Source={path}");
         services.AddRvtDomain($"Data Source={path}");
+        services.AddSyntheticData();
         services.AddSingleton<Workflows.Scheduling.ITimerScheduler, IgnoredTimers>();
         return services.BuildServiceProvider();
     }

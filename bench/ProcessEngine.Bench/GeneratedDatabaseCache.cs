@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore.Migrations;
-using ProcessEngine.Rvt.Synthetic;
+using ProcessEngine.Synthetic;
 using ProcessEngine.Workflows.Hosting;
 
 namespace ProcessEngine.Bench;
@@ -65,7 +65,7 @@ internal sealed class GeneratedDatabaseCache
     {
         var parts = new StringBuilder().Append(trajecten).Append('|').Append(years).Append('|').Append(seed).Append('|');
         foreach (var file in FlowFiles()) parts.Append(Path.GetFileName(file)).Append('=').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('|');
-        foreach (var migration in MigrationIds(typeof(WorkflowEngineServices).Assembly, typeof(TrajectGenerator).Assembly)) parts.Append(migration).Append('|');
+        foreach (var migration in MigrationIds(typeof(WorkflowEngineServices).Assembly, typeof(Rvt.Persistence.CasusDbContext).Assembly)) parts.Append(migration).Append('|');
         var sources = Path.Combine(AppContext.BaseDirectory, "generator-sources");
         foreach (var file in Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             parts.Append(Path.GetRelativePath(sources, file)).Append('=').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('|');

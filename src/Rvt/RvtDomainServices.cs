@@ -24,7 +24,6 @@ public static class RvtDomainServices
         services.AddSingleton<HalfjaarcijfersService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<RetentionService>();
-        services.AddTransient<Synthetic.TrajectGenerator>();
         return services;
     }
 

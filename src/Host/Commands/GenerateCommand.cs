@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProcessEngine.Rvt.Synthetic;
+using ProcessEngine.Synthetic;
 using ProcessEngine.Host.Extensions;
 
 namespace ProcessEngine.Host.Commands;

@@ -3,6 +3,7 @@ using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Data;
 using Hangfire;
 using ProcessEngine.Rvt;
+using ProcessEngine.Synthetic;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Components;
@@ -33,6 +34,7 @@ public static class ProcessEngineHosting
         var database = DatabaseConfiguration.Read(config);
         services.AddWorkflowStore(database);
         services.AddRvtDomain(database);
+        services.AddSyntheticData(); // the `generate` command
         services.AddHostStore(database);
         builder.AddProcessEngineAuth();
         builder.AddProcessEngineUi();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Rvt.Persistence;
-using ProcessEngine.Rvt.Synthetic;
+using ProcessEngine.Synthetic;
 using ProcessEngine.Host.Commands;
 using ProcessEngine.Host.Tests.Api;
 using ProcessEngine.Workflows.EntityFramework;

@@ -20,8 +20,14 @@ public sealed class ReferenceDirectionTests
         ["HostStore"] = 1,
         ["Rvt"] = 2,
         ["Migrations.PostgreSql"] = 3,
+        ["Synthetic"] = 3,
         ["Host"] = 4,
+        ["Reliability.Harness"] = 5,
     };
+
+    // The tools are placed in the same layers: the generator below the host that runs it as a command,
+    // the reliability harness above the host whose build it starts.
+    private static readonly string[] Folders = ["src", "tools"];
 
     private static readonly string[] AdapterPackages = ["Microsoft.EntityFrameworkCore", "Npgsql", "Hangfire", "Microsoft.AspNetCore"];
 
@@ -37,8 +43,11 @@ public sealed class ReferenceDirectionTests
     [Fact]
     public void EveryProjectReference_PointsToALowerLayer()
     {
-        var projects = Directory.GetDirectories(Path.Combine(Root, "src")).Select(Path.GetFileName).OfType<string>()
-            .Where(name => File.Exists(Path.Combine(Root, "src", name, name + ".csproj"))).ToList();
+        var projects = (from folder in Folders
+                        from directory in Directory.GetDirectories(Path.Combine(Root, folder))
+                        let name = Path.GetFileName(directory)
+                        where File.Exists(Path.Combine(directory, name + ".csproj"))
+                        select name).ToList();
         var unplaced = projects.Where(p => !Layers.ContainsKey(p)).ToList();
         Assert.True(unplaced.Count == 0, "Give these projects a layer here and in docs/architecture.md: " + string.Join(", ", unplaced));
 
@@ -59,7 +68,7 @@ public sealed class ReferenceDirectionTests
 
     private static (IReadOnlyList<string> Packages, IReadOnlyList<string> Projects) Project(string name)
     {
-        var file = XDocument.Load(Path.Combine(Root, "src", name, name + ".csproj"));
+        var file = XDocument.Load(Folders.Select(f => Path.Combine(Root, f, name, name + ".csproj")).First(File.Exists));
         var packages = file.Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!).ToList();
         var projects = file.Descendants("ProjectReference")
             .Select(p => Path.GetFileNameWithoutExtension(((string)p.Attribute("Include")!).Replace('\\', '/'))).ToList();

@@ -1,7 +1,7 @@
 using Mediator;
 using ProcessEngine.Workflows.Scheduling;
 
-namespace ProcessEngine.Rvt.Synthetic;
+namespace ProcessEngine.Synthetic;
 
 /// <summary>The simulation's time: it jumps from one step of a traject to the next.</summary>
 internal sealed class SimulationClock(DateTimeOffset start) : TimeProvider

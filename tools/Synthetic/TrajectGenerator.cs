@@ -7,7 +7,7 @@ using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Persistence.Copying;
 using ProcessEngine.Workflows.Runtime;
 
-namespace ProcessEngine.Rvt.Synthetic;
+namespace ProcessEngine.Synthetic;
 
 /// <param name="Trajecten">How many trajectories to add.</param>
 /// <param name="Years">Over how many years before now they were registered (evenly).</param>

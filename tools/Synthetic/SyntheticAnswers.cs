@@ -3,7 +3,7 @@ using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Scheduling;
 
-namespace ProcessEngine.Rvt.Synthetic;
+namespace ProcessEngine.Synthetic;
 
 /// <summary>
 /// What a simulated professional types into a task form: a valid value for every field, by its type,

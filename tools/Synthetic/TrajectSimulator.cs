@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ProcessEngine.Rvt;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Definitions;
@@ -13,7 +14,7 @@ using ProcessEngine.Workflows.Persistence.InMemory;
 using ProcessEngine.Workflows.Runtime;
 using ProcessEngine.Workflows.Scheduling;
 
-namespace ProcessEngine.Rvt.Synthetic;
+namespace ProcessEngine.Synthetic;
 
 /// <summary>One simulated traject: what the engine stored for it and the intake it began with.</summary>
 public sealed record SimulatedTraject(InstanceGraph Graph, CasusIntake Intake, string Inbrenger, DateTimeOffset Start, bool Faulted);
