@@ -40,6 +40,14 @@ public sealed record DatabaseConnection
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or PostgreSql."),
     };
 
+    /// <summary>
+    /// Which database this is, without credentials: the SQLite file's full path, or PostgreSQL's host, port and
+    /// database. Records kept outside the database (the audit checkpoints) say which database they are about.
+    /// </summary>
+    public string Identity => Provider == DatabaseProvider.Sqlite
+        ? "sqlite:" + Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource)
+        : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgresql:{pg.Host}:{pg.Port}/{pg.Database}" : "";
+
     /// <summary>Configures a context for this database, with its own migrations history table when given.</summary>
     public void Configure(DbContextOptionsBuilder options, string? migrationsHistoryTable = null)
     {

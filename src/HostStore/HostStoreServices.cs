@@ -1,6 +1,7 @@
 using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Persistence;
 
@@ -12,7 +13,12 @@ public static class HostStoreServices
     public static IServiceCollection AddHostStore(this IServiceCollection services, DatabaseConnection database)
     {
         services.AddDbContextFactory<HostDbContext>(o => database.Configure(o, HostDbContext.MigrationsHistoryTable));
+        services.AddOptions<AuditOptions>();
+        services.TryAddSingleton(database);
+        services.AddSingleton<AuditKeys>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditCheckpointFile>();
+        services.AddSingleton<AuditCheckpointWriter>();
         services.AddSingleton<AuditVerifier>();
         return services;
     }

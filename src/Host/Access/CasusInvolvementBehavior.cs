@@ -7,7 +7,8 @@ namespace ProcessEngine.Host.Access;
 
 /// <summary>
 /// What every casus request must do, done once for all of them (API and UI alike): find the casus, check that the
-/// person is involved (a refusal is audited: who tried to see a casus they are not on is what an audit must show),
+/// person is involved (a refusal is audited: who tried to see a casus they are not on, or probed for a code that does
+/// not exist, is what an audit must show),
 /// run the handler, and write the audit line with the person's involvement as its purpose when the handler
 /// succeeded. A read that found nothing to show (no Veiligheidskaart yet) is still a look at the casus and audited.
 /// </summary>
@@ -21,9 +22,10 @@ public sealed class CasusInvolvementBehavior<TMessage, TResponse>(CasusAccess ac
         switch (involvement)
         {
             case CasusAccessResult.NotFound:
+                await audit.RefusedAsync(message.User, message.Audit.EventCode, message.Audit.Action, message.CasusCode, "casus bestaat niet", ct);
                 return TResponse.Refused(ResultKind.NotFound, $"Casus {message.CasusCode} bestaat niet.");
             case CasusAccessResult.Denied:
-                await audit.RefusedAsync(message.User, message.Audit.EventCode, message.Audit.Action, message.CasusCode, ct);
+                await audit.RefusedAsync(message.User, message.Audit.EventCode, message.Audit.Action, message.CasusCode, ct: ct);
                 return TResponse.Refused(ResultKind.Forbidden, "U bent niet betrokken bij deze casus.");
         }
         var response = await next(message, ct);

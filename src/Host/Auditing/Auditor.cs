@@ -21,9 +21,11 @@ public sealed class Auditor(AuditLog log)
             CasusAccess.Allowed(access) ? $"{PurposeCare} ({Dutch(access)})" : PurposeCare, user.SourceAddress, detail), ct);
 
     /// <summary>A refused look at a casus is logged too: who tried to read what they may not see matters most.</summary>
-    public Task RefusedAsync(CurrentUser user, string eventCode, string action, string casusCode, CancellationToken ct = default) =>
+    /// <remarks>A probe for a code that does not exist is refused too (<paramref name="reason"/> says so): guessing codes is what it shows.</remarks>
+    public Task RefusedAsync(CurrentUser user, string eventCode, string action, string casusCode, string reason = "geen betrokkenheid",
+        CancellationToken ct = default) =>
         log.AppendAsync(new AuditRecord(eventCode, action, AuditOutcome.Refused, user.UserName, user.AuditRole, casusCode, PurposeCare,
-            user.SourceAddress, "geen betrokkenheid"), ct);
+            user.SourceAddress, reason), ct);
 
     public Task RecordAsync(CurrentUser? user, string eventCode, string action, string outcome, string purpose, string? casusCode = null,
         string? detail = null, string? userName = null, string? sourceAddress = null, CancellationToken ct = default) =>

@@ -14,7 +14,7 @@ public static class AuditCommand
     {
         if (args is not ["verify", ..])
         {
-            output.WriteLine("usage: audit verify [--ConnectionStrings:ProcessEngine=<connection string>]");
+            output.WriteLine("usage: audit verify [--ConnectionStrings:ProcessEngine=<connection string>] [--Audit:KeyFile=<file>] [--Audit:Checkpoints:Path=<file>]");
             return 1;
         }
         // The same configuration sources as the host: appsettings.json beside the binary, the environment, the command line.
@@ -29,12 +29,25 @@ public static class AuditCommand
             output.WriteLine("No database: set ConnectionStrings:ProcessEngine.");
             return 1;
         }
+        // Verifying must not make a key: a fresh key would call every line forged.
+        if (!configuration.GetSection("Audit:Keys").GetChildren().Any() && configuration["Audit:KeyFile"] is { Length: > 0 } keyFile && !File.Exists(keyFile))
+        {
+            output.WriteLine($"No audit key file at {Path.GetFullPath(keyFile)}: set Audit:KeyFile (or Audit:Keys) as the host has it.");
+            return 1;
+        }
+        // The same keys and checkpoint file as the host (Audit:Keys or Audit:KeyFile, Audit:Checkpoints:Path).
         await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
-            .AddHostStore(Extensions.DatabaseConfiguration.Read(configuration)).BuildServiceProvider();
+            .AddHostStore(Extensions.DatabaseConfiguration.Read(configuration))
+            .Configure<AuditOptions>(configuration.GetSection("Audit")).BuildServiceProvider();
         AuditVerification result;
         try
         {
             result = await services.GetRequiredService<AuditVerifier>().VerifyAsync();
+        }
+        catch (AuditKeyException ex)
+        {
+            output.WriteLine($"The audit keys cannot be read: {ex.Message}");
+            return 1;
         }
         catch (System.Data.Common.DbException ex)
         {
@@ -44,10 +57,15 @@ public static class AuditCommand
         }
         if (result.Intact)
         {
-            output.WriteLine($"audit log intact: {result.LinesChecked} line(s) checked");
+            output.WriteLine($"audit log intact: {result.LinesChecked} line(s) checked, {result.CheckpointsChecked} checkpoint(s) held"
+                + (result.CheckpointsChecked == 0 ? " (no checkpoints: a log cut short at its end would not show)" : ""));
             return 0;
         }
-        output.WriteLine($"audit log BROKEN at line {result.BrokenAt}: {result.Problem} ({result.LinesChecked} line(s) before it are intact)");
+        output.WriteLine($"audit log BROKEN ({Kebab(result.Kind)}) at line {result.BrokenAt}: {result.Problem} ({result.LinesChecked} line(s) before it are intact)");
         return 1;
     }
+
+    /// <summary>The kind as a word a script can match: DeletedTail → deleted-tail.</summary>
+    private static string Kebab(AuditTampering? kind) =>
+        System.Text.RegularExpressions.Regex.Replace(kind?.ToString() ?? "unknown", "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();
 }

@@ -36,6 +36,8 @@ public static class ProcessEngineHosting
         services.AddRvtDomain(database);
         services.AddSyntheticData(); // the `generate` command
         services.AddHostStore(database);
+        services.Configure<HostStore.Audit.AuditOptions>(config.GetSection("Audit"));
+        services.AddHostedService<Auditing.AuditCheckpointService>();
         builder.AddProcessEngineAuth();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
@@ -80,6 +82,8 @@ public static class ProcessEngineHosting
     /// <summary>Migrates the database and imports the shipped flows before anything (timer recovery included) starts.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // A missing or malformed audit key stops the start here, not at the first line someone's action writes.
+        app.Services.GetRequiredService<HostStore.Audit.AuditKeys>();
         await using var exclusive = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseConnection>());
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();

@@ -63,6 +63,7 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auditing.AuditingAuthorizationResultHandler>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
         return builder;

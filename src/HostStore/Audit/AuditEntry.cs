@@ -21,7 +21,8 @@ public static class AuditOutcome
 
 /// <summary>
 /// One line of the append-only audit log (NEN 7513 core fields). Each line carries the hash of the line
-/// before it, so a changed, removed or inserted line breaks the chain from that point on.
+/// before it, so a changed, removed or inserted line breaks the chain from that point on; the hash is keyed
+/// (<see cref="AuditChain"/>), so the chain cannot be recomputed by someone who has only the database.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -39,8 +40,12 @@ public sealed class AuditEntry
     /// <summary>Why: "zorgverlening" (care for the family), "verantwoording" (figures), "beheer", "toegang".</summary>
     public string? Purpose { get; set; }
     public string? SourceAddress { get; set; }
+    /// <summary>The node (host process) that wrote the line; null on lines written before nodes were named.</summary>
+    public string? Node { get; set; }
     /// <summary>A short, content-free note (the endpoint, a version number); never casus text.</summary>
     public string? Detail { get; set; }
     public string PreviousHash { get; set; } = "";
+    /// <summary>The id of the key whose HMAC <see cref="Hash"/> is; null on lines written before keys existed.</summary>
+    public string? KeyId { get; set; }
     public string Hash { get; set; } = "";
 }

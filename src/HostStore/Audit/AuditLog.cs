@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.HostStore.Audit;
@@ -13,7 +14,7 @@ namespace ProcessEngine.HostStore.Audit;
 /// ten times in a row under two busy nodes and failed the request. The primary key on the sequence stays
 /// the last guard: a writer that still finds its number taken chains onto the new last line and retries.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, TimeProvider clock)
+public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKeys keys, IOptions<AuditOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private const int MaxAttempts = 10;
@@ -46,8 +47,10 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, TimeProv
                     SourceAddress = record.SourceAddress,
                     Detail = Shorten(record.Detail),
                     PreviousHash = last?.Hash ?? AuditChain.Genesis,
+                    KeyId = keys.CurrentKeyId,
+                    Node = options.Value.NodeName,
                 };
-                entry.Hash = AuditChain.HashOf(entry);
+                entry.Hash = AuditChain.HashOf(entry, keys);
                 db.AuditLog.Add(entry);
                 try
                 {
@@ -65,6 +68,15 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, TimeProv
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>The last line's sequence and hash (what a checkpoint records), or null while the log is empty.</summary>
+    public async Task<(long Sequence, string Hash)?> LastAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? null : (last.Sequence, last.Hash);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken ct = default)

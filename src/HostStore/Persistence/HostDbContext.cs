@@ -48,6 +48,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.Property(x => x.Action).HasMaxLength(1);
             e.Property(x => x.Outcome).HasMaxLength(2);
             e.Property(x => x.Detail).HasMaxLength(200);
+            e.Property(x => x.KeyId).HasMaxLength(32);
+            e.Property(x => x.Node).HasMaxLength(100);
         });
         model.Entity<OutboxMessage>(e =>
         {

@@ -183,6 +183,14 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("OnBehalfOf")
                         .HasColumnType("text");
 

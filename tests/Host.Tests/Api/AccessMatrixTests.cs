@@ -4,11 +4,13 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Api;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Api;
 
 /// <summary>
-/// Every /api endpoint × every role (and anonymous) × involved / not involved → the expected status.
+/// Every /api endpoint × every role (and anonymous) × involved / not involved → the expected status, and for every
+/// refusal (401, 403) a refused line in the audit log.
 /// The endpoints come from the host's own route table: an endpoint without an access rule, or without a
 /// row here, fails the test, so nothing new can slip out unchecked.
 /// </summary>
@@ -131,8 +133,11 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
                     using var request = row.Request(cell);
                     if (cell.User is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await world.Host.TokenAsync(cell.User));
                     using var client = world.Host.Anonymous();
+                    var before = await LastAuditLineAsync();
                     var response = await client.SendAsync(request);
                     cells++;
+                    if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && !await RefusalAuditedAfterAsync(before))
+                        failures.Add($"{key} as {role} ({(involved ? "betrokken" : "niet betrokken")}): refused with {(int)response.StatusCode} but no refused audit line");
                     if (response.StatusCode != expected)
                         failures.Add($"{key} as {role} ({(involved ? "betrokken" : "niet betrokken")}, {cell.User}): expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     else if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -140,6 +145,16 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
                 }
         Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells wrong:\n" + string.Join("\n", failures));
         Assert.True(cells >= rows.Count * 14);
+    }
+
+    private async Task<long> LastAuditLineAsync() =>
+        (await world.Host.Factory.Services.GetRequiredService<AuditLog>().LastAsync())?.Sequence ?? 0;
+
+    /// <summary>Every refusal leaves a line, whether a handler or the authorization middleware answered it.</summary>
+    private async Task<bool> RefusalAuditedAfterAsync(long before)
+    {
+        var lines = await world.Host.Factory.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(Take: 20));
+        return lines.Any(l => l.Sequence > before && l.Outcome == AuditOutcome.Refused);
     }
 
     private Cell CellFor(string role, bool involved) => role switch

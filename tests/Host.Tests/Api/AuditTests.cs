@@ -110,7 +110,7 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
         var broken = new StringWriter();
 
         Assert.Equal(1, await AuditCommand.RunAsync(["verify", connection], broken));
-        Assert.Contains("BROKEN at line 2", broken.ToString());
+        Assert.Contains("BROKEN (edited) at line 2: line 2 ", broken.ToString());
         Assert.False((await host.Service<AuditVerifier>().VerifyAsync()).Intact);
     }
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Persistence;
-using ProcessEngine.Tests.Shared;
 
 namespace ProcessEngine.HostStore.Tests.Audit;
 
@@ -15,8 +13,6 @@ namespace ProcessEngine.HostStore.Tests.Audit;
 /// </summary>
 public sealed class AuditChainTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
@@ -77,7 +73,7 @@ public sealed class AuditChainTests
         }
 
         var verification = await store.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
-        Assert.Equal((1L, (long?)2, "line 2 is missing (next present is 3)"), (verification.LinesChecked, verification.BrokenAt, verification.Problem));
+        Assert.Equal((1L, (long?)2, "line 2 is missing"), (verification.LinesChecked, verification.BrokenAt, verification.Problem));
     }
 
     [Theory]
@@ -90,23 +86,5 @@ public sealed class AuditChainTests
         Assert.False(db.Database.HasPendingModelChanges(), "HostDbContext changed without a migration for " + provider);
     }
 
-    private static async Task<Store> StoreAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
-            .AddHostStore(database.Connection)
-            .BuildServiceProvider();
-        await services.MigrateHostStoreAsync();
-        return new Store(database, services);
-    }
-
-    private sealed record Store(TestDatabase Database, ServiceProvider Services) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Services.DisposeAsync();
-            await Database.DisposeAsync();
-        }
-    }
+    private static Task<AuditStore> StoreAsync(DatabaseProvider provider) => AuditStore.CreateAsync(provider);
 }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace ProcessEngine.HostStore.Audit;
+
+/// <summary>
+/// What the log looked like at a moment: its last line's sequence and hash, signed with an audit key. Kept
+/// outside the database, a checkpoint is what shows a log that was cut short, emptied or rewritten as a whole.
+/// </summary>
+public sealed record AuditCheckpoint(string Database, long Sequence, string Hash, DateTimeOffset At, string Node, string KeyId, string Signature)
+{
+    public static AuditCheckpoint Create(string database, long sequence, string hash, DateTimeOffset at, string node, AuditKeys keys) =>
+        new(database, sequence, hash, at, node, keys.CurrentKeyId, keys.Sign(keys.CurrentKeyId, Text(database, sequence, hash, at, node)));
+
+    public bool IsSignedBy(AuditKeys keys) => keys.Knows(KeyId) && keys.Sign(KeyId, Text(Database, Sequence, Hash, At, Node)) == Signature;
+
+    private static string Text(string database, long sequence, string hash, DateTimeOffset at, string node) => string.Join('\u001f', "checkpoint",
+        database, sequence.ToString(CultureInfo.InvariantCulture), hash, at.UtcTicks.ToString(CultureInfo.InvariantCulture), node);
+}
+
+/// <summary>
+/// The checkpoint file: one JSON line per checkpoint, appended. Several nodes, and hosts of other databases, may
+/// share one file: each line is written in one append, names its database and is checked on its own signature.
+/// </summary>
+public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string? Path => options.Value.Checkpoints.Path is { Length: > 0 } path ? path : null;
+
+    public async Task AppendAsync(AuditCheckpoint checkpoint, CancellationToken ct = default)
+    {
+        var path = Path ?? throw new InvalidOperationException("No checkpoint file: set Audit:Checkpoints:Path.");
+        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
+        var line = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(checkpoint, Json) + "\n");
+        var file = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
+        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        await using var stream = new FileStream(path, file);
+        await stream.WriteAsync(line, ct);
+        await stream.FlushAsync(ct);
+    }
+
+    /// <summary>Every checkpoint in the file, in file order, with its line number; a line that does not parse is returned as null.</summary>
+    public async Task<IReadOnlyList<(int Line, AuditCheckpoint? Checkpoint)>> ReadAsync(CancellationToken ct = default)
+    {
+        if (Path is not { } path || !File.Exists(path)) return [];
+        var lines = await File.ReadAllLinesAsync(path, ct);
+        return [.. lines.Select((text, index) => (index + 1, Parse(text))).Where(l => !string.IsNullOrWhiteSpace(lines[l.Item1 - 1]))];
+    }
+
+    private static AuditCheckpoint? Parse(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditCheckpoint>(text, Json) is { Database: not null, Hash: not null, Node: not null, KeyId: not null, Signature: not null } checkpoint
+                ? checkpoint : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
