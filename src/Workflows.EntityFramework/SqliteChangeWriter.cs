@@ -12,7 +12,9 @@ namespace ProcessEngine.Workflows.EntityFramework;
 /// connection, one pass at a time: in-process writers queue here instead of spinning on the database
 /// lock, statements stay prepared across commits, and the transaction is BEGIN IMMEDIATE … COMMIT with
 /// nothing but these statements inside (no reads, no network I/O). Another process writing the same file
-/// still works: the busy timeout makes this connection wait for its lock.
+/// still works: the busy timeout makes this connection wait for its lock. The caller's parts of the same
+/// action (its audit line) run last inside the transaction, holding the write lock, so what they read (the
+/// audit chain's last line) cannot change before they commit.
 /// </summary>
 public sealed class SqliteChangeWriter(string connectionString, IModel model) : IChangeWriter, IDisposable
 {
@@ -31,6 +33,7 @@ public sealed class SqliteChangeWriter(string connectionString, IModel model) : 
             try
             {
                 await _statements.ApplyAsync(changes, (sql, declare, bind) => ValueTask.FromResult(Run(sql, declare, bind, transaction)));
+                foreach (var part in changes.PartsAlongside) await part.WriteAsync(changes, transaction, ct);
                 transaction.Commit();
             }
             catch

@@ -32,6 +32,11 @@ public sealed class Auditor(AuditLog log)
         log.AppendAsync(new AuditRecord(eventCode, action, outcome, user?.UserName ?? userName, user?.AuditRole, casusCode, purpose,
             user?.SourceAddress ?? sourceAddress, detail), ct);
 
+    /// <summary>A line for a change the engine commits: give it to the engine call, so both land in one transaction.</summary>
+    public AuditLine Line(CurrentUser user, string eventCode, string action, string purpose, string? casusCode = null, string? detail = null) =>
+        new(log, new AuditRecord(eventCode, action, AuditOutcome.Success, user.UserName, user.AuditRole, casusCode, purpose,
+            user.SourceAddress, detail));
+
     private static string Dutch(CasusAccessResult access) => access switch
     {
         CasusAccessResult.Inbrenger => "inbrenger",

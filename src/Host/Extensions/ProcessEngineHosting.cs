@@ -44,6 +44,7 @@ public static class ProcessEngineHosting
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Features.Casus.CasusTimeline>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
+        services.AddExceptionHandler<Api.AuditUnavailableHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));

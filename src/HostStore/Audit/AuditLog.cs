@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using ProcessEngine.Data;
 using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.HostStore.Audit;
@@ -30,27 +32,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
             {
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 await using var transaction = await LockChainAsync(db, ct);
-                var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-                var entry = new AuditEntry
-                {
-                    Sequence = (last?.Sequence ?? 0) + 1,
-                    At = Stored(clock.GetUtcNow()),
-                    EventCode = record.EventCode,
-                    Action = record.Action,
-                    Outcome = record.Outcome,
-                    UserId = record.UserId,
-                    Role = record.Role,
-                    OnBehalfOf = record.OnBehalfOf,
-                    CasusCode = record.CasusCode,
-                    Purpose = record.Purpose,
-                    SourceAddress = record.SourceAddress,
-                    Detail = Shorten(record.Detail),
-                    PreviousHash = last?.Hash ?? AuditChain.Genesis,
-                    KeyId = keys.CurrentKeyId,
-                    Node = options.Value.NodeName,
-                };
-                entry.Hash = AuditChain.HashOf(entry, keys);
+                var entry = Chained(record, await LastOfAsync(db, ct));
                 db.AuditLog.Add(entry);
                 try
                 {
@@ -64,9 +46,42 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
                 }
             }
         }
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
+        {
+            throw new AuditUnavailableException(ex);
+        }
         finally
         {
             _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Appends a line inside a transaction the caller holds (the engine's, of the user action the line is about),
+    /// so the line and the change commit together or not at all. The caller's transaction must already hold the
+    /// database's write lock (SQLite: BEGIN IMMEDIATE) or be one this method may lock the chain in (PostgreSQL:
+    /// the chain's advisory lock, held until that transaction ends); then the last line read here stays the last
+    /// until commit. It does not take this process's writer lock: a line appended outside (by
+    /// <see cref="AppendAsync"/>) that was waiting for the database finds its number taken and chains on afresh.
+    /// </summary>
+    public async Task<AuditEntry> AppendInAsync(AuditRecord record, DbTransaction transaction, CancellationToken ct = default)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
+        try
+        {
+            if (connection is Npgsql.NpgsqlConnection)
+                await RunAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ChainLockKey})", static _ => { }, ct);
+            (long Sequence, string Hash)? last = null;
+            await using (var read = Command(connection, transaction, LastLineSql))
+            await using (var reader = await read.ExecuteReaderAsync(ct))
+                if (await reader.ReadAsync(ct)) last = (reader.GetInt64(0), reader.GetString(1));
+            var entry = Chained(record, last);
+            await RunAsync(connection, transaction, InsertSql, command => BindInsert(command, entry), ct);
+            return entry;
+        }
+        catch (DbException ex)
+        {
+            throw new AuditUnavailableException(ex);
         }
     }
 
@@ -74,9 +89,39 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
     public async Task<(long Sequence, string Hash)?> LastAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return await LastOfAsync(db, ct);
+    }
+
+    private static async Task<(long Sequence, string Hash)?> LastOfAsync(HostDbContext db, CancellationToken ct)
+    {
         var last = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         return last is null ? null : (last.Sequence, last.Hash);
+    }
+
+    /// <summary>The next line of the chain after <paramref name="last"/>: numbered, stamped, keyed and hashed.</summary>
+    private AuditEntry Chained(AuditRecord record, (long Sequence, string Hash)? last)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = (last?.Sequence ?? 0) + 1,
+            At = Stored(clock.GetUtcNow()),
+            EventCode = record.EventCode,
+            Action = record.Action,
+            Outcome = record.Outcome,
+            UserId = record.UserId,
+            Role = record.Role,
+            OnBehalfOf = record.OnBehalfOf,
+            CasusCode = record.CasusCode,
+            Purpose = record.Purpose,
+            SourceAddress = record.SourceAddress,
+            Detail = Shorten(record.Detail),
+            PreviousHash = last?.Hash ?? AuditChain.Genesis,
+            KeyId = keys.CurrentKeyId,
+            Node = options.Value.NodeName,
+        };
+        entry.Hash = AuditChain.HashOf(entry, keys);
+        return entry;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditQuery query, CancellationToken ct = default)
@@ -115,6 +160,48 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
         new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static string? Shorten(string? detail) => detail is { Length: > 200 } ? detail[..200] : detail;
+
+    // The statements of AppendInAsync, in SQL both providers read (quoted names as EF Core made the table;
+    // times as the ticks every context stores, TimeAsTicks).
+    private const string LastLineSql = """SELECT "Sequence", "Hash" FROM "AuditLog" ORDER BY "Sequence" DESC LIMIT 1""";
+    private static readonly string[] Columns =
+        ["Sequence", "At", "EventCode", "Action", "Outcome", "UserId", "Role", "OnBehalfOf", "CasusCode", "Purpose",
+         "SourceAddress", "Node", "Detail", "PreviousHash", "KeyId", "Hash"];
+    private static readonly string InsertSql =
+        $"INSERT INTO \"AuditLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+
+    private static void BindInsert(DbCommand command, AuditEntry entry)
+    {
+        object?[] values =
+        [
+            entry.Sequence, TimeAsTicks.Converter.ConvertToProvider(entry.At), entry.EventCode, entry.Action, entry.Outcome, entry.UserId,
+            entry.Role, entry.OnBehalfOf, entry.CasusCode, entry.Purpose, entry.SourceAddress, entry.Node, entry.Detail,
+            entry.PreviousHash, entry.KeyId, entry.Hash,
+        ];
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + Columns[i];
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task RunAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind,
+        CancellationToken ct)
+    {
+        await using var command = Command(connection, transaction, sql);
+        bind(command);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 }
 
 /// <summary>Filters for the admins' search, newest first; page on by passing the last sequence seen.</summary>

@@ -17,6 +17,13 @@ public enum ResumeOutcome
 
 public sealed record ResumeResult(ResumeOutcome Outcome, Guid? InstanceId = null, WorkflowStatus? Status = null, string? Message = null)
 {
+    /// <summary>
+    /// Whether this call committed a change (and with it the caller's parts, such as its audit line). False for a
+    /// result that changed nothing, including a <see cref="ResumeOutcome.Resumed"/> that found the work already done
+    /// as asked (claiming one's own task again).
+    /// </summary>
+    public bool Committed { get; init; }
+
     /// <summary>For a refused task form: the message per field name, to show next to each field.</summary>
     public IReadOnlyDictionary<string, string>? FieldErrors { get; init; }
 

@@ -1,11 +1,13 @@
 using Mediator;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
 /// Everything one pass changed, across every instance it touched (a parent and its subflow). The store
 /// commits it in one transaction or not at all; what follows the commit (timer scheduling, notifications,
-/// outgoing signals) runs only after that commit succeeded.
+/// outgoing signals) runs only after that commit succeeded. The caller's own writes for the same action
+/// (<see cref="IUnitOfWorkPart"/>) are committed in that transaction too.
 /// </summary>
 public sealed class WorkflowChanges
 {
@@ -26,6 +28,7 @@ public sealed class WorkflowChanges
     internal List<Fact> Facts { get; } = [];
     internal List<INotification> Notifications { get; } = [];
     internal List<OutgoingSignal> Signals { get; } = [];
+    internal List<IUnitOfWorkPart> Parts { get; } = [];
 
     public IReadOnlyList<WorkflowInstance> Created => NewInstances;
     public IReadOnlyList<(WorkflowInstance Instance, int ExpectedVersion)> Updated => UpdatedInstances;
@@ -38,6 +41,8 @@ public sealed class WorkflowChanges
     public IReadOnlyList<Incident> IncidentsAdded => AddedIncidents;
     public IReadOnlyList<Incident> IncidentsResolved => ResolvedIncidents;
     public IReadOnlyList<Fact> FactsRecorded => Facts;
+    /// <summary>What the caller writes in this same transaction (its audit line), after the engine's statements.</summary>
+    public IReadOnlyList<IUnitOfWorkPart> PartsAlongside => Parts;
 }
 
 /// <summary>The store found that another node or user changed the same instance, task or bookmark first.</summary>

@@ -14,7 +14,7 @@ public sealed partial class WorkflowRuntime
         var resumed = 0;
         foreach (var candidate in waiting)
         {
-            var result = await WithRetryAsync(async pass =>
+            var result = await WithRetryAsync(null, async pass =>
             {
                 var state = await pass.LoadAsync(candidate.InstanceId, ct);
                 var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
@@ -38,7 +38,8 @@ public sealed partial class WorkflowRuntime
     }
 
     /// <summary>Re-runs the faulted activity (and what was queued behind it) and resolves the open incidents.</summary>
-    public Task<ResumeResult> RetryAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async pass =>
+    public Task<ResumeResult> RetryAsync(Guid instanceId, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
+        WithRetryAsync(alongside, async pass =>
     {
         var state = await pass.LoadAsync(instanceId, ct);
         if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
@@ -57,7 +58,8 @@ public sealed partial class WorkflowRuntime
     }, ct);
 
     /// <summary>Stops an instance: its tasks are cancelled, its children too; nothing is deleted.</summary>
-    public Task<ResumeResult> CancelAsync(Guid instanceId, CancellationToken ct = default) => WithRetryAsync(async pass =>
+    public Task<ResumeResult> CancelAsync(Guid instanceId, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
+        WithRetryAsync(alongside, async pass =>
     {
         var state = await pass.LoadAsync(instanceId, ct);
         if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
@@ -84,19 +86,21 @@ public sealed partial class WorkflowRuntime
     /// <summary>
     /// Runs <paramref name="step"/> in a fresh pass and commits it. A step returns a result when there is
     /// nothing to commit, or null after it ran the engine. A lost race re-runs the step on fresh state.
+    /// <paramref name="alongside"/> is committed with the step's changes, in every attempt's transaction anew.
     /// </summary>
-    private async Task<ResumeResult> WithRetryAsync(Func<ExecutionPass, Task<ResumeResult?>> step, CancellationToken ct)
+    private async Task<ResumeResult> WithRetryAsync(IUnitOfWorkPart? alongside, Func<ExecutionPass, Task<ResumeResult?>> step, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var pass = new ExecutionPass(services);
             var early = await step(pass);
             if (early is not null) return early;
+            if (alongside is not null) pass.Changes.Parts.Add(alongside);
             try
             {
                 var changes = await CommitAsync(pass, ct);
                 var touched = changes.Updated.Count > 0 ? changes.Updated[0].Instance : changes.Created[0];
-                return new ResumeResult(ResumeOutcome.Resumed, touched.Id, touched.Status);
+                return new ResumeResult(ResumeOutcome.Resumed, touched.Id, touched.Status) { Committed = true };
             }
             catch (ConcurrencyConflictException ex) when (attempt < MaxAttempts)
             {

@@ -1,16 +1,18 @@
 using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
 /// Who holds a task: claiming a team's task, giving it back, handing it to someone else. Each change is
 /// version-checked like a completion, so a claim that races a completion or another claim either wins
-/// whole or hears "already handled".
+/// whole or hears "already handled". Each takes the caller's part to commit with the change (its audit line).
 /// </summary>
 public sealed partial class WorkflowRuntime
 {
     /// <summary>Takes an unassigned task of one of <paramref name="groups"/>; claiming one's own task again changes nothing.</summary>
-    public Task<ResumeResult> ClaimTaskAsync(Guid taskId, string user, IReadOnlyCollection<string> groups, CancellationToken ct = default) =>
+    public Task<ResumeResult> ClaimTaskAsync(Guid taskId, string user, IReadOnlyCollection<string> groups, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default) =>
         ChangeTaskAsync(taskId, task =>
         {
             if (task.Assignee == user) return new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: "Already yours.");
@@ -18,26 +20,27 @@ public sealed partial class WorkflowRuntime
             if (task.CandidateGroup is null || !groups.Contains(task.CandidateGroup))
                 return ResumeResult.Rejected($"Task '{task.Title}' is for group {task.CandidateGroup ?? "(none)"}, which you are not in.", task.InstanceId);
             return null;
-        }, task => task.Assign(user), user, ct);
+        }, task => task.Assign(user), user, alongside, ct);
 
     /// <summary>Gives a claimed task back to its group.</summary>
-    public Task<ResumeResult> ReleaseTaskAsync(Guid taskId, string user, CancellationToken ct = default) =>
+    public Task<ResumeResult> ReleaseTaskAsync(Guid taskId, string user, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
         ChangeTaskAsync(taskId, task =>
         {
             if (task.Assignee != user) return ResumeResult.AlreadyHandled($"Task '{task.Title}' is not yours to release.", task.InstanceId);
             if (task.CandidateGroup is null)
                 return ResumeResult.Rejected($"Task '{task.Title}' has no group to go back to; reassign it instead.", task.InstanceId);
             return null;
-        }, task => task.Assign(null), user, ct);
+        }, task => task.Assign(null), user, alongside, ct);
 
     /// <summary>Hands a task to another person (the caller decides who may do this).</summary>
-    public Task<ResumeResult> ReassignTaskAsync(Guid taskId, string newAssignee, string by, CancellationToken ct = default) =>
+    public Task<ResumeResult> ReassignTaskAsync(Guid taskId, string newAssignee, string by, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default) =>
         ChangeTaskAsync(taskId, task => task.Assignee == newAssignee
             ? new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: $"Already with {newAssignee}.")
-            : null, task => task.Assign(newAssignee), by, ct);
+            : null, task => task.Assign(newAssignee), by, alongside, ct);
 
     private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask> change, string by,
-        CancellationToken ct) => WithRetryAsync(async pass =>
+        IUnitOfWorkPart? alongside, CancellationToken ct) => WithRetryAsync(alongside, async pass =>
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
         if (task is null) return ResumeResult.NotFound($"No task {taskId}.");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Workflows.Runtime;
 
@@ -26,8 +27,9 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         return new StartResult(state.Instance.Id, state.Instance.Status, graph.Version);
     }
 
+    /// <param name="alongside">What the caller commits in the same transaction as the completion (its audit line).</param>
     public Task<ResumeResult> CompleteTaskAsync(Guid taskId, string outcome, IReadOnlyDictionary<string, object?>? data = null,
-        string? user = null, CancellationToken ct = default) => WithRetryAsync(async pass =>
+        string? user = null, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) => WithRetryAsync(alongside, async pass =>
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
         if (task is null) return ResumeResult.NotFound($"No task {taskId}.");
@@ -56,7 +58,7 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
     }, ct);
 
     /// <summary>Fires one timer if it is due; what a Hangfire job calls with the timer id it carries.</summary>
-    public Task<ResumeResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) => WithRetryAsync(async pass =>
+    public Task<ResumeResult> FireTimerAsync(Guid timerId, CancellationToken ct = default) => WithRetryAsync(null, async pass =>
     {
         var timer = await services.Store.FindBookmarkAsync(timerId, ct);
         if (timer is null) return ResumeResult.AlreadyHandled($"Timer {timerId} has already fired or was cancelled.");

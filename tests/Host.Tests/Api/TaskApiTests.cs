@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Api;
 
@@ -30,6 +32,43 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
         var mine = (await (await prof1.GetAsync($"/api/tasks/mine?casus={code}")).ReadJsonAsync()).EnumerateArray().ToList();
         // Exactly one of the two paths was taken: advies for the chairs (C&A) or preparation for the inbrenger (bespreking).
         Assert.Equal(1, open.Count + mine.Count);
+    }
+
+    [Fact]
+    public async Task ACompletionWhoseAuditLineTheDatabaseRefuses_Is503_AndLeavesNothing_ThenGoesThroughOnce()
+    {
+        var (_, chair, code, triage) = await NewTriageAsync();
+        var log = host.Service<AuditLog>();
+        var before = (await log.SearchAsync(new AuditQuery(Take: 1))).Single().Sequence;
+        await using var db = new SqliteConnection($"Data Source={host.Factory.DatabasePath};Pooling=False");
+        await db.OpenAsync();
+
+        HttpResponseMessage refused;
+        await ExecuteAsync(db, "CREATE TRIGGER AuditLog_TestRefuses BEFORE INSERT ON AuditLog BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
+        try
+        {
+            refused = await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" });
+        }
+        finally
+        {
+            await ExecuteAsync(db, "DROP TRIGGER AuditLog_TestRefuses;");
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("urn:processengine:problem:audit-unavailable", (await refused.ReadJsonAsync()).GetProperty("type").GetString());
+        // The completion went with its line: the triage still waits, and the flow did not move on.
+        Assert.Equal("Open", (await (await chair.GetAsync($"/api/tasks/{triage}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" })).StatusCode);
+        var lines = (await log.SearchAsync(new AuditQuery(CasusCode: code))).Where(l => l.Sequence > before).ToList();
+        Assert.Equal(["task.complete", "task.read"], lines.Select(l => l.EventCode));
+        Assert.True((await host.Service<AuditVerifier>().VerifyAsync()).Intact);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection db, string sql)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

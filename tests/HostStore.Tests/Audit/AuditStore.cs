@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -5,6 +7,7 @@ using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Persistence;
 using ProcessEngine.Tests.Shared;
+using Npgsql;
 
 namespace ProcessEngine.HostStore.Tests.Audit;
 
@@ -64,6 +67,20 @@ internal sealed class AuditStore : IAsyncDisposable
         for (var i = 0; i < lines; i++)
             await Log.AppendAsync(new AuditRecord("casus.read", AuditAction.Read, AuditOutcome.Success, "prof1", "Professional", "RVT-2026-AAAAAA",
                 "zorgverlening", "127.0.0.1", $"regel {i + 1}"));
+    }
+
+    /// <summary>
+    /// A connection of its own with a write transaction open, as the engine's change writer holds one for a user
+    /// action (SQLite: BEGIN IMMEDIATE, the write lock taken up front).
+    /// </summary>
+    public async Task<(DbConnection Connection, DbTransaction Transaction)> BeginWriteAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(_database.Connection.ConnectionString)
+            : new NpgsqlConnection(_database.Connection.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : await connection.BeginTransactionAsync();
+        return (connection, transaction);
     }
 
     public async Task<HostDbContext> DbAsync() => await Services.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();

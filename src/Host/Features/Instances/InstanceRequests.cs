@@ -39,14 +39,20 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
         if (view is not null)
             await audit.RecordAsync(request.User, "instance.read", AuditAction.Read, AuditOutcome.Success, Auditor.PurposeManagement, view.CasusCode,
                 detail: view.Id.ToString(), ct: ct);
-        return view is null ? RequestResult<InstanceView>.NotFound($"Instantie {request.Id} bestaat niet.") : RequestResult<InstanceView>.Ok(view);
+        return view is null ? NoInstance(request.Id) : RequestResult<InstanceView>.Ok(view);
     }
 
-    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct) =>
-        await AfterAsync(await runtime.CancelAsync(request.Id, ct), request.Id, request.User, "instance.cancel", ct);
+    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct)
+    {
+        if (await LineAsync(request.Id, request.User, "instance.cancel", ct) is not { } line) return NoInstance(request.Id);
+        return await AfterAsync(await runtime.CancelAsync(request.Id, line, ct), request.Id, ct);
+    }
 
-    public async ValueTask<RequestResult<InstanceView>> Handle(RetryInstance request, CancellationToken ct) =>
-        await AfterAsync(await runtime.RetryAsync(request.Id, ct), request.Id, request.User, "instance.retry", ct);
+    public async ValueTask<RequestResult<InstanceView>> Handle(RetryInstance request, CancellationToken ct)
+    {
+        if (await LineAsync(request.Id, request.User, "instance.retry", ct) is not { } line) return NoInstance(request.Id);
+        return await AfterAsync(await runtime.RetryAsync(request.Id, line, ct), request.Id, ct);
+    }
 
     public async ValueTask<RequestResult<IReadOnlyList<IncidentView>>> Handle(ListIncidents request, CancellationToken ct)
     {
@@ -56,14 +62,18 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
             i.ActivityId, i.ActivityType, i.ExceptionType, i.Message, i.CreatedAt))]);
     }
 
-    private async Task<RequestResult<InstanceView>> AfterAsync(ResumeResult result, Guid id, CurrentUser user, string eventCode, CancellationToken ct)
-    {
-        if (result.Outcome != ResumeOutcome.Resumed) return result.ToResult<InstanceView>(_ => null!);
-        var view = (await ViewAsync(id, ct))!;
-        await audit.RecordAsync(user, eventCode, AuditAction.Update, AuditOutcome.Success, Auditor.PurposeManagement, view.CasusCode,
-            detail: id.ToString(), ct: ct);
-        return RequestResult<InstanceView>.Ok(view);
-    }
+    /// <summary>The action's audit line, naming the instance's casus, for the engine to commit with the change; null for no such instance.</summary>
+    private async Task<AuditLine?> LineAsync(Guid id, CurrentUser user, string eventCode, CancellationToken ct) =>
+        await engine.FindInstanceAsync(id, ct) is { } instance
+            ? audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeManagement, instance.CorrelationId, detail: id.ToString())
+            : null;
+
+    private async Task<RequestResult<InstanceView>> AfterAsync(ResumeResult result, Guid id, CancellationToken ct) =>
+        result.Outcome != ResumeOutcome.Resumed
+            ? result.ToResult<InstanceView>(_ => null!)
+            : RequestResult<InstanceView>.Ok((await ViewAsync(id, ct))!);
+
+    private static RequestResult<InstanceView> NoInstance(Guid id) => RequestResult<InstanceView>.NotFound($"Instantie {id} bestaat niet.");
 
     private async Task<InstanceView?> ViewAsync(Guid id, CancellationToken ct)
     {

@@ -68,14 +68,15 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowMonitoring
         var lines = new List<RetryLine>();
         foreach (var id in ids)
         {
-            var result = await runtime.RetryAsync(id, ct);
+            var before = await engine.FindInstanceAsync(id, ct);
+            // The line commits with the retry; a retry whose step faulted again (a new incident) is a failed one.
+            var line = audit.Line(request.User, "instance.retry", AuditAction.Update, Auditor.PurposeManagement, before?.CorrelationId, detail: id.ToString())
+                .WithOutcome(changes => changes.IncidentsAdded.Count > 0 ? AuditOutcome.Failed : AuditOutcome.Success);
+            var result = await runtime.RetryAsync(id, line, ct);
             var instance = await engine.FindInstanceAsync(id, ct);
             var resolved = result.Outcome == ResumeOutcome.Resumed && instance is { Status: not WorkflowStatus.Faulted };
             var failure = resolved || instance is null ? null : (await engine.GetOpenIncidentsAsync(id, ct)).FirstOrDefault()?.Message;
             lines.Add(new RetryLine(id, resolved, Explain(result, resolved, failure)));
-            if (result.Outcome == ResumeOutcome.Resumed)
-                await audit.RecordAsync(request.User, "instance.retry", AuditAction.Update, resolved ? AuditOutcome.Success : AuditOutcome.Failed,
-                    Auditor.PurposeManagement, instance?.CorrelationId, detail: id.ToString(), ct: ct);
         }
         return RequestResult<IReadOnlyList<RetryLine>>.Ok(lines);
     }

@@ -64,14 +64,16 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     {
         var (task, refusal) = await EnterAsync(request.Id, request.User, "task.claim", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
-        return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, ct), request.User, task, "task.claim", ct);
+        var line = Line(request.User, task!, "task.claim");
+        return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, line, ct), line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ReleaseTask request, CancellationToken ct)
     {
         var (task, refusal) = await EnterAsync(request.Id, request.User, "task.release", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
-        return await AfterAsync(await runtime.ReleaseTaskAsync(task!.Id, request.User.UserName, ct), request.User, task, "task.release", ct);
+        var line = Line(request.User, task!, "task.release");
+        return await AfterAsync(await runtime.ReleaseTaskAsync(task!.Id, request.User.UserName, line, ct), line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(CompleteTask request, CancellationToken ct)
@@ -81,8 +83,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         if (string.IsNullOrWhiteSpace(request.Input.Outcome))
             return RequestResult<TaskView>.Invalid("outcome", $"Kies een uitkomst: {string.Join(", ", task!.Outcomes)}.");
         var data = request.Input.Data?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? [];
-        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, request.User.UserName, ct);
-        return await AfterAsync(result, request.User, task, "task.complete", ct);
+        var line = Line(request.User, task!, "task.complete");
+        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, request.User.UserName, line, ct);
+        return await AfterAsync(result, line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ReassignTask request, CancellationToken ct)
@@ -99,8 +102,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         await using (var scope = scopes.CreateAsyncScope())
             if (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(request.Input.Assignee) is null)
                 return RequestResult<TaskView>.Invalid("assignee", $"Er is geen gebruiker '{request.Input.Assignee}'.");
-        var result = await runtime.ReassignTaskAsync(task.Id, request.Input.Assignee, request.User.UserName, ct);
-        return await AfterAsync(result, request.User, task, "task.reassign", ct);
+        var line = Line(request.User, task, "task.reassign");
+        var result = await runtime.ReassignTaskAsync(task.Id, request.Input.Assignee, request.User.UserName, line, ct);
+        return await AfterAsync(result, line, task, ct);
     }
 
     /// <summary>Finds the task and decides whether this person may act on it; a refusal is audited.</summary>
@@ -120,12 +124,19 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         return (task, RequestResult<TaskView>.Forbidden("Deze taak is niet voor u."));
     }
 
-    private async Task<RequestResult<TaskView>> AfterAsync(ResumeResult result, CurrentUser user, UserTask before, string eventCode, CancellationToken ct)
+    /// <summary>
+    /// The engine committed the change with its audit line; a step that changed nothing because it was already so
+    /// (claiming one's own task) gets its line on its own.
+    /// </summary>
+    private async Task<RequestResult<TaskView>> AfterAsync(ResumeResult result, AuditLine line, UserTask before, CancellationToken ct)
     {
         if (result.Outcome != ResumeOutcome.Resumed) return result.ToResult(_ => TaskView.From(before));
-        await AuditAsync(user, before, eventCode, AuditAction.Update, ct);
+        if (!result.Committed) await line.AppendAloneAsync(ct);
         return RequestResult<TaskView>.Ok(TaskView.From((await engine.FindTaskAsync(before.Id, ct))!));
     }
+
+    private AuditLine Line(CurrentUser user, UserTask task, string eventCode) =>
+        audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString());
 
     private Task AuditAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
         audit.RecordAsync(user, eventCode, action, AuditOutcome.Success, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), ct: ct);

@@ -100,6 +100,9 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
 
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default)
     {
+        // Parts are database writes of the caller (an audit line); there is no transaction here to hold them.
+        if (changes.PartsAlongside.Count > 0)
+            throw new NotSupportedException("The in-memory store cannot commit a caller's database writes with the engine's changes; use a database store.");
         lock (_gate)
         {
             Verify(changes);
