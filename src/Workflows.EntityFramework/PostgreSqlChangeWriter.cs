@@ -31,7 +31,7 @@ public sealed class PostgreSqlChangeWriter(string connectionString, IModel model
             await _statements.ApplyAsync(changes, (sql, declare, bind) => RunAsync(connection, transaction, sql, declare, bind, ct));
             // The caller's parts (its audit line) come last: a part that queues on a lock (the audit chain's)
             // then already holds every row lock of the pass, so it cannot be part of a lock cycle.
-            foreach (var part in changes.PartsAlongside) await part.WriteAsync(changes, transaction, ct);
+            foreach (var part in changes.PartsAlongside) await part.WriteAsync(transaction, changes, ct);
             await transaction.CommitAsync(ct);
         }
         catch (PostgresException ex) when (ex.SqlState is DeadlockDetected or SerializationFailure)

@@ -33,7 +33,7 @@ public sealed class SqliteChangeWriter(string connectionString, IModel model) : 
             try
             {
                 await _statements.ApplyAsync(changes, (sql, declare, bind) => ValueTask.FromResult(Run(sql, declare, bind, transaction)));
-                foreach (var part in changes.PartsAlongside) await part.WriteAsync(changes, transaction, ct);
+                foreach (var part in changes.PartsAlongside) await part.WriteAsync(transaction, changes, ct);
                 transaction.Commit();
             }
             catch

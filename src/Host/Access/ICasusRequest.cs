@@ -1,5 +1,6 @@
 using Mediator;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Access;
@@ -30,4 +31,18 @@ public interface ICasusRequest<TValue> : ICasusRequest, IRequest<RequestResult<T
     CasusAuditLine AuditFor(TValue value) => Audit;
 
     CasusAuditLine ICasusRequest.AuditFor(object? value) => value is TValue typed ? AuditFor(typed) : Audit;
+}
+
+/// <summary>
+/// A casus request that changes data and commits its audit line in the same transaction as the change. The pipeline
+/// builds the line before the handler runs (from <see cref="ICasusRequest.Audit"/>, which must then name the line
+/// without the result) and hands it over with <see cref="Alongside"/>; the handler gives <see cref="Line"/> to the
+/// service that writes the change.
+/// </summary>
+public interface ICasusChange : ICasusRequest
+{
+    AuditLine? Line { get; }
+
+    /// <summary>This request, carrying the line its handler must commit with the change.</summary>
+    ICasusChange Alongside(AuditLine line);
 }

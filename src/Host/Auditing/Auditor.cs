@@ -17,8 +17,16 @@ public sealed class Auditor(AuditLog log)
 
     public Task CasusAsync(CurrentUser user, string eventCode, string action, string casusCode, CasusAccessResult access,
         string outcome = AuditOutcome.Success, string? detail = null, CancellationToken ct = default) =>
-        log.AppendAsync(new AuditRecord(eventCode, action, outcome, user.UserName, user.AuditRole, casusCode,
-            CasusAccess.Allowed(access) ? $"{PurposeCare} ({Dutch(access)})" : PurposeCare, user.SourceAddress, detail), ct);
+        log.AppendAsync(CasusRecord(user, eventCode, action, casusCode, access, outcome, detail), ct);
+
+    /// <summary>The line of a change to a casus, for the service that writes the change to commit with it.</summary>
+    public AuditLine CasusLine(CurrentUser user, string eventCode, string action, string casusCode, CasusAccessResult access, string? detail = null) =>
+        new(log, CasusRecord(user, eventCode, action, casusCode, access, AuditOutcome.Success, detail));
+
+    private static AuditRecord CasusRecord(CurrentUser user, string eventCode, string action, string casusCode, CasusAccessResult access,
+        string outcome, string? detail) =>
+        new(eventCode, action, outcome, user.UserName, user.AuditRole, casusCode,
+            CasusAccess.Allowed(access) ? $"{PurposeCare} ({Dutch(access)})" : PurposeCare, user.SourceAddress, detail);
 
     /// <summary>A refused look at a casus is logged too: who tried to read what they may not see matters most.</summary>
     /// <remarks>A probe for a code that does not exist is refused too (<paramref name="reason"/> says so): guessing codes is what it shows.</remarks>

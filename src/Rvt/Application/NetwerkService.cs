@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Rvt.Application;
 
@@ -16,7 +17,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
     }
 
     public async Task<DomainResult<NetwerkLid>> AddAsync(string casusCode, string? rol, NetwerkSoort? soort, string? bijdrage, string door,
-        CancellationToken ct = default)
+        IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,17 +32,17 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         if (casus.ContentDeletedAt is not null) return DomainResult<NetwerkLid>.Conflict("De gegevens van deze casus zijn volgens de bewaartermijn verwijderd.");
         var lid = NetwerkLid.Create(casus.Id, rol!, soort!.Value, bijdrage, door, clock.GetUtcNow());
         db.Netwerk.Add(lid);
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithAsync(alongside, ct);
         return DomainResult<NetwerkLid>.Ok(lid);
     }
 
-    public async Task<DomainResult<NetwerkLid>> RemoveAsync(string casusCode, Guid id, CancellationToken ct = default)
+    public async Task<DomainResult<NetwerkLid>> RemoveAsync(string casusCode, Guid id, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lid = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);
         if (lid is null) return DomainResult<NetwerkLid>.NotFound($"Dit netwerklid bestaat niet (meer) bij casus {casusCode}.");
         db.Netwerk.Remove(lid);
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithAsync(alongside, ct);
         return DomainResult<NetwerkLid>.Ok(lid);
     }
 }

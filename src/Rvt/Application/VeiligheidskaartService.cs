@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Rvt.Application;
 
@@ -12,8 +13,9 @@ public sealed class VeiligheidskaartService(IDbContextFactory<CasusDbContext> co
     /// the author was looking at (0 for the first); if someone saved in between, nothing is stored and the
     /// author hears which version is current, so no one's changes are silently replaced.
     /// </summary>
+    /// <param name="alongside">What the caller commits with the new version (its audit line).</param>
     public async Task<DomainResult<VeiligheidskaartVersie>> SaveAsync(string casusCode, VeiligheidskaartInhoud inhoud, string auteur,
-        int basedOnVersion, CancellationToken ct = default)
+        int basedOnVersion, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var errors = inhoud.Validate();
         if (errors.Count > 0) return DomainResult<VeiligheidskaartVersie>.Invalid(errors);
@@ -26,7 +28,7 @@ public sealed class VeiligheidskaartService(IDbContextFactory<CasusDbContext> co
         db.Veiligheidskaarten.Add(versie);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveWithAsync(alongside, ct);
         }
         catch (DbUpdateException)
         {

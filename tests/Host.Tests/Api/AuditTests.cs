@@ -85,6 +85,26 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task ASaveWhoseAuditLineTheDatabaseRefuses_Is503_AndStoresNoVersion()
+    {
+        using var prof1 = await world.Host.AsAsync("prof1");
+        var kaart = $"/api/casus/{world.OnTable}/veiligheidskaart";
+        var current = (await (await prof1.GetAsync(kaart)).ReadJsonAsync()).GetProperty("versie").GetInt32();
+        var before = await LastSequenceAsync();
+
+        HttpResponseMessage refused;
+        await using (await RefusedAuditLog.OnAsync(world.Host.Factory.DatabasePath))
+            refused = await prof1.PutAsJsonAsync(kaart, new { basisVersie = current, inhoud = new { zorgen = new[] { "Niet opgeslagen" } } });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Empty(await LinesAfterAsync(before));
+        // The version went with its line: the kaart is as it was, and the author's next save is the next version.
+        Assert.Equal(current, (await (await prof1.GetAsync(kaart)).ReadJsonAsync()).GetProperty("versie").GetInt32());
+        Assert.Equal(HttpStatusCode.Created,
+            (await prof1.PutAsJsonAsync(kaart, new { basisVersie = current, inhoud = new { zorgen = new[] { "Wel opgeslagen" } } })).StatusCode);
+    }
+
+    [Fact]
     public async Task Verify_FindsTheFirstEditedLine_AndTheCommandExitsOne()
     {
         await using var host = new ApiHost();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using ProcessEngine.HostStore.Audit;
 
 namespace ProcessEngine.Host.Tests.Api;
@@ -40,19 +39,9 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
         var (_, chair, code, triage) = await NewTriageAsync();
         var log = host.Service<AuditLog>();
         var before = (await log.SearchAsync(new AuditQuery(Take: 1))).Single().Sequence;
-        await using var db = new SqliteConnection($"Data Source={host.Factory.DatabasePath};Pooling=False");
-        await db.OpenAsync();
-
         HttpResponseMessage refused;
-        await ExecuteAsync(db, "CREATE TRIGGER AuditLog_TestRefuses BEFORE INSERT ON AuditLog BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;");
-        try
-        {
+        await using (await RefusedAuditLog.OnAsync(host.Factory.DatabasePath))
             refused = await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" });
-        }
-        finally
-        {
-            await ExecuteAsync(db, "DROP TRIGGER AuditLog_TestRefuses;");
-        }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("urn:processengine:problem:audit-unavailable", (await refused.ReadJsonAsync()).GetProperty("type").GetString());
@@ -62,13 +51,6 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
         var lines = (await log.SearchAsync(new AuditQuery(CasusCode: code))).Where(l => l.Sequence > before).ToList();
         Assert.Equal(["task.complete", "task.read"], lines.Select(l => l.EventCode));
         Assert.True((await host.Service<AuditVerifier>().VerifyAsync()).Intact);
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection db, string sql)
-    {
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Mediator;
 using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Rvt.Application;
@@ -23,14 +24,18 @@ public sealed record EndMaatregel(string CasusCode, Guid Id, string? Reden, Curr
     public CasusAuditLine Audit => new("maatregel.end", AuditAction.Update, Id.ToString());
 }
 
-public sealed record AddNetwerkLid(string CasusCode, NetwerkInput Input, CurrentUser User) : ICasusRequest<NetwerkLid>
+public sealed record AddNetwerkLid(string CasusCode, NetwerkInput Input, CurrentUser User) : ICasusRequest<NetwerkLid>, ICasusChange
 {
     public CasusAuditLine Audit => new("netwerk.create", AuditAction.Create);
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
-public sealed record RemoveNetwerkLid(string CasusCode, Guid Id, CurrentUser User) : ICasusRequest<NetwerkLid>
+public sealed record RemoveNetwerkLid(string CasusCode, Guid Id, CurrentUser User) : ICasusRequest<NetwerkLid>, ICasusChange
 {
     public CasusAuditLine Audit => new("netwerk.delete", AuditAction.Delete);
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
 /// <summary>The maatregel and the network of a casus; involvement and the audit line come from the casus pipeline.</summary>
@@ -53,9 +58,9 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
     }
 
     public async ValueTask<RequestResult<NetwerkLid>> Handle(AddNetwerkLid request, CancellationToken ct) =>
-        (await netwerk.AddAsync(request.CasusCode, request.Input.Rol, request.Input.Soort, request.Input.Bijdrage, request.User.UserName, ct))
+        (await netwerk.AddAsync(request.CasusCode, request.Input.Rol, request.Input.Soort, request.Input.Bijdrage, request.User.UserName, request.Line, ct))
             .ToResult(n => n, created: true);
 
     public async ValueTask<RequestResult<NetwerkLid>> Handle(RemoveNetwerkLid request, CancellationToken ct) =>
-        (await netwerk.RemoveAsync(request.CasusCode, request.Id, ct)).ToResult(n => n);
+        (await netwerk.RemoveAsync(request.CasusCode, request.Id, request.Line, ct)).ToResult(n => n);
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Rvt.Application;
@@ -25,11 +26,13 @@ public sealed record CompareVeiligheidskaart(string CasusCode, int Van, int Tot,
 }
 
 public sealed record SaveVeiligheidskaart(string CasusCode, VeiligheidskaartInhoud? Inhoud, int? BasisVersie, CurrentUser User)
-    : ICasusRequest<VeiligheidskaartView>
+    : ICasusRequest<VeiligheidskaartView>, ICasusChange
 {
-    public CasusAuditLine Audit => new("veiligheidskaart.update", AuditAction.Update);
-    public CasusAuditLine AuditFor(VeiligheidskaartView value) =>
-        Audit with { Action = value.Versie == 1 ? AuditAction.Create : AuditAction.Update, Detail = $"versie {value.Versie}" };
+    /// <summary>A save that lands is always version basis + 1 (anything else is refused as stale), so the line is known beforehand.</summary>
+    public CasusAuditLine Audit => new("veiligheidskaart.update", BasisVersie == 0 ? AuditAction.Create : AuditAction.Update, $"versie {BasisVersie + 1}");
+
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
 /// <summary>
@@ -71,7 +74,7 @@ public sealed class VeiligheidskaartHandlers(VeiligheidskaartService kaarten) :
         if (request.Inhoud is null) errors["inhoud"] = "Stuur de inhoud van de Veiligheidskaart mee.";
         if (request.BasisVersie is null or < 0) errors["basisVersie"] = "Geef de versie waarop uw wijziging is gebaseerd (0 voor de eerste).";
         if (errors.Count > 0) return RequestResult<VeiligheidskaartView>.Invalid(errors);
-        var saved = await kaarten.SaveAsync(request.CasusCode, request.Inhoud!, request.User.UserName, request.BasisVersie!.Value, ct);
+        var saved = await kaarten.SaveAsync(request.CasusCode, request.Inhoud!, request.User.UserName, request.BasisVersie!.Value, request.Line, ct);
         return saved.ToResult(VeiligheidskaartView.From, created: true).Prefixed("inhoud.");
     }
 }
