@@ -69,6 +69,25 @@ public sealed record DatabaseConnection
         }
     }
 
+    /// <summary>
+    /// Configures a context on a connection someone else opened (the engine's writer, inside its transaction), so the
+    /// context's rows commit in that transaction. The provider follows from the connection.
+    /// </summary>
+    public static void UseExisting(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection)
+    {
+        switch (connection)
+        {
+            case Microsoft.Data.Sqlite.SqliteConnection sqlite:
+                options.UseSqlite(sqlite);
+                break;
+            case NpgsqlConnection npgsql:
+                options.UseNpgsql(npgsql);
+                break;
+            default:
+                throw new ArgumentException($"No provider for a {connection.GetType().Name}.", nameof(connection));
+        }
+    }
+
     /// <summary>The connection string without its password, for logs and start-up messages.</summary>
     public override string ToString() => Provider switch
     {

@@ -102,7 +102,7 @@ public sealed class TrajectSimulator : IAsyncDisposable
             GezinWeetVanAanmelding = random.NextDouble() < 0.9,
         };
         var inbrenger = Professionals[random.Next(Professionals.Length)];
-        await Runtime.StartAsync(new RvtFlowOptions().TrajectFlow, TrajectInput.For(intake, inbrenger), code, ct);
+        await Runtime.StartAsync(new RvtFlowOptions().TrajectFlow, TrajectInput.For(intake, inbrenger), code, ct: ct);
         var faulted = false;
         for (var step = 0; step < MaxSteps; step++)
         {

@@ -13,19 +13,28 @@ namespace ProcessEngine.Host.Auditing;
 /// An action the engine answers without committing anything (claiming one's own task again) still happened:
 /// its line is then appended on its own (<see cref="AppendAloneAsync"/>).
 /// </summary>
-public sealed class AuditLine(AuditLog log, AuditRecord record, Func<WorkflowChanges, string>? outcomeOf = null) : IUnitOfWorkPart
+public sealed class AuditLine(AuditLog log, AuditRecord record) : IUnitOfWorkPart
 {
-    public AuditRecord Record => record;
+    private Func<AuditRecord, WorkflowChanges, AuditRecord>? _complete;
 
-    /// <summary>The same line, its outcome read from what the engine commits (a retry that faulted again failed).</summary>
-    public AuditLine WithOutcome(Func<WorkflowChanges, string> outcome) => new(log, record, outcome);
+    public AuditRecord Record => record;
 
     /// <summary>Whether the line was written in a caller's transaction; once that transaction committed, the line is in the log.</summary>
     public bool Written { get; private set; }
 
+    /// <summary>
+    /// Completes the line from what the engine commits with it (the new maatregel's id; whether a retry faulted again).
+    /// Changes this line itself, so whoever holds it (the casus pipeline) sees it written.
+    /// </summary>
+    public AuditLine CompletedBy(Func<AuditRecord, WorkflowChanges, AuditRecord> complete)
+    {
+        _complete = complete;
+        return this;
+    }
+
     public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
     {
-        await log.AppendInAsync(outcomeOf is null || engineChanges is null ? record : record with { Outcome = outcomeOf(engineChanges) }, transaction, ct);
+        await log.AppendInAsync(_complete is null || engineChanges is null ? record : _complete(record, engineChanges), transaction, ct);
         Written = true;
     }
 

@@ -21,8 +21,9 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     public const string EndSignal = "MaatregelBeeindigen";
     public const int MaxRedenLength = 2_000;
 
+    /// <param name="alongside">What the caller commits with the new maatregel flow (its audit line); it sees the new instance, whose id is the maatregel's.</param>
     public async Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelType? type, DateOnly? start, DateOnly? eind,
-        string door, CancellationToken ct = default)
+        string door, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var errors = MaatregelRegels.Check(type, start, eind);
         if (errors.Count > 0) return DomainResult<Maatregel>.Invalid(errors);
@@ -36,14 +37,15 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
             ["eindDatum"] = eind is { } e ? Iso(e) : null,
             ["inbrenger"] = casus.Inbrenger,
             ["geregistreerdDoor"] = door,
-        }, casusCode, ct);
+        }, casusCode, alongside, ct);
         return await FindAsync(started.InstanceId, ct) is { } maatregel
             ? DomainResult<Maatregel>.Ok(maatregel)
             : DomainResult<Maatregel>.NotFound("De maatregel is gestart maar niet terug te vinden.");
     }
 
     /// <summary>Ends a running maatregel with a reason; its flow cancels every pending evaluation and deadline at once.</summary>
-    public async Task<DomainResult<Maatregel>> EndAsync(Guid maatregelId, string? reden, string door, CancellationToken ct = default)
+    public async Task<DomainResult<Maatregel>> EndAsync(Guid maatregelId, string? reden, string door, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         CasusIntake.Text(errors, "reden", reden, MaxRedenLength, missing: "Geef een reden.", today: Today());
@@ -52,7 +54,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         if (current is null) return DomainResult<Maatregel>.NotFound($"Maatregel {maatregelId} bestaat niet.");
         if (current.Status == MaatregelStatus.Beeindigd) return DomainResult<Maatregel>.Conflict("De maatregel is al beëindigd.");
         var delivered = await runtime.SignalAsync(EndSignal, null, maatregelId,
-            new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, ct);
+            new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, alongside, ct);
         var after = await FindAsync(maatregelId, ct);
         return delivered == 1 && after is not null
             ? DomainResult<Maatregel>.Ok(after)

@@ -14,7 +14,7 @@ namespace ProcessEngine.Rvt.Application;
 /// is deleted — casus text, every Veiligheidskaart version, the network's roles, and the engine's instances (with the
 /// maatregel flows and their reasons), tasks, form results and journal of the casus — while the facts behind the figures stay.
 /// </summary>
-public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts, IWorkflowStore engine, WorkflowRuntime runtime,
+public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts, IWorkflowStore engine, CorrelationPurge purge,
     TimeProvider clock, IOptions<RetentionOptions> options, ILogger<RetentionService> logger)
 {
     public async Task<DomainResult<Traject>> RecordClosedAsync(string casusCode, CancellationToken ct = default)
@@ -45,7 +45,7 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
         foreach (var traject in due)
         {
             // Engine first: if the process stops in between, the next sweep finds the traject unpurged and repeats both.
-            var engineResult = await runtime.PurgeCorrelationAsync(traject.CasusCode, ct);
+            var engineResult = await purge.PurgeAsync(traject.CasusCode, ct);
             if (engineResult.Outcome == ResumeOutcome.Rejected)
             {
                 logger.LogWarning("Retention of {Casus} postponed: {Reason}", traject.CasusCode, engineResult.Message);

@@ -15,21 +15,29 @@ namespace ProcessEngine.Rvt.Application;
 public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, WorkflowRuntime runtime, IWorkflowStore engine, TimeProvider clock,
     IOptions<RvtFlowOptions> flows)
 {
-    public async Task<DomainResult<Traject>> RegisterIntakeAsync(CasusIntake intake, string inbrenger, CancellationToken ct = default)
+    /// <summary>
+    /// One transaction: the casus, its traject linked to the traject's new flow instance, that instance and its first
+    /// steps, and what the caller commits with them (<paramref name="alongside"/>, given the new casus code: its audit
+    /// line). A crash or a refused audit line leaves no casus without a flow and no flow without a casus.
+    /// </summary>
+    public async Task<DomainResult<Traject>> RegisterIntakeAsync(CasusIntake intake, string inbrenger,
+        Func<string, IUnitOfWorkPart?>? alongside = null, CancellationToken ct = default)
     {
         var errors = intake.Validate();
         if (errors.Count > 0) return DomainResult<Traject>.Invalid(errors);
         var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var casus = Casus.Create(await FreeCodeAsync(db, now, ct), intake, inbrenger, now);
+        string code;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            code = await FreeCodeAsync(db, now, ct);
+        var casus = Casus.Create(code, intake, inbrenger, now);
         var traject = Traject.Start(casus, now);
-        db.Casussen.Add(casus);
-        db.Trajecten.Add(traject);
-        await db.SaveChangesAsync(ct);
-
-        var started = await runtime.StartAsync(flows.Value.TrajectFlow, TrajectInput.For(intake, inbrenger), casus.Code, ct);
-        traject.LinkInstance(started.InstanceId);
-        await db.SaveChangesAsync(ct);
+        var rows = new CasusRowsAlongside((db, changes) =>
+        {
+            traject.LinkInstance(changes!.Created[0].Id);
+            db.Casussen.Add(casus);
+            db.Trajecten.Add(traject);
+        });
+        await runtime.StartAsync(flows.Value.TrajectFlow, TrajectInput.For(intake, inbrenger), code, UnitOfWorkParts.Of(rows, alongside?.Invoke(code)), ct);
         return DomainResult<Traject>.Ok(traject);
     }
 
@@ -62,7 +70,9 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     /// and the RVT chair gets the review task. Refused (nothing changes) without a usable reason, on a
     /// closed traject, or when it is already paused.
     /// </summary>
-    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, CancellationToken ct = default)
+    /// <param name="alongside">What the caller commits with the pause (its audit line).</param>
+    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?",
@@ -73,7 +83,7 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         if (status == TrajectStatus.Closed) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
         if (status == TrajectStatus.PausedByStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
         var delivered = await runtime.SignalAsync(StopknopSignal, code,
-            payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, ct: ct);
+            payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, alongside: alongside, ct: ct);
         return delivered > 0
             ? DomainResult<TrajectStatus>.Ok(TrajectStatus.PausedByStopknop)
             : DomainResult<TrajectStatus>.Conflict("Het traject kan nu niet worden gepauzeerd: de Stopknop wordt al beoordeeld.");

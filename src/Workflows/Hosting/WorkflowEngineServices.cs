@@ -38,6 +38,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<RuntimeServices>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<CorrelationPurge>();
         return services;
     }
 

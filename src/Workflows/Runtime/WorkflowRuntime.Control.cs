@@ -7,14 +7,15 @@ namespace ProcessEngine.Workflows.Runtime;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>Resumes every bookmark waiting for this signal on the correlation (or instance); returns how many.</summary>
+    /// <param name="alongside">The caller's audit line: committed with the first bookmark the signal resumes or defers, if any.</param>
     public async Task<int> SignalAsync(string name, string? correlationId, Guid? instanceId = null,
-        IReadOnlyDictionary<string, object?>? payload = null, CancellationToken ct = default)
+        IReadOnlyDictionary<string, object?>? payload = null, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var waiting = await services.Store.FindSignalBookmarksAsync(name, correlationId, instanceId, ct);
         var resumed = 0;
         foreach (var candidate in waiting)
         {
-            var result = await WithRetryAsync(null, async pass =>
+            var result = await WithRetryAsync(resumed == 0 ? alongside : null, async pass =>
             {
                 var state = await pass.LoadAsync(candidate.InstanceId, ct);
                 var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
@@ -70,20 +71,6 @@ public sealed partial class WorkflowRuntime
     }, ct);
 
     /// <summary>
-    /// Retention: deletes everything the engine holds for a correlation (a casus), keeping only the
-    /// anonymous facts. Refused while any of its instances is still running, so nothing in progress is lost.
-    /// </summary>
-    public async Task<ResumeResult> PurgeCorrelationAsync(string correlationId, CancellationToken ct = default)
-    {
-        var instances = await services.Store.FindInstancesByCorrelationAsync(correlationId, ct);
-        if (instances.Any(i => i.IsActive))
-            return ResumeResult.Rejected($"Correlation {correlationId} still has running instances; end them before purging.");
-        await services.Store.PurgeAsync([.. instances.Select(i => i.Id)], ct);
-        logger.LogInformation("Purged {Count} instance(s) of a correlation for retention", instances.Count);
-        return new ResumeResult(ResumeOutcome.Resumed, Message: $"{instances.Count} instance(s) purged");
-    }
-
-    /// <summary>
     /// Runs <paramref name="step"/> in a fresh pass and commits it. A step returns a result when there is
     /// nothing to commit, or null after it ran the engine. A lost race re-runs the step on fresh state.
     /// <paramref name="alongside"/> is committed with the step's changes, in every attempt's transaction anew.
@@ -133,7 +120,7 @@ public sealed partial class WorkflowRuntime
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);
         if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);
         foreach (var signal in changes.Signals)
-            await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct);
+            await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct: ct);
         return changes;
     }
 }

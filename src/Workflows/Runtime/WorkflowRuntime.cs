@@ -16,13 +16,15 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
     private const int MaxAttempts = 5;
     private DateTimeOffset Now => services.Clock.GetUtcNow();
 
+    /// <param name="alongside">What the caller commits with the new instance (domain rows linking to it, the audit line).</param>
     public async Task<StartResult> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
-        string? correlationId = null, CancellationToken ct = default)
+        string? correlationId = null, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var graph = await services.Graphs.GetLiveAsync(definitionId, ct);
         var pass = new ExecutionPass(services);
         var state = pass.Start(graph, input ?? EmptyData, correlationId);
         await pass.RunAsync(state, ct);
+        if (alongside is not null) pass.Changes.Parts.Add(alongside);
         await CommitAsync(pass, ct);
         return new StartResult(state.Instance.Id, state.Instance.Status, graph.Version);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Workflows.Definitions;
+using ProcessEngine.Workflows.EntityFramework;
 using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -10,7 +11,7 @@ using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Rvt.Tests.Domain;
 
-/// <summary>The RVT domain on a real SQLite file, beside the engine (in-memory store) with a small stand-in traject flow and the shipped maatregel flow.</summary>
+/// <summary>The RVT domain and the engine on one real SQLite file, with a small stand-in traject flow and the shipped maatregel flow.</summary>
 public sealed class DomainFixture : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -38,12 +39,15 @@ public sealed class DomainFixture : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddMediator();
         services.AddWorkflowEngine(r => r.AddRvtActivities());
-        services.AddInMemoryWorkflowStore();
         services.AddSingleton<ITimerScheduler, RecordingScheduler>();
         var folder = Path.Combine(Path.GetTempPath(), "processengine-tests");
         Directory.CreateDirectory(folder);
-        services.AddRvtDomain($"Data Source={Path.Combine(folder, $"domain-{Guid.NewGuid():N}.db")}");
+        // One file for both, as the host has it: a new casus and its flow commit in one transaction of the engine's writer.
+        var database = $"Data Source={Path.Combine(folder, $"domain-{Guid.NewGuid():N}.db")}";
+        services.AddSqliteWorkflowStore(database);
+        services.AddRvtDomain(database);
         var provider = services.BuildServiceProvider();
+        await provider.MigrateWorkflowDatabaseAsync();
         await provider.MigrateRvtDomainAsync();
         var definitions = provider.GetRequiredService<WorkflowDefinitionService>();
         foreach (var flow in new[] { TrajectFlow, ShippedMaatregelFlow })

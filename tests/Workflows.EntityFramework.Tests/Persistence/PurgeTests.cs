@@ -26,9 +26,9 @@ public sealed class PurgeTests
         var started = await engine.Runtime.StartAsync("counted", correlationId: "PURGE-1");
         var task = await engine.SingleOpenTaskAsync("PURGE-1");
 
-        var whileRunning = await engine.Runtime.PurgeCorrelationAsync("PURGE-1");
+        var whileRunning = await engine.Purge.PurgeAsync("PURGE-1");
         await engine.Runtime.CompleteTaskAsync(task.Id, "Afgerond", new Dictionary<string, object?> { ["tekst"] = "iets over het gezin" });
-        var purged = await engine.Runtime.PurgeCorrelationAsync("PURGE-1");
+        var purged = await engine.Purge.PurgeAsync("PURGE-1");
 
         Assert.Equal(ResumeOutcome.Rejected, whileRunning.Outcome);
         Assert.Equal(ResumeOutcome.Resumed, purged.Outcome);

@@ -38,6 +38,7 @@ public sealed class TestEngine : IAsyncDisposable
     public DatabaseConnection Database { get; }
     public FakeTimeProvider Clock { get; }
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+    public CorrelationPurge Purge => _services.GetRequiredService<CorrelationPurge>();
     public WorkflowDefinitionService Definitions => _services.GetRequiredService<WorkflowDefinitionService>();
     public IWorkflowStore Store => _services.GetRequiredService<IWorkflowStore>();
     public IWorkflowMonitoring Monitoring => _services.GetRequiredService<IWorkflowMonitoring>();

@@ -18,9 +18,11 @@ public sealed record GetCasus(string CasusCode, CurrentUser User) : ICasusReques
     public CasusAuditLine Audit => new("casus.read", AuditAction.Read);
 }
 
-public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User) : ICasusRequest<TrajectStatus>
+public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User) : ICasusRequest<TrajectStatus>, ICasusChange
 {
     public CasusAuditLine Audit => new("traject.stopknop", AuditAction.Update);
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
 public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maatregelen, NetwerkService netwerk, IWorkflowStore engine,
@@ -31,9 +33,9 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
 {
     public async ValueTask<RequestResult<AanmeldingCreated>> Handle(RegisterAanmelding request, CancellationToken ct)
     {
-        var result = await trajecten.RegisterIntakeAsync(request.Intake, request.User.UserName, ct);
-        if (result.Succeeded)
-            await audit.CasusAsync(request.User, "casus.create", AuditAction.Create, result.Value!.CasusCode, Access.CasusAccessResult.Inbrenger, ct: ct);
+        // The line commits with the new casus and its flow; the service chooses the code, so it asks for the line with it.
+        var result = await trajecten.RegisterIntakeAsync(request.Intake, request.User.UserName,
+            code => audit.CasusLine(request.User, "casus.create", AuditAction.Create, code, Access.CasusAccessResult.Inbrenger), ct);
         return result.ToResult(t => new AanmeldingCreated(t.CasusCode, t.WorkflowInstanceId), created: true);
     }
 
@@ -59,7 +61,7 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
 
     public async ValueTask<RequestResult<TrajectStatus>> Handle(PressStopknop request, CancellationToken ct)
     {
-        var result = await trajecten.StopknopAsync(request.CasusCode, request.Reden, request.User.UserName, ct);
+        var result = await trajecten.StopknopAsync(request.CasusCode, request.Reden, request.User.UserName, request.Line, ct);
         return result.ToResult(s => s);
     }
 }

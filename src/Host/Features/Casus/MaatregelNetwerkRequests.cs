@@ -13,15 +13,18 @@ public sealed record MaatregelInput(MaatregelType? Type, DateOnly? StartDatum, D
 public sealed record RedenInput(string? Reden);
 public sealed record NetwerkInput(string? Rol, NetwerkSoort? Soort, string? Bijdrage);
 
-public sealed record RegisterMaatregel(string CasusCode, MaatregelInput Input, CurrentUser User) : ICasusRequest<Maatregel>
+public sealed record RegisterMaatregel(string CasusCode, MaatregelInput Input, CurrentUser User) : ICasusRequest<Maatregel>, ICasusChange
 {
     public CasusAuditLine Audit => new("maatregel.create", AuditAction.Create);
-    public CasusAuditLine AuditFor(Maatregel value) => Audit with { Detail = value.Id.ToString() };
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
-public sealed record EndMaatregel(string CasusCode, Guid Id, string? Reden, CurrentUser User) : ICasusRequest<Maatregel>
+public sealed record EndMaatregel(string CasusCode, Guid Id, string? Reden, CurrentUser User) : ICasusRequest<Maatregel>, ICasusChange
 {
     public CasusAuditLine Audit => new("maatregel.end", AuditAction.Update, Id.ToString());
+    public AuditLine? Line { get; init; }
+    public ICasusChange Alongside(AuditLine line) => this with { Line = line };
 }
 
 public sealed record AddNetwerkLid(string CasusCode, NetwerkInput Input, CurrentUser User) : ICasusRequest<NetwerkLid>, ICasusChange
@@ -47,14 +50,16 @@ public sealed class MaatregelNetwerkHandlers(MaatregelService maatregelen, Netwe
 {
     public async ValueTask<RequestResult<Maatregel>> Handle(RegisterMaatregel request, CancellationToken ct) =>
         (await maatregelen.RegisterAsync(request.CasusCode, request.Input.Type, request.Input.StartDatum, request.Input.EindDatum,
-            request.User.UserName, ct)).ToResult(m => m, created: true);
+            request.User.UserName,
+            // The maatregel is its flow instance: its id is known once the engine made it, in the same transaction as the line.
+            request.Line?.CompletedBy((record, changes) => record with { Detail = changes.Created[0].Id.ToString() }), ct)).ToResult(m => m, created: true);
 
     public async ValueTask<RequestResult<Maatregel>> Handle(EndMaatregel request, CancellationToken ct)
     {
         // The id must be a maatregel of this casus: involvement in one casus opens no other.
         if (await maatregelen.FindAsync(request.Id, ct) is not { } maatregel || maatregel.CasusCode != request.CasusCode)
             return RequestResult<Maatregel>.NotFound($"Maatregel {request.Id} hoort niet bij casus {request.CasusCode}.");
-        return (await maatregelen.EndAsync(request.Id, request.Reden, request.User.UserName, ct)).ToResult(m => m);
+        return (await maatregelen.EndAsync(request.Id, request.Reden, request.User.UserName, request.Line, ct)).ToResult(m => m);
     }
 
     public async ValueTask<RequestResult<NetwerkLid>> Handle(AddNetwerkLid request, CancellationToken ct) =>

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Rvt.Persistence;
+using ProcessEngine.Workflows.EntityFramework;
+
+namespace ProcessEngine.Host.Tests.Api;
+
+/// <summary>
+/// One user action, one transaction: a casus with its flow, a Stopknop, a maatregel. While the database refuses
+/// audit lines each action is answered 503 and nothing of it is stored; once it accepts them again the action
+/// lands whole, with exactly its line.
+/// </summary>
+public sealed class UnitOfWorkTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private async Task<long> LastSequenceAsync() => (await host.Service<AuditLog>().SearchAsync(new AuditQuery(Take: 1))).Single().Sequence;
+
+    private async Task<IReadOnlyList<AuditEntry>> LinesAfterAsync(long sequence) =>
+        [.. (await host.Service<AuditLog>().SearchAsync(new AuditQuery(Take: 50))).Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)];
+
+    private async Task<(int Casussen, int Trajecten, int Instances)> CountAsync()
+    {
+        await using var casus = await host.Service<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync();
+        await using var engine = await host.Service<IDbContextFactory<WorkflowDbContext>>().CreateDbContextAsync();
+        return (await casus.Casussen.CountAsync(), await casus.Trajecten.CountAsync(), await engine.Instances.CountAsync());
+    }
+
+    private async Task<HttpResponseMessage> WhileAuditIsRefusedAsync(Func<Task<HttpResponseMessage>> call)
+    {
+        await using (await RefusedAuditLog.OnAsync(host.Factory.DatabasePath))
+            return await call();
+    }
+
+    [Fact]
+    public async Task AnAanmelding_IsStoredWithItsFlowAndItsLine_OrNotAtAll()
+    {
+        using var prof1 = await host.AsAsync("prof1");
+        var counts = await CountAsync();
+        var before = await LastSequenceAsync();
+
+        var refused = await WhileAuditIsRefusedAsync(() => prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(counts, await CountAsync());
+        Assert.Empty(await LinesAfterAsync(before));
+
+        var created = await (await ApiWorld.Ok(prof1.PostAsJsonAsync("/api/trajecten", ApiWorld.Intake))).ReadJsonAsync();
+        var code = created.GetProperty("casusCode").GetString()!;
+        var after = await CountAsync();
+        // The traject's flow may start subflows in its first pass: at least its own instance is new.
+        Assert.Equal((counts.Casussen + 1, counts.Trajecten + 1, true), (after.Casussen, after.Trajecten, after.Instances > counts.Instances));
+        // The traject row was linked to its flow instance in the same transaction that made the instance.
+        await using (var casus = await host.Service<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync())
+            Assert.Equal(created.GetProperty("instanceId").GetGuid(), (await casus.Trajecten.SingleAsync(t => t.CasusCode == code)).WorkflowInstanceId);
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal(("casus.create", AuditAction.Create, code, "zorgverlening (inbrenger)"), (line.EventCode, line.Action, line.CasusCode, line.Purpose));
+    }
+
+    [Fact]
+    public async Task TheStopknop_PausesTheTrajectWithItsLine_OrNotAtAll()
+    {
+        using var prof1 = await host.AsAsync("prof1");
+        var code = await ApiWorld.RegisterIntakeAsync(prof1);
+        var before = await LastSequenceAsync();
+
+        var refused = await WhileAuditIsRefusedAsync(() => prof1.PostAsJsonAsync($"/api/casus/{code}/stopknop", new { reden = "Zorgen over de veiligheid thuis" }));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("Running", await TrajectStatusAsync(prof1, code));
+        Assert.Equal(HttpStatusCode.OK, (await prof1.PostAsJsonAsync($"/api/casus/{code}/stopknop", new { reden = "Zorgen over de veiligheid thuis" })).StatusCode);
+        Assert.Equal("PausedByStopknop", await TrajectStatusAsync(prof1, code));
+        Assert.Equal(["casus.read", "casus.read", "traject.stopknop"], (await LinesAfterAsync(before)).Select(l => l.EventCode).Order());
+    }
+
+    [Fact]
+    public async Task AMaatregel_StartsWithItsLineNamingIt_OrNotAtAll()
+    {
+        using var prof1 = await host.AsAsync("prof1");
+        var code = await ApiWorld.RegisterIntakeAsync(prof1);
+        var counts = await CountAsync();
+        var before = await LastSequenceAsync();
+        var start = DateOnly.FromDateTime(DateTime.UtcNow);
+        var maatregel = new { type = "Ots", startDatum = start.ToString("yyyy-MM-dd"), eindDatum = start.AddMonths(6).ToString("yyyy-MM-dd") };
+
+        var refused = await WhileAuditIsRefusedAsync(() => prof1.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(counts, await CountAsync());
+        var created = await (await ApiWorld.Ok(prof1.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel))).ReadJsonAsync();
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal(("maatregel.create", code, created.GetProperty("id").GetGuid().ToString()), (line.EventCode, line.CasusCode, line.Detail));
+    }
+
+    private static async Task<string?> TrajectStatusAsync(HttpClient client, string code) =>
+        (await (await client.GetAsync($"/api/casus/{code}")).ReadJsonAsync()).GetProperty("traject").GetProperty("status").GetString();
+}
