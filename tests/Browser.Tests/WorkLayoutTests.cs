@@ -46,7 +46,9 @@ public sealed class WorkLayoutTests(BrowserWorld world, ITestOutputHelper output
         await Expect(chair.GetByTestId("tijdlijn")).ToContainTextAsync("Aangemeld bij het RVT");
 
         // The prerendered page hands its data to the live page, so one visit is one audited read of each part.
-        var lines = await world.Host.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(CasusCode: code, UserId: "voorzitter"));
+        // (A list the layout showed that named this casus among others, an inbox say, is a line of its own: CasusCodes, not CasusCode.)
+        var lines = (await world.Host.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(CasusCode: code, UserId: "voorzitter")))
+            .Where(l => l.CasusCodes is null);
         Assert.Equal(["casus.read", "casus.timeline", "veiligheidskaart.history"], lines.Select(l => l.EventCode).Order());
     }
 

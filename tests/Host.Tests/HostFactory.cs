@@ -23,6 +23,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         }
         else builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         builder.UseSetting("Timers:PollingInterval", "00:00:01");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureTestServices(services =>
             {
@@ -33,6 +34,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     /// <summary>When set, the host uses this database (e.g. PostgreSQL) instead of its own SQLite file.</summary>
     public ProcessEngine.Data.DatabaseConnection? Database { get; init; }
+
+    /// <summary>Configuration the test sets on top of the host's own (e.g. Network:KnownProxies:0).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

@@ -40,6 +40,20 @@ public sealed class Auditor(AuditLog log)
         log.AppendAsync(new AuditRecord(eventCode, action, outcome, user?.UserName ?? userName, user?.AuditRole, casusCode, purpose,
             user?.SourceAddress ?? sourceAddress, detail), ct);
 
+    /// <summary>
+    /// A list view that shows casus content or codes (an inbox with task descriptions, the table agenda, the incidents):
+    /// one line naming every casus it showed, so the log stays readable and a search by casus still finds the look.
+    /// A list that showed no casus leaves no line, unless <paramref name="always"/> (the management lists, whose every look counts).
+    /// </summary>
+    public Task ListAsync(CurrentUser user, string eventCode, string purpose, IEnumerable<string?> casusCodes, int lines, bool always = false,
+        CancellationToken ct = default)
+    {
+        var codes = AuditEntry.JoinCodes(casusCodes);
+        if (codes is null && !always) return Task.CompletedTask;
+        return log.AppendAsync(new AuditRecord(eventCode, AuditAction.Read, AuditOutcome.Success, user.UserName, user.AuditRole, null, purpose,
+            user.SourceAddress, $"{lines} regel(s)", CasusCodes: codes), ct);
+    }
+
     /// <summary>A line for a change the engine commits: give it to the engine call, so both land in one transaction.</summary>
     public AuditLine Line(CurrentUser user, string eventCode, string action, string purpose, string? casusCode = null, string? detail = null) =>
         new(log, new AuditRecord(eventCode, action, AuditOutcome.Success, user.UserName, user.AuditRole, casusCode, purpose,

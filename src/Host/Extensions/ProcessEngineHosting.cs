@@ -45,6 +45,7 @@ public static class ProcessEngineHosting
         services.AddSingleton<Features.Casus.CasusTimeline>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
         services.AddExceptionHandler<Api.AuditUnavailableHandler>();
+        services.AddKnownProxies(config);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.Configure<RvtFlowOptions>(config.GetSection("RvtFlows"));
@@ -98,6 +99,7 @@ public static class ProcessEngineHosting
 
     public static WebApplication MapProcessEngine(this WebApplication app)
     {
+        app.UseKnownProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -30,8 +30,10 @@ public static class AuditChain
             Field(entry.OnBehalfOf), Field(entry.CasusCode), Field(entry.Purpose), Field(entry.SourceAddress), Field(entry.Detail),
             entry.PreviousHash,
         };
-        // Unkeyed lines keep exactly the text they were hashed over before keys existed.
+        // Unkeyed lines keep exactly the text they were hashed over before keys existed, and lines without list codes
+        // the text they were hashed over before lists were audited.
         if (entry.KeyId is { } keyId) fields.AddRange([Field(keyId), Field(entry.Node)]);
+        if (entry.KeyId is not null && entry.CasusCodes is { } codes) fields.Add(Field(codes));
         return string.Join('\u001f', fields);
     }
 

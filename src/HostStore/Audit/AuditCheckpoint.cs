@@ -41,12 +41,22 @@ public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
         await stream.FlushAsync(ct);
     }
 
-    /// <summary>Every checkpoint in the file, in file order, with its line number; a line that does not parse is returned as null.</summary>
+    /// <summary>
+    /// Every checkpoint in the file, in file order, with its line number; a line that does not parse is returned as null.
+    /// A last line without its newline is a write cut short (the host died mid-append, or another node is appending
+    /// right now): it is left out rather than reported as a forgery, since a checkpoint counts only once written whole.
+    /// </summary>
     public async Task<IReadOnlyList<(int Line, AuditCheckpoint? Checkpoint)>> ReadAsync(CancellationToken ct = default)
     {
         if (Path is not { } path || !File.Exists(path)) return [];
-        var lines = await File.ReadAllLinesAsync(path, ct);
-        return [.. lines.Select((text, index) => (index + 1, Parse(text))).Where(l => !string.IsNullOrWhiteSpace(lines[l.Item1 - 1]))];
+        string text;
+        await using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite }))
+        using (var reader = new StreamReader(stream))
+            text = await reader.ReadToEndAsync(ct);
+        var lines = text.Split('\n');
+        // After the last newline comes either nothing or an unfinished line: neither is a checkpoint.
+        return [.. lines.Take(lines.Length - 1).Select((line, index) => (Line: index + 1, Text: line))
+            .Where(l => !string.IsNullOrWhiteSpace(l.Text)).Select(l => (l.Line, Parse(l.Text)))];
     }
 
     private static AuditCheckpoint? Parse(string text)

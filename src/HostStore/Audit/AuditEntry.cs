@@ -37,6 +37,8 @@ public sealed class AuditEntry
     public string? Role { get; set; }
     public string? OnBehalfOf { get; set; }
     public string? CasusCode { get; set; }
+    /// <summary>The casus codes a list view showed (comma-separated, sorted, each once); null on a line about one casus or none.</summary>
+    public string? CasusCodes { get; set; }
     /// <summary>Why: "zorgverlening" (care for the family), "verantwoording" (figures), "beheer", "toegang".</summary>
     public string? Purpose { get; set; }
     public string? SourceAddress { get; set; }
@@ -48,4 +50,11 @@ public sealed class AuditEntry
     /// <summary>The id of the key whose HMAC <see cref="Hash"/> is; null on lines written before keys existed.</summary>
     public string? KeyId { get; set; }
     public string Hash { get; set; } = "";
+
+    /// <summary>The codes of a list view as stored: distinct, sorted, comma-separated; null when the list showed no casus.</summary>
+    public static string? JoinCodes(IEnumerable<string?> codes)
+    {
+        var distinct = codes.OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? null : string.Join(',', distinct);
+    }
 }

@@ -113,6 +113,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
             Role = record.Role,
             OnBehalfOf = record.OnBehalfOf,
             CasusCode = record.CasusCode,
+            CasusCodes = record.CasusCodes,
             Purpose = record.Purpose,
             SourceAddress = record.SourceAddress,
             Detail = Shorten(record.Detail),
@@ -128,7 +129,9 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lines = db.AuditLog.AsNoTracking();
-        if (query.CasusCode is { Length: > 0 } casus) lines = lines.Where(e => e.CasusCode == casus);
+        // A casus was also shown in every list view that named it.
+        if (query.CasusCode is { Length: > 0 } casus)
+            lines = lines.Where(e => e.CasusCode == casus || ("," + e.CasusCodes + ",").Contains("," + casus + ","));
         if (query.UserId is { Length: > 0 } user) lines = lines.Where(e => e.UserId == user);
         if (query.EventCode is { Length: > 0 } code) lines = lines.Where(e => e.EventCode == code);
         if (query.From is { } from) lines = lines.Where(e => e.At >= from);
@@ -165,7 +168,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
     // times as the ticks every context stores, TimeAsTicks).
     private const string LastLineSql = """SELECT "Sequence", "Hash" FROM "AuditLog" ORDER BY "Sequence" DESC LIMIT 1""";
     private static readonly string[] Columns =
-        ["Sequence", "At", "EventCode", "Action", "Outcome", "UserId", "Role", "OnBehalfOf", "CasusCode", "Purpose",
+        ["Sequence", "At", "EventCode", "Action", "Outcome", "UserId", "Role", "OnBehalfOf", "CasusCode", "CasusCodes", "Purpose",
          "SourceAddress", "Node", "Detail", "PreviousHash", "KeyId", "Hash"];
     private static readonly string InsertSql =
         $"INSERT INTO \"AuditLog\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
@@ -175,7 +178,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
         object?[] values =
         [
             entry.Sequence, TimeAsTicks.Converter.ConvertToProvider(entry.At), entry.EventCode, entry.Action, entry.Outcome, entry.UserId,
-            entry.Role, entry.OnBehalfOf, entry.CasusCode, entry.Purpose, entry.SourceAddress, entry.Node, entry.Detail,
+            entry.Role, entry.OnBehalfOf, entry.CasusCode, entry.CasusCodes, entry.Purpose, entry.SourceAddress, entry.Node, entry.Detail,
             entry.PreviousHash, entry.KeyId, entry.Hash,
         ];
         for (var i = 0; i < Columns.Length; i++)

@@ -170,6 +170,9 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     b.Property<string>("CasusCode")
                         .HasColumnType("text");
 
+                    b.Property<string>("CasusCodes")
+                        .HasColumnType("text");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

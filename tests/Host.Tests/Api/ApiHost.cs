@@ -23,6 +23,9 @@ public sealed class ApiHost : IAsyncLifetime
     /// <summary>A host on the given database (a second one on the same database is a second node).</summary>
     public static ApiHost On(ProcessEngine.Data.DatabaseConnection database) => new(new HostFactory { Database = database });
 
+    /// <summary>A host with configuration of the test's on top of its own.</summary>
+    public static ApiHost With(IReadOnlyDictionary<string, string> settings) => new(new HostFactory { Settings = settings });
+
     public HostFactory Factory { get; }
     public static string Password => new AccountOptions().DemoPassword;
 

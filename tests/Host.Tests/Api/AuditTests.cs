@@ -84,6 +84,41 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
         Assert.Equal(("veiligheidskaart.update", AuditAction.Update, $"versie {current + 1}"), (line.EventCode, line.Action, line.Detail));
     }
 
+    [Theory]
+    [InlineData("prof1", "/api/tasks/mine", "task.list.mine")]
+    [InlineData("voorzitter", "/api/tasks/team", "task.list.team")]
+    [InlineData("voorzitter", "/api/rvt/agenda", "rvt.agenda")]
+    public async Task AListShowingCasussen_IsOneLine_NamingEachCasusItShowed(string user, string path, string eventCode)
+    {
+        using var client = await world.Host.AsAsync(user);
+        var before = await LastSequenceAsync();
+
+        var shown = (await (await ApiWorld.Ok(client.GetAsync(path))).ReadJsonAsync()).EnumerateArray()
+            .Select(item => item.GetProperty("casusCode").GetString()!).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(shown);
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal((eventCode, AuditAction.Read, user, null, string.Join(',', shown)), (line.EventCode, line.Action, line.UserId, line.CasusCode, line.CasusCodes));
+        // Who looked at a casus includes who saw it in a list: the admins' search by casus finds the line.
+        foreach (var code in shown)
+            Assert.Contains(await world.Host.Service<AuditLog>().SearchAsync(new AuditQuery(CasusCode: code)), l => l.Sequence == line.Sequence);
+        Assert.True((await world.Host.Service<AuditVerifier>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task AnEmptyInbox_LeavesNoLine_AndAProbedTaskIdIsRefused()
+    {
+        using var prof1 = await world.Host.AsAsync("prof1");
+        using var prof2 = await world.Host.AsAsync("prof2");
+        var before = await LastSequenceAsync();
+
+        Assert.Empty((await (await ApiWorld.Ok(prof1.GetAsync("/api/tasks/mine?casus=RVT-2026-ZZZZZZ"))).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await prof2.GetAsync($"/api/tasks/{Guid.Empty}")).StatusCode);
+
+        var line = Assert.Single(await LinesAfterAsync(before));
+        Assert.Equal(("task.read", AuditOutcome.Refused, "prof2", $"{Guid.Empty}: taak bestaat niet"), (line.EventCode, line.Outcome, line.UserId, line.Detail));
+    }
+
     [Fact]
     public async Task ASaveWhoseAuditLineTheDatabaseRefuses_Is503_AndStoresNoVersion()
     {

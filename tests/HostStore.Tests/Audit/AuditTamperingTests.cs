@@ -165,6 +165,20 @@ public sealed class AuditTamperingTests
     }
 
     [Fact]
+    public async Task ACheckpointCutShortByACrash_IsLeftOut_AndTheWholeOnesStillCount()
+    {
+        await using var store = await AuditStore.CreateAsync(DatabaseProvider.Sqlite);
+        await store.AppendAsync(2);
+        await store.Checkpoints.WriteAsync();
+        // The host died halfway through appending the next checkpoint: half a line, no newline.
+        await File.AppendAllTextAsync(store.CheckpointPath, "{\"database\":\"sqlite:/x\",\"sequ");
+
+        var verification = await store.Verifier.VerifyAsync();
+
+        Assert.Equal((true, 1), (verification.Intact, verification.CheckpointsChecked));
+    }
+
+    [Fact]
     public async Task LinesFromBeforeKeys_VerifyAsTheStartOfTheLog()
     {
         await using var store = await AuditStore.CreateAsync(DatabaseProvider.Sqlite);

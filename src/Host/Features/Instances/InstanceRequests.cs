@@ -22,7 +22,7 @@ public sealed record InstanceView(Guid Id, string DefinitionId, int Version, Wor
 public sealed record GetInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
 public sealed record CancelInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
 public sealed record RetryInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
-public sealed record ListIncidents(int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<IncidentView>>>;
+public sealed record ListIncidents(int Skip, int Take, CurrentUser User) : IRequest<RequestResult<IReadOnlyList<IncidentView>>>;
 
 /// <summary>Instances and incidents for operators: structure and progress, never variables.</summary>
 public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring monitoring, WorkflowRuntime runtime, Auditor audit) :
@@ -58,6 +58,8 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
     {
         // Each row carries its instance's flow and casus code, joined in the query: one read for the page.
         var incidents = await monitoring.FindOpenIncidentsAsync(Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        // The list names the casus of each incident (no content): one line per look, naming them.
+        await audit.ListAsync(request.User, "incident.list", Auditor.PurposeManagement, incidents.Select(i => i.CorrelationId), incidents.Count, ct: ct);
         return RequestResult<IReadOnlyList<IncidentView>>.Ok([.. incidents.Select(i => new IncidentView(i.Id, i.InstanceId, i.DefinitionId, i.CorrelationId,
             i.ActivityId, i.ActivityType, i.ExceptionType, i.Message, i.CreatedAt))]);
     }

@@ -66,6 +66,6 @@ public static class ReportEndpoints
         HttpContext http, IMediator m, CancellationToken ct) =>
         (await m.Send(new ListStuckTasks(dagen, skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToOkOr400();
 
-    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListIncidentsAsync(int? skip, int? take, IMediator m, CancellationToken ct) =>
-        (await m.Send(new ListIncidents(skip ?? 0, take ?? 100), ct)).ToOk();
+    private static async Task<Ok<IReadOnlyList<IncidentView>>> ListIncidentsAsync(int? skip, int? take, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListIncidents(skip ?? 0, take ?? 100, CurrentUser.From(http)), ct)).ToOk();
 }

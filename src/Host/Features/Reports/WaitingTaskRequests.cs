@@ -29,7 +29,7 @@ public sealed class WaitingTaskHandlers(IWorkflowMonitoring monitoring, Auditor 
         var now = clock.GetUtcNow();
         var tasks = await monitoring.FindOverdueTasksAsync(now, request.Filter ?? TaskFilter.All, Math.Max(0, request.Skip),
             Math.Clamp(request.Take, 1, MaxPage), ct);
-        await AuditListAsync(request.User, "rapportage.te-laat", tasks.Count, ct);
+        await AuditListAsync(request.User, "rapportage.te-laat", tasks.Select(t => t.CorrelationId), tasks.Count, ct);
         return RequestResult<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
             new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.DueAt!.Value).TotalDays, t.DefinitionId, t.ActivityId))]);
     }
@@ -44,14 +44,13 @@ public sealed class WaitingTaskHandlers(IWorkflowMonitoring monitoring, Auditor 
         var now = clock.GetUtcNow();
         var norms = reports.Value;
         var tasks = await monitoring.FindStuckTasksAsync(norms.Rule(now, request.Days), Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
-        await AuditListAsync(request.User, "rapportage.vastgelopen", tasks.Count, ct);
+        await AuditListAsync(request.User, "rapportage.vastgelopen", tasks.Select(t => t.CorrelationId), tasks.Count, ct);
         return RequestResult<IReadOnlyList<WaitingTaskLine>>.Ok([.. tasks.Select(t =>
             new WaitingTaskLine(t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DueAt, (int)(now - t.CreatedAt).TotalDays, t.DefinitionId,
                 t.ActivityId, norms.NormFor(t.DefinitionId, t.ActivityId, request.Days)))]);
     }
 
     /// <summary>Pseudonymous lists name casus codes, so looking at one is accounted for (one line per list, not per casus).</summary>
-    private Task AuditListAsync(CurrentUser user, string eventCode, int lines, CancellationToken ct) =>
-        audit.RecordAsync(user, eventCode, AuditAction.Read, AuditOutcome.Success, Auditor.PurposeAccountability,
-            detail: $"{lines} regel(s)", ct: ct);
+    private Task AuditListAsync(CurrentUser user, string eventCode, IEnumerable<string?> codes, int lines, CancellationToken ct) =>
+        audit.ListAsync(user, eventCode, Auditor.PurposeAccountability, codes, lines, always: true, ct);
 }

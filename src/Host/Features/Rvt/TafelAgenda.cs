@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Features.Casus;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Workflows.Persistence;
@@ -19,9 +20,9 @@ public sealed record GetTafelAgenda(CurrentUser User) : IRequest<RequestResult<I
 /// <summary>
 /// Reads the agenda from where the flow waits (rvt-aanmelding's "voorbereiden" and "advies" steps) and the date
 /// from the triage's answer in that instance: the flow stays the one truth of what is on the table. Only codes,
-/// dates and steps are listed; opening a casus is the audited read.
+/// dates, steps and the waiting task are listed; the look is audited as one line naming the casussen shown.
 /// </summary>
-public sealed class TafelAgendaHandler(IWorkflowStore engine) : IRequestHandler<GetTafelAgenda, RequestResult<IReadOnlyList<AgendaPunt>>>
+public sealed class TafelAgendaHandler(IWorkflowStore engine, Auditor audit) : IRequestHandler<GetTafelAgenda, RequestResult<IReadOnlyList<AgendaPunt>>>
 {
     public const string AanmeldingFlow = "rvt-aanmelding";
     public const string Voorbereiden = "voorbereiden";
@@ -40,6 +41,8 @@ public sealed class TafelAgendaHandler(IWorkflowStore engine) : IRequestHandler<
             punten.Add(new AgendaPunt(task.CorrelationId!, Date(triage.GetValueOrDefault("tafeldatum") as string),
                 task.ActivityId == Voorbereiden ? "voorbereiding door de inbrenger" : "klaar voor advies", TaskView.From(task)));
         }
+        // Each point carries its task, description included: one audit line for the look, naming the casussen on the table.
+        await audit.ListAsync(request.User, "rvt.agenda", Auditor.PurposeCare, punten.Select(p => p.CasusCode), punten.Count, ct: ct);
         return RequestResult<IReadOnlyList<AgendaPunt>>.Ok([.. punten.OrderBy(p => p.Tafeldatum ?? DateOnly.MaxValue).ThenBy(p => p.CasusCode, StringComparer.Ordinal)]);
     }
 

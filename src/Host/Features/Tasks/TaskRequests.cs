@@ -40,15 +40,26 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
 {
     private const int MaxPage = 200;
 
-    public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListMyTasks request, CancellationToken ct) =>
-        RequestResult<IReadOnlyList<TaskView>>.Ok([.. (await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [], request.CasusCode,
-            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage)), ct)).Select(TaskView.From)]);
+    public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListMyTasks request, CancellationToken ct)
+    {
+        var tasks = await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [], request.CasusCode,
+            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage)), ct);
+        return await ShownAsync(request.User, "task.list.mine", tasks, ct);
+    }
 
     public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListTeamTasks request, CancellationToken ct)
     {
         if (request.User.Groups.Count == 0) return RequestResult<IReadOnlyList<TaskView>>.Ok([]);
         var tasks = await engine.FindOpenTasksAsync(new TaskQuery(null, request.User.Groups, request.CasusCode,
             Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), UnassignedOnly: true), ct);
+        return await ShownAsync(request.User, "task.list.team", tasks, ct);
+    }
+
+    /// <summary>An inbox shows task descriptions built from casus free text: one audit line per list, naming its casussen, before it is shown.</summary>
+    private async Task<RequestResult<IReadOnlyList<TaskView>>> ShownAsync(CurrentUser user, string eventCode, IReadOnlyList<UserTask> tasks,
+        CancellationToken ct)
+    {
+        await audit.ListAsync(user, eventCode, Auditor.PurposeCare, tasks.Select(t => t.CorrelationId), tasks.Count, ct: ct);
         return RequestResult<IReadOnlyList<TaskView>>.Ok([.. tasks.Select(TaskView.From)]);
     }
 
@@ -91,7 +102,7 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     public async ValueTask<RequestResult<TaskView>> Handle(ReassignTask request, CancellationToken ct)
     {
         var task = await engine.FindTaskAsync(request.Id, ct);
-        if (task is null) return RequestResult<TaskView>.NotFound($"Taak {request.Id} bestaat niet.");
+        if (task is null) return await NoSuchTaskAsync(request.User, request.Id, "task.reassign", AuditAction.Update, ct);
         // The chair divides the work; anyone else may only pass on a task they hold.
         if (!request.User.IsIn(Roles.RvtChair) && task.Assignee != request.User.UserName)
         {
@@ -112,7 +123,7 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         bool allowDone, CancellationToken ct)
     {
         var task = await engine.FindTaskAsync(id, ct);
-        if (task is null) return (null, RequestResult<TaskView>.NotFound($"Taak {id} bestaat niet."));
+        if (task is null) return (null, await NoSuchTaskAsync(user, id, eventCode, action, ct));
         var mine = task.Assignee == user.UserName || (allowDone && task.CompletedBy == user.UserName);
         var teams = task.Assignee is null && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup);
         if (mine || teams) return (task, null);
@@ -140,6 +151,13 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
 
     private Task AuditAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
         audit.RecordAsync(user, eventCode, action, AuditOutcome.Success, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), ct: ct);
+
+    /// <summary>A task id that does not exist is refused and audited: trying ids is what a probe looks like.</summary>
+    private async Task<RequestResult<TaskView>> NoSuchTaskAsync(CurrentUser user, Guid id, string eventCode, string action, CancellationToken ct)
+    {
+        await audit.RecordAsync(user, eventCode, action, AuditOutcome.Refused, Auditor.PurposeCare, detail: $"{id}: taak bestaat niet", ct: ct);
+        return RequestResult<TaskView>.NotFound($"Taak {id} bestaat niet.");
+    }
 
     private Task RefuseAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
         audit.RecordAsync(user, eventCode, action, AuditOutcome.Refused, Auditor.PurposeCare, task.CorrelationId,

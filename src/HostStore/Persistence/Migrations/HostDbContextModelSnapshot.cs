@@ -161,6 +161,9 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                     b.Property<string>("CasusCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CasusCodes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
