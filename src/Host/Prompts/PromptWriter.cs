@@ -23,6 +23,14 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
         return [.. await db.PromptMarks.AsNoTracking().Where(m => m.Kind == key && taskIds.Contains(m.TaskId)).Select(m => m.TaskId).ToListAsync(ct)];
     }
 
+    /// <summary>How many people the task's prompt of this kind was written for, or null when it was not written yet.</summary>
+    public async Task<int?> RecipientsMarkedAsync(PromptKind kind, Guid taskId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = kind.Key();
+        return await db.PromptMarks.AsNoTracking().Where(m => m.TaskId == taskId && m.Kind == key).Select(m => (int?)m.Recipients).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Writes the prompts unless they were written before; returns how many outbox rows were added.</summary>
     public async Task<int> WriteAsync(PromptKind kind, PromptTask task, CancellationToken ct)
     {
@@ -38,32 +46,20 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
 
     private async Task<int> WriteAsync(PromptKind kind, PromptTask task, IReadOnlyList<PromptRecipient> people, CancellationToken ct)
     {
-        var group = kind == PromptKind.Escalation || task.Assignee is not null ? null : task.CandidateGroup;
-        var (subject, body) = PromptTexts.For(kind, task.TaskId, task.CasusCode, group, options.Value.BaseUrl);
         var kindKey = kind.Key();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var now = clock.GetUtcNow();
             if (await db.PromptMarks.AnyAsync(m => m.TaskId == task.TaskId && m.Kind == kindKey, ct)) return 0;
-            var keys = people.ToDictionary(p => kind.DedupKey(task.TaskId, p.UserName));
-            var keyList = keys.Keys.ToList();
-            var existing = await db.Outbox.Where(o => keyList.Contains(o.DedupKey)).Select(o => o.DedupKey).ToListAsync(ct);
-            var added = 0;
-            foreach (var (dedupKey, person) in keys.Where(k => !existing.Contains(k.Key)))
-            {
-                db.Outbox.Add(new OutboxMessage
-                {
-                    Id = Guid.CreateVersion7(now), DedupKey = dedupKey, Recipient = person.Email, Subject = subject, Body = body,
-                    CreatedAt = now, NextAttemptAt = now,
-                });
-                added++;
-            }
-            db.PromptMarks.Add(new PromptMark { TaskId = task.TaskId, Kind = kindKey, WrittenAt = now, Recipients = added });
+            var keys = people.Select(p => kind.DedupKey(task.TaskId, p.UserName)).ToList();
+            var existing = await db.Outbox.Where(o => keys.Contains(o.DedupKey)).Select(o => o.DedupKey).ToListAsync(ct);
+            var (messages, mark) = PromptRows.For(kind, task, people, options.Value, clock.GetUtcNow(), existing);
+            db.Outbox.AddRange(messages);
+            db.PromptMarks.Add(mark);
             try
             {
                 await db.SaveChangesAsync(ct);
-                return added;
+                return messages.Count;
             }
             catch (DbUpdateException) when (attempt < Tries)
             {

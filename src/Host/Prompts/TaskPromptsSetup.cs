@@ -15,6 +15,8 @@ public static class TaskPromptsSetup
         services.AddSingleton<IValidateOptions<PromptOptions>, PromptOptionsValidator>();
         services.AddSingleton<PromptRecipients>();
         services.AddSingleton<PromptWriter>();
+        // Every pass that creates tasks commits their prompt rows with them (the transactional outbox).
+        services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, CreatedPromptsAlongside>();
         services.AddSingleton<PromptCursors>();
         services.AddSingleton<SmtpMailer>();
         // Singletons: Hangfire resolves its jobs from the container, and the handlers (Mediator, singleton) need them too.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Data;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -16,10 +15,7 @@ public sealed class CasusRowsAlongside(Action<CasusDbContext, WorkflowChanges?> 
 {
     public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
     {
-        var options = new DbContextOptionsBuilder<CasusDbContext>();
-        DatabaseConnection.UseExisting(options, transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection."));
-        await using var db = new CasusDbContext(options.Options);
-        await db.Database.UseTransactionAsync(transaction, ct);
+        await using var db = await JoinedContext.JoinAsync<CasusDbContext>(transaction, options => new(options), ct);
         apply(db, engineChanges);
         await db.SaveChangesAsync(ct);
     }

@@ -14,7 +14,8 @@ public sealed class RuntimeServices(
     ITimerScheduler timers,
     NotificationDispatcher notifications,
     TaskFormRules formRules,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<ICommitParticipant> participants)
 {
     public IWorkflowStore Store { get; } = store;
     public WorkflowGraphProvider Graphs { get; } = graphs;
@@ -23,4 +24,6 @@ public sealed class RuntimeServices(
     public NotificationDispatcher Notifications { get; } = notifications;
     public TaskFormRules FormRules { get; } = formRules;
     public TimeProvider Clock { get; } = clock;
+    /// <summary>What commits with every pass that needs it (the host's prompt rows); none in the engine on its own.</summary>
+    public IReadOnlyList<ICommitParticipant> Participants { get; } = [.. participants];
 }

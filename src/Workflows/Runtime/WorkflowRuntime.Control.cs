@@ -115,6 +115,8 @@ public sealed partial class WorkflowRuntime
     private async Task<WorkflowChanges> CommitAsync(ExecutionPass pass, CancellationToken ct)
     {
         var changes = pass.Seal();
+        foreach (var participant in services.Participants)
+            if (await participant.PrepareAsync(changes, ct) is { } part) changes.Parts.Add(part);
         await services.Store.CommitAsync(changes, ct);
         foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);

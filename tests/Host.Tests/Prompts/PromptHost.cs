@@ -64,6 +64,14 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         return await db.Outbox.AsNoTracking().OrderBy(o => o.DedupKey).ToListAsync();
     }
 
+    /// <summary>Removes every prompt row and mark, as if the tasks had been stored without them.</summary>
+    public async Task ForgetPromptsAsync()
+    {
+        await using var db = await Get<IDbContextFactory<HostDbContext>>().CreateDbContextAsync();
+        await db.Outbox.ExecuteDeleteAsync();
+        await db.PromptMarks.ExecuteDeleteAsync();
+    }
+
     public async Task AddUserAsync(string userName, string? email, string[] roles, string teams = "")
     {
         await using var scope = Services.CreateAsyncScope();
