@@ -1,5 +1,6 @@
 using Mediator;
 using ProcessEngine.Host.Access;
+using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Host.Features.Casus;
 
 namespace ProcessEngine.Host.Tests.Api;
@@ -27,18 +28,32 @@ public sealed class CasusRequestTests
     private static bool NamesACasus(System.Reflection.PropertyInfo? property) =>
         property?.PropertyType == typeof(string) && new System.Reflection.NullabilityInfoContext().Create(property).ReadState == System.Reflection.NullabilityState.NotNull;
 
+    private static readonly Security.CurrentUser User = new("prof1", ["Professional"], [], null);
+
+    private static readonly ICasusRequest[] Requests =
+    [
+        new GetCasus("RVT-2026-AAAAAA", User), new PressStopknop("RVT-2026-AAAAAA", "x", User),
+        new GetVeiligheidskaart("RVT-2026-AAAAAA", User), new SaveVeiligheidskaart("RVT-2026-AAAAAA", null, 0, User),
+        new RegisterMaatregel("RVT-2026-AAAAAA", new(null, null, null), User), new EndMaatregel("RVT-2026-AAAAAA", Guid.Empty, null, User),
+        new AddNetwerkLid("RVT-2026-AAAAAA", new(null, null, null), User), new RemoveNetwerkLid("RVT-2026-AAAAAA", Guid.Empty, User),
+        new GetCasusTimeline("RVT-2026-AAAAAA", User), new PrintVeiligheidskaart("RVT-2026-AAAAAA", 3, User),
+    ];
+
+    [Fact]
+    public void EachCasusChange_CommitsItsAuditLineWithTheChange()
+    {
+        // A request that creates, changes or deletes casus data gets its line before the handler runs, to write with the change.
+        var changes = Requests.Where(r => r.Audit.Action is AuditAction.Create or AuditAction.Update or AuditAction.Delete).ToList();
+
+        Assert.Equal(6, changes.Count);
+        Assert.Empty(changes.Where(r => r is not ICasusChange).Select(r => r.GetType().Name));
+    }
+
     [Fact]
     public void EachCasusRequest_NamesItsOwnAuditEvent()
     {
-        var user = new Security.CurrentUser("prof1", ["Professional"], [], null);
-        ICasusRequest[] requests =
-        [
-            new GetCasus("RVT-2026-AAAAAA", user), new PressStopknop("RVT-2026-AAAAAA", "x", user),
-            new GetVeiligheidskaart("RVT-2026-AAAAAA", user), new SaveVeiligheidskaart("RVT-2026-AAAAAA", null, 0, user),
-            new RegisterMaatregel("RVT-2026-AAAAAA", new(null, null, null), user), new EndMaatregel("RVT-2026-AAAAAA", Guid.Empty, null, user),
-            new AddNetwerkLid("RVT-2026-AAAAAA", new(null, null, null), user), new RemoveNetwerkLid("RVT-2026-AAAAAA", Guid.Empty, user),
-            new GetCasusTimeline("RVT-2026-AAAAAA", user), new PrintVeiligheidskaart("RVT-2026-AAAAAA", 3, user),
-        ];
+        var user = User;
+        var requests = Requests;
 
         Assert.Equal(requests.Length, requests.Select(r => r.Audit.EventCode).Distinct().Count());
         Assert.Equal(new CasusAuditLine("veiligheidskaart.update", "C", "versie 1"),
