@@ -115,8 +115,9 @@ public sealed partial class WorkflowRuntime
     private async Task<WorkflowChanges> CommitAsync(ExecutionPass pass, CancellationToken ct)
     {
         var changes = pass.Seal();
+        // Before the caller's parts: the caller's audit line comes last, as it may queue on the chain's lock (held to COMMIT).
         foreach (var participant in services.Participants)
-            if (await participant.PrepareAsync(changes, ct) is { } part) changes.Parts.Add(part);
+            if (await participant.PrepareAsync(changes, ct) is { } part) changes.Parts.Insert(0, part);
         await services.Store.CommitAsync(changes, ct);
         foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);
