@@ -11,7 +11,8 @@ namespace ProcessEngine.Reliability.Tests;
 /// two nodes the other node finishes the work (the remaining completions go to it, the timers fire there)
 /// before the killed one starts again; on SQLite, one process, the node starts again on the same file and
 /// does the rest. Either way every completion that was answered 2xx is in the database, every timer fired
-/// exactly once, and no instance moved twice — also after the restart.
+/// exactly once, and no instance moved twice — also after the restart. Each completion has exactly its audit line
+/// (issue 15: one transaction per action), and each task the nodes created has its prompt.
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
@@ -87,6 +88,14 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.All(timerInstances, i => Assert.Equal(1, fired.GetValueOrDefault(i)));
         Assert.All(timerInstances, i => Assert.Equal(1, afterTimer.GetValueOrDefault(i)));
         Assert.Equal(0, await rows.TimerBookmarksAsync());
+        // One transaction per action: every completion committed has exactly its audit line, and every line its completion.
+        var completeLines = await rows.AuditLinesPerTaskAsync("task.complete");
+        Assert.All(completedFirst.Keys, id => Assert.Equal(1, completeLines.GetValueOrDefault(id)));
+        Assert.DoesNotContain(completeLines.Keys, id => !completedFirst.ContainsKey(id));
+        // Every task the nodes created (the second steps, the steps after a timer) has its e-mail prompt written.
+        var prompted = await rows.PromptMarkedTasksAsync();
+        var created = (await rows.TasksOfStepAsync(ReliabilityFlows.SecondStep)).Keys.Concat((await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Keys).ToList();
+        Assert.DoesNotContain(created, id => !prompted.Contains(id));
         output.WriteLine($"counts: {completedFirst.Count} first steps completed, {second.Values.Sum()} second tasks, " +
             $"{fired.Values.Sum()} timer fires, {afterTimer.Values.Sum()} tasks after a timer");
     }

@@ -20,6 +20,15 @@ public sealed class EngineRows(HostDatabase database)
         (await RowsAsync("""SELECT "InstanceId", COUNT(*) FROM "UserTasks" WHERE "ActivityId" = $1 GROUP BY "InstanceId" """, activityId))
             .ToDictionary(r => Guid.Parse(r[0]), r => int.Parse(r[1]));
 
+    /// <summary>Per task (the id its detail names), how many successful audit lines of this event there are.</summary>
+    public async Task<Dictionary<Guid, int>> AuditLinesPerTaskAsync(string eventCode) =>
+        (await RowsAsync("""SELECT "Detail", COUNT(*) FROM "AuditLog" WHERE "EventCode" = $1 AND "Outcome" = '0' GROUP BY "Detail" """, eventCode))
+            .ToDictionary(r => Guid.Parse(r[0]), r => int.Parse(r[1]));
+
+    /// <summary>The tasks whose e-mail prompt of this kind ("task": the new-task prompt) was written.</summary>
+    public async Task<HashSet<Guid>> PromptMarkedTasksAsync(string kind = "task") =>
+        [.. (await RowsAsync("""SELECT "TaskId" FROM "PromptMarks" WHERE "Kind" = $1""", kind)).Select(r => Guid.Parse(r[0]))];
+
     public async Task<int> CountAsync(string sql, params object?[] parameters) =>
         int.Parse((await RowsAsync(sql, parameters)).Single()[0]);
 
