@@ -18,7 +18,7 @@ public sealed class AuditKeys
     {
         var settings = options.Value;
         (CurrentKeyId, _keys) = settings.Keys.Count > 0 ? FromConfiguration(settings)
-            : settings.KeyFile is { Length: > 0 } file ? AuditKeyFile.ReadOrCreate(file)
+            : settings.KeyFile is { Length: > 0 } file ? AuditKeyFile.Read(file, settings.CreateKeyFile)
             : throw new AuditKeyException("The audit log needs a key: set Audit:Keys (with Audit:KeyId) or Audit:KeyFile.");
     }
 
@@ -63,9 +63,14 @@ internal static class AuditKeyFile
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static (string, IReadOnlyDictionary<string, byte[]>) ReadOrCreate(string path)
+    public static (string, IReadOnlyDictionary<string, byte[]>) Read(string path, bool createWhenMissing)
     {
-        if (!File.Exists(path)) Create(path);
+        if (!File.Exists(path))
+        {
+            if (!createWhenMissing)
+                throw new AuditKeyException($"No audit key file at {Path.GetFullPath(path)}: set Audit:KeyFile (or Audit:Keys) as the host has it.");
+            Create(path);
+        }
         Content? content;
         try { content = JsonSerializer.Deserialize<Content>(File.ReadAllText(path), Json); }
         catch (JsonException ex) { throw new AuditKeyException($"The audit key file {path} is not valid JSON ({ex.Path}): {ex.Message}"); }

@@ -23,6 +23,12 @@ public sealed class AuditOptions
     public string? KeyFile { get; set; }
 
     /// <summary>
+    /// Whether a missing <see cref="KeyFile"/> is created with a fresh key (the host, on its first start) or is an
+    /// error (`audit verify`: a fresh key would call every line forged).
+    /// </summary>
+    public bool CreateKeyFile { get; set; } = true;
+
+    /// <summary>
     /// The name of this node, written on every line and checkpoint it makes; by default the machine's name and
     /// the process id (distinct for nodes sharing a machine, but new after every restart: set it to keep one name).
     /// </summary>

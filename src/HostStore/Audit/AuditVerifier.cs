@@ -75,7 +75,10 @@ public sealed class AuditVerifier(IDbContextFactory<HostDbContext> contexts, Aud
             var previousHash = previous?.Hash ?? AuditChain.Genesis;
             var hashHolds = AuditChain.HashOf(entry, keys) == entry.Hash;
             if (!hashHolds)
-                return Broken(checkedLines, entry.Sequence, Classify(entry, previousHash, next, recorded), Explain(entry, previousHash, next, recorded));
+            {
+                var kind = Classify(entry, previousHash, next);
+                return Broken(checkedLines, entry.Sequence, kind, Explain(kind, entry, next, recorded));
+            }
             if (entry.PreviousHash != previousHash)
                 return Broken(checkedLines, entry.Sequence, AuditTampering.Deleted,
                     $"line {entry.Sequence} does not link to line {entry.Sequence - 1}: the line it followed was removed or replaced");
@@ -88,8 +91,7 @@ public sealed class AuditVerifier(IDbContextFactory<HostDbContext> contexts, Aud
     }
 
     /// <summary>What a line whose keyed hash fails most likely is, judged by its neighbours and the checkpoints.</summary>
-    private AuditTampering Classify(AuditEntry entry, string previousHash, AuditEntry? next,
-        IReadOnlyDictionary<long, AuditCheckpoint> recorded)
+    private AuditTampering Classify(AuditEntry entry, string previousHash, AuditEntry? next)
     {
         if (next is not null && next.PreviousHash == entry.Hash && AuditChain.HashOf(next, keys) != next.Hash)
             return AuditTampering.RecomputedWithoutKey;
@@ -100,8 +102,8 @@ public sealed class AuditVerifier(IDbContextFactory<HostDbContext> contexts, Aud
         return AuditTampering.Edited;
     }
 
-    private string Explain(AuditEntry entry, string previousHash, AuditEntry? next, IReadOnlyDictionary<long, AuditCheckpoint> recorded) =>
-        Classify(entry, previousHash, next, recorded) switch
+    private static string Explain(AuditTampering kind, AuditEntry entry, AuditEntry? next, IReadOnlyDictionary<long, AuditCheckpoint> recorded) =>
+        kind switch
         {
             AuditTampering.RecomputedWithoutKey => $"lines from {entry.Sequence} on link to each other, but their hashes were not made with the audit key: the chain was recomputed",
             AuditTampering.Inserted when next is not null => $"line {entry.Sequence} was inserted: it was not made with the audit key and line {next.Sequence} links past it to line {entry.Sequence - 1}",

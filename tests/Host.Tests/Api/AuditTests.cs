@@ -140,6 +140,20 @@ public sealed class AuditTests(ApiWorld world) : IClassFixture<ApiWorld>
     }
 
     [Fact]
+    public async Task Verify_WithoutTheHostsKeyFile_RefusesAndMakesNoKey()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "processengine-tests", $"no-keys-{Guid.NewGuid():N}.json");
+        var output = new StringWriter();
+
+        var exit = await AuditCommand.RunAsync(["verify", $"--ConnectionStrings:ProcessEngine=Data Source={world.Host.Factory.DatabasePath}",
+            $"--Audit:KeyFile={missing}"], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"No audit key file at {missing}", output.ToString());
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public async Task Verify_FindsTheFirstEditedLine_AndTheCommandExitsOne()
     {
         await using var host = new ApiHost();
