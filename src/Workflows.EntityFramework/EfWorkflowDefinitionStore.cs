@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProcessEngine.Workflows.Definitions;
 
 using ProcessEngine.Workflows.Persistence;
@@ -40,14 +41,19 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
             .OrderBy(x => x.Name).ToListAsync(ct);
     }
 
-    public async Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, CancellationToken ct = default)
+    public async Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.Definitions.AddRange(added);
         db.Definitions.UpdateRange(updated);
         try
         {
+            // One transaction for the flow's rows and the caller's part (SQLite: BEGIN IMMEDIATE, the write lock first).
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (alongside is not null) await alongside.WriteAsync(transaction.GetDbTransaction(), null, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex)
         {

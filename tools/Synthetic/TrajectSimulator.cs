@@ -61,7 +61,7 @@ public sealed class TrajectSimulator : IAsyncDisposable
         var simulator = new TrajectSimulator(services, strict, clock, store);
         foreach (var flow in flows)
         {
-            var imported = await services.GetRequiredService<WorkflowDefinitionService>().ImportAsync(flow, ct);
+            var imported = await services.GetRequiredService<WorkflowDefinitionService>().ImportAsync(flow, ct: ct);
             if (!imported.Succeeded)
                 throw new InvalidOperationException("A flow could not be loaded for the simulation: " + string.Join("; ", imported.Errors.Select(e => e.ToString())));
         }

@@ -11,10 +11,13 @@ namespace ProcessEngine.Workflows.Definitions;
 public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, FlowCompiler compiler, TimeProvider clock)
 {
     /// <summary>Saves the flow as the draft: overwrites an existing draft, or adds the next version after a published one.</summary>
-    public async Task<DefinitionResult> SaveDraftAsync(string json, CancellationToken ct = default) =>
-        await SaveDraftAsync(json, WorkflowDefinitionRecord.StudioOrigin, ct);
+    /// <param name="alongside">Given the record as it will be stored: what the caller commits with it (its audit line).</param>
+    public async Task<DefinitionResult> SaveDraftAsync(string json, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null,
+        CancellationToken ct = default) =>
+        await SaveDraftAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct);
 
-    private async Task<DefinitionResult> SaveDraftAsync(string json, string origin, CancellationToken ct)
+    private async Task<DefinitionResult> SaveDraftAsync(string json, string origin, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside,
+        CancellationToken ct)
     {
         var compiled = compiler.Compile(json);
         if (compiled.Model is not { Id: { Length: > 0 } id } model)
@@ -27,16 +30,17 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
         if (latest is { IsDraft: true })
         {
             latest.UpdateDraft(name, text, now, origin);
-            await store.SaveAsync([], [latest], ct);
+            await store.SaveAsync([], [latest], alongside?.Invoke(latest), ct);
             return new DefinitionResult(true, latest, compiled.Errors);
         }
         var draft = WorkflowDefinitionRecord.CreateDraft(id, version, name, text, now, origin);
-        await store.SaveAsync([draft], [], ct);
+        await store.SaveAsync([draft], [], alongside?.Invoke(draft), ct);
         return new DefinitionResult(true, draft, compiled.Errors);
     }
 
     /// <summary>Publishes the draft of a flow; refused, with every error, while the draft does not validate.</summary>
-    public async Task<DefinitionResult> PublishAsync(string definitionId, CancellationToken ct = default)
+    public async Task<DefinitionResult> PublishAsync(string definitionId, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null,
+        CancellationToken ct = default)
     {
         var latest = await store.FindLatestAsync(definitionId, ct);
         if (latest is null) return DefinitionResult.Failed([new FlowError("$.id", $"no flow '{definitionId}'")]);
@@ -46,20 +50,21 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
         var live = await store.FindLiveAsync(definitionId, ct);
         live?.Retire();
         latest.Publish(clock.GetUtcNow());
-        await store.SaveAsync([], live is null ? [latest] : [live, latest], ct);
+        await store.SaveAsync([], live is null ? [latest] : [live, latest], alongside?.Invoke(latest), ct);
         return new DefinitionResult(true, latest, []);
     }
 
-    /// <summary>Saves and publishes in one go (import of a finished flow file).</summary>
-    public Task<DefinitionResult> ImportAsync(string json, CancellationToken ct = default) =>
-        ImportAsync(json, WorkflowDefinitionRecord.StudioOrigin, ct);
+    /// <summary>Saves and publishes in one go (import of a finished flow file); <paramref name="alongside"/> commits with the publication.</summary>
+    public Task<DefinitionResult> ImportAsync(string json, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null, CancellationToken ct = default) =>
+        ImportAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct);
 
-    private async Task<DefinitionResult> ImportAsync(string json, string origin, CancellationToken ct)
+    private async Task<DefinitionResult> ImportAsync(string json, string origin, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside,
+        CancellationToken ct)
     {
-        var saved = await SaveDraftAsync(json, origin, ct);
+        var saved = await SaveDraftAsync(json, origin, null, ct);
         if (!saved.Succeeded) return saved;
         if (saved.Errors.Count > 0) return saved with { Succeeded = false };
-        return await PublishAsync(saved.Record!.DefinitionId, ct);
+        return await PublishAsync(saved.Record!.DefinitionId, alongside, ct);
     }
 
     /// <summary>
@@ -72,11 +77,11 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
         var model = FlowJson.TryParse(json, out var error);
         if (model?.Id is not { Length: > 0 } id) return new ShippedImport(ShippedImportOutcome.Invalid, DefinitionResult.Failed([error ?? new FlowError("$.id", "required")]));
         var latest = await store.FindLatestAsync(id, ct);
-        if (latest is null) return Result(ShippedImportOutcome.Imported, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, ct));
+        if (latest is null) return Result(ShippedImportOutcome.Imported, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, null, ct));
         if (latest.Origin != WorkflowDefinitionRecord.ShippedOrigin) return new ShippedImport(ShippedImportOutcome.KeptCoordinatorVersion, new DefinitionResult(true, latest, []));
         if (latest.IsPublished && FlowJson.Serialize(model with { Version = latest.Version }) == latest.Json)
             return new ShippedImport(ShippedImportOutcome.Unchanged, new DefinitionResult(true, latest, []));
-        return Result(ShippedImportOutcome.Upgraded, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, ct));
+        return Result(ShippedImportOutcome.Upgraded, await ImportAsync(json, WorkflowDefinitionRecord.ShippedOrigin, null, ct));
     }
 
     private static ShippedImport Result(ShippedImportOutcome outcome, DefinitionResult result) =>

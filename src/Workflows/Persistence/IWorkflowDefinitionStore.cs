@@ -14,5 +14,7 @@ public interface IWorkflowDefinitionStore
     /// <summary>The latest version of every flow.</summary>
     Task<IReadOnlyList<WorkflowDefinitionRecord>> ListLatestAsync(CancellationToken ct = default);
     /// <summary>Adds or updates the given versions in one transaction.</summary>
-    Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, CancellationToken ct = default);
+    /// <param name="alongside">What the caller commits in the same transaction (the coordinator's audit line).</param>
+    Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default);
 }

@@ -92,6 +92,23 @@ public sealed class UnitOfWorkTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(("maatregel.create", code, created.GetProperty("id").GetGuid().ToString()), (line.EventCode, line.CasusCode, line.Detail));
     }
 
+    [Fact]
+    public async Task PublishingAFlow_StoresTheNewVersionWithItsLine_OrNotAtAll()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        const string flow = """{ "id": "uow-flow", "name": "Eenheid van werk", "activities": [ { "id": "taak", "type": "HumanTask", "inputs": { "title": "Doen", "candidateGroup": "Professional" } } ] }""";
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync("/api/flows/uow-flow/draft", new StringContent(flow, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        var before = await LastSequenceAsync();
+
+        var refused = await WhileAuditIsRefusedAsync(() => coordinator.PostAsync("/api/flows/uow-flow/publish", null));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.False((await (await coordinator.GetAsync("/api/flows/uow-flow")).ReadJsonAsync()).GetProperty("version").GetProperty("isPublished").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/uow-flow/publish", null)).StatusCode);
+        var line = Assert.Single(await LinesAfterAsync(before), l => l.EventCode == "flow.publish");
+        Assert.Equal("uow-flow v1", line.Detail);
+    }
+
     private static async Task<string?> TrajectStatusAsync(HttpClient client, string code) =>
         (await (await client.GetAsync($"/api/casus/{code}")).ReadJsonAsync()).GetProperty("traject").GetProperty("status").GetString();
 }

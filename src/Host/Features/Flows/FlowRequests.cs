@@ -74,11 +74,9 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
     public async ValueTask<RequestResult<FlowDocument>> Handle(SaveFlowDraft request, CancellationToken ct)
     {
         // A draft may hold errors (work in progress), but it must at least be a flow with an id.
-        var saved = await service.SaveDraftAsync(request.Json, ct);
+        var saved = await service.SaveDraftAsync(request.Json, Line(request.User, "flow.draft", AuditAction.Update), ct);
         if (!saved.Succeeded) return Invalid(saved.Errors);
-        await audit.RecordAsync(request.User, "flow.draft", AuditAction.Update, AuditOutcome.Success, Auditor.PurposeManagement,
-            detail: $"{saved.Record!.DefinitionId} v{saved.Record.Version}");
-        return RequestResult<FlowDocument>.Ok(Document(saved.Record, saved.Errors));
+        return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors));
     }
 
     public async ValueTask<RequestResult<FlowDocument>> Handle(ImportFlow request, CancellationToken ct)
@@ -86,22 +84,22 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
         // Checked before anything is stored: a refused import must not overwrite a coordinator's draft.
         var compiled = compiler.Compile(request.Json);
         if (!compiled.IsValid) return Invalid(compiled.Errors);
-        var imported = await service.ImportAsync(request.Json, ct);
+        var imported = await service.ImportAsync(request.Json, Line(request.User, "flow.import", AuditAction.Create), ct);
         if (!imported.Succeeded) return Invalid(imported.Errors);
-        await audit.RecordAsync(request.User, "flow.import", AuditAction.Create, AuditOutcome.Success, Auditor.PurposeManagement,
-            detail: $"{imported.Record!.DefinitionId} v{imported.Record.Version}");
-        return RequestResult<FlowDocument>.Created(Document(imported.Record, []));
+        return RequestResult<FlowDocument>.Created(Document(imported.Record!, []));
     }
 
     public async ValueTask<RequestResult<FlowDocument>> Handle(PublishFlow request, CancellationToken ct)
     {
         if (await definitions.FindLatestAsync(request.Id, ct) is null) return RequestResult<FlowDocument>.NotFound($"Flow '{request.Id}' bestaat niet.");
-        var published = await service.PublishAsync(request.Id, ct);
+        var published = await service.PublishAsync(request.Id, Line(request.User, "flow.publish", AuditAction.Update), ct);
         if (!published.Succeeded) return Invalid(published.Errors, "De flow bevat fouten en is niet gepubliceerd.");
-        await audit.RecordAsync(request.User, "flow.publish", AuditAction.Update, AuditOutcome.Success, Auditor.PurposeManagement,
-            detail: $"{published.Record!.DefinitionId} v{published.Record.Version}");
-        return RequestResult<FlowDocument>.Ok(Document(published.Record, []));
+        return RequestResult<FlowDocument>.Ok(Document(published.Record!, []));
     }
+
+    /// <summary>The coordinator's line, naming the flow and version as stored: committed with the flow's rows.</summary>
+    private Func<WorkflowDefinitionRecord, IUnitOfWorkPart?> Line(CurrentUser user, string eventCode, string action) => record =>
+        audit.Line(user, eventCode, action, Auditor.PurposeManagement, detail: $"{record.DefinitionId} v{record.Version}");
 
     public async ValueTask<RequestResult<FlowComparison>> Handle(CompareFlowVersions request, CancellationToken ct)
     {

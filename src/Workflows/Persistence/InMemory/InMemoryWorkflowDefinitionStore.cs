@@ -24,8 +24,12 @@ public sealed class InMemoryWorkflowDefinitionStore : IWorkflowDefinitionStore
         Read<IReadOnlyList<WorkflowDefinitionRecord>>(() => _records.GroupBy(r => r.DefinitionId)
             .Select(g => g.MaxBy(r => r.Version)!.Clone()).OrderBy(r => r.Name).ToList())!;
 
-    public Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, CancellationToken ct = default)
+    public Task SaveAsync(IReadOnlyList<WorkflowDefinitionRecord> added, IReadOnlyList<WorkflowDefinitionRecord> updated, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default)
     {
+        // A part is a database write of the caller (an audit line); there is no transaction here to hold it.
+        if (alongside is not null)
+            throw new NotSupportedException("The in-memory store cannot commit a caller's database writes with a flow; use a database store.");
         lock (_gate)
         {
             foreach (var record in added)
