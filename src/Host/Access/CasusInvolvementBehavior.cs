@@ -10,7 +10,8 @@ namespace ProcessEngine.Host.Access;
 /// person is involved (a refusal is audited: who tried to see a casus they are not on, or probed for a code that does
 /// not exist, is what an audit must show),
 /// run the handler, and write the audit line with the person's involvement as its purpose when the handler
-/// succeeded. A change (<see cref="ICasusChange"/>) gets its line before the handler runs, to commit with the change. A read that found nothing to show (no Veiligheidskaart yet) is still a look at the casus and audited.
+/// succeeded. A change (<see cref="ICasusChange"/>) gets its line before the handler runs, to commit with the
+/// change. A read that found nothing to show (no Veiligheidskaart yet) is still a look at the casus and audited.
 /// </summary>
 public sealed class CasusInvolvementBehavior<TMessage, TResponse>(CasusAccess access, Auditor audit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICasusRequest, IMessage

@@ -17,8 +17,6 @@ public sealed class AuditLine(AuditLog log, AuditRecord record) : IUnitOfWorkPar
 {
     private Func<AuditRecord, WorkflowChanges, AuditRecord>? _complete;
 
-    public AuditRecord Record => record;
-
     /// <summary>Whether the line was written in a caller's transaction; once that transaction committed, the line is in the log.</summary>
     public bool Written { get; private set; }
 
