@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using ProcessEngine.Data;
 using ProcessEngine.Workflows.Definitions;
 
 using ProcessEngine.Workflows.Persistence;
@@ -49,11 +49,8 @@ public sealed class EfWorkflowDefinitionStore(IDbContextFactory<WorkflowDbContex
         db.Definitions.UpdateRange(updated);
         try
         {
-            // One transaction for the flow's rows and the caller's part (SQLite: BEGIN IMMEDIATE, the write lock first).
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            if (alongside is not null) await alongside.WriteAsync(transaction.GetDbTransaction(), null, ct);
-            await transaction.CommitAsync(ct);
+            // One transaction for the flow's rows and the caller's part.
+            await db.SaveWithAsync(alongside is null ? null : (transaction, token) => alongside.WriteAsync(transaction, null, token), ct);
         }
         catch (DbUpdateException ex)
         {

@@ -37,4 +37,8 @@ public sealed class AuditLine(AuditLog log, AuditRecord record) : IUnitOfWorkPar
     }
 
     public Task AppendAloneAsync(CancellationToken ct) => log.AppendAsync(record, ct);
+
+    /// <summary>The casus (correlation) of an instance the engine commits a change of, for a line about that instance.</summary>
+    public static string? CasusOf(WorkflowChanges changes, Guid instanceId) =>
+        changes.Updated.FirstOrDefault(u => u.Instance.Id == instanceId).Instance?.CorrelationId;
 }

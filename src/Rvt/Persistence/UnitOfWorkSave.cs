@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using ProcessEngine.Data;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Rvt.Persistence;
@@ -7,21 +7,7 @@ namespace ProcessEngine.Rvt.Persistence;
 /// <summary>How a domain service commits a user action with what the caller writes alongside it (its audit line).</summary>
 public static class UnitOfWorkSave
 {
-    /// <summary>
-    /// Saves the context's changes and <paramref name="alongside"/> in one transaction: both or neither. On SQLite
-    /// the transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so the part reads the audit chain's
-    /// last line under the write lock. Without a part this is a plain save.
-    /// </summary>
-    public static async Task SaveWithAsync(this DbContext db, IUnitOfWorkPart? alongside, CancellationToken ct)
-    {
-        if (alongside is null)
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await alongside.WriteAsync(transaction.GetDbTransaction(), null, ct);
-        await transaction.CommitAsync(ct);
-    }
+    /// <summary>The context's changes and <paramref name="alongside"/> in one transaction (<see cref="SaveWithTransaction"/>).</summary>
+    public static Task SaveWithAsync(this DbContext db, IUnitOfWorkPart? alongside, CancellationToken ct) =>
+        db.SaveWithAsync(alongside is null ? null : (transaction, token) => alongside.WriteAsync(transaction, null, token), ct);
 }

@@ -42,17 +42,11 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
         return view is null ? NoInstance(request.Id) : RequestResult<InstanceView>.Ok(view);
     }
 
-    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct)
-    {
-        if (await LineAsync(request.Id, request.User, "instance.cancel", ct) is not { } line) return NoInstance(request.Id);
-        return await AfterAsync(await runtime.CancelAsync(request.Id, line, ct), request.Id, ct);
-    }
+    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct) =>
+        await AfterAsync(await runtime.CancelAsync(request.Id, Line(request.Id, request.User, "instance.cancel"), ct), request.Id, ct);
 
-    public async ValueTask<RequestResult<InstanceView>> Handle(RetryInstance request, CancellationToken ct)
-    {
-        if (await LineAsync(request.Id, request.User, "instance.retry", ct) is not { } line) return NoInstance(request.Id);
-        return await AfterAsync(await runtime.RetryAsync(request.Id, line, ct), request.Id, ct);
-    }
+    public async ValueTask<RequestResult<InstanceView>> Handle(RetryInstance request, CancellationToken ct) =>
+        await AfterAsync(await runtime.RetryAsync(request.Id, Line(request.Id, request.User, "instance.retry"), ct), request.Id, ct);
 
     public async ValueTask<RequestResult<IReadOnlyList<IncidentView>>> Handle(ListIncidents request, CancellationToken ct)
     {
@@ -64,16 +58,17 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
             i.ActivityId, i.ActivityType, i.ExceptionType, i.Message, i.CreatedAt))]);
     }
 
-    /// <summary>The action's audit line, naming the instance's casus, for the engine to commit with the change; null for no such instance.</summary>
-    private async Task<AuditLine?> LineAsync(Guid id, CurrentUser user, string eventCode, CancellationToken ct) =>
-        await engine.FindInstanceAsync(id, ct) is { } instance
-            ? audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeManagement, instance.CorrelationId, detail: id.ToString())
-            : null;
+    /// <summary>The action's audit line for the engine to commit with the change, naming the casus of the instance it changed.</summary>
+    private AuditLine Line(Guid id, CurrentUser user, string eventCode) =>
+        audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeManagement, detail: id.ToString())
+            .CompletedBy((record, changes) => record with { CasusCode = AuditLine.CasusOf(changes, id) });
 
-    private async Task<RequestResult<InstanceView>> AfterAsync(ResumeResult result, Guid id, CancellationToken ct) =>
-        result.Outcome != ResumeOutcome.Resumed
-            ? result.ToResult<InstanceView>(_ => null!)
-            : RequestResult<InstanceView>.Ok((await ViewAsync(id, ct))!);
+    private async Task<RequestResult<InstanceView>> AfterAsync(ResumeResult result, Guid id, CancellationToken ct) => result.Outcome switch
+    {
+        ResumeOutcome.Resumed => RequestResult<InstanceView>.Ok((await ViewAsync(id, ct))!),
+        ResumeOutcome.NotFound => NoInstance(id),
+        _ => result.ToResult<InstanceView>(_ => null!),
+    };
 
     private static RequestResult<InstanceView> NoInstance(Guid id) => RequestResult<InstanceView>.NotFound($"Instantie {id} bestaat niet.");
 

@@ -68,10 +68,13 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowMonitoring
         var lines = new List<RetryLine>();
         foreach (var id in ids)
         {
-            var before = await engine.FindInstanceAsync(id, ct);
             // The line commits with the retry; a retry whose step faulted again (a new incident) is a failed one.
-            var line = audit.Line(request.User, "instance.retry", AuditAction.Update, Auditor.PurposeManagement, before?.CorrelationId, detail: id.ToString())
-                .CompletedBy((record, changes) => record with { Outcome = changes.IncidentsAdded.Count > 0 ? AuditOutcome.Failed : AuditOutcome.Success });
+            var line = audit.Line(request.User, "instance.retry", AuditAction.Update, Auditor.PurposeManagement, detail: id.ToString())
+                .CompletedBy((record, changes) => record with
+                {
+                    CasusCode = AuditLine.CasusOf(changes, id),
+                    Outcome = changes.IncidentsAdded.Count > 0 ? AuditOutcome.Failed : AuditOutcome.Success,
+                });
             var result = await runtime.RetryAsync(id, line, ct);
             var instance = await engine.FindInstanceAsync(id, ct);
             var resolved = result.Outcome == ResumeOutcome.Resumed && instance is { Status: not WorkflowStatus.Faulted };
