@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ProcessEngine.Data.Work;
 
 namespace ProcessEngine.Data;
 
@@ -48,9 +49,17 @@ public sealed record DatabaseConnection
         ? "sqlite:" + Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource)
         : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgresql:{pg.Host}:{pg.Port}/{pg.Database}" : "";
 
+    /// <summary>A new, closed connection to this database, pooled by its provider: for work written as plain statements.</summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider switch
+    {
+        DatabaseProvider.PostgreSql => new NpgsqlConnection(ConnectionString),
+        _ => new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString),
+    };
+
     /// <summary>Configures a context for this database, with its own migrations history table when given.</summary>
     public void Configure(DbContextOptionsBuilder options, string? migrationsHistoryTable = null)
     {
+        options.AddInterceptors(DatabaseWorkInterceptors.All);
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -75,6 +84,7 @@ public sealed record DatabaseConnection
     /// </summary>
     public static void UseExisting(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection)
     {
+        options.AddInterceptors(DatabaseWorkInterceptors.All);
         switch (connection)
         {
             case Microsoft.Data.Sqlite.SqliteConnection sqlite:

@@ -109,6 +109,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         foreach (var status in new[] { UserTaskStatus.Open, UserTaskStatus.OnHold })
             foreach (var who in Holders(query))
             {
+                if (query.DefinitionId is null && query.ActivityIds is null && (who.Assignee ?? who.Group) is { } holderOrGroup)
+                {
+                    await InboxRangeQueries.AddRangesAsync(parts, db, status, who.Assignee, holderOrGroup, wanted, ct);
+                    continue;
+                }
                 var range = Filtered(db, query, [status], who.Assignee, who.Group);
                 parts.AddRange(await range.Where(x => x.DueAt != null).OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(wanted).ToListAsync(ct));
                 parts.AddRange(await range.Where(x => x.DueAt == null).OrderBy(x => x.Id).Take(wanted).ToListAsync(ct));

@@ -1,3 +1,4 @@
+using ProcessEngine.Data.Work;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -32,7 +33,7 @@ public sealed class PostgreSqlChangeWriter(string connectionString, IModel model
             // The caller's parts (its audit line) come last: a part that queues on a lock (the audit chain's)
             // then already holds every row lock of the pass, so it cannot be part of a lock cycle.
             foreach (var part in changes.PartsAlongside) await part.WriteAsync(transaction, changes, ct);
-            await transaction.CommitAsync(ct);
+            await DatabaseWork.CommitAsync(() => transaction.CommitAsync(ct));
         }
         catch (PostgresException ex) when (ex.SqlState is DeadlockDetected or SerializationFailure)
         {
@@ -48,7 +49,7 @@ public sealed class PostgreSqlChangeWriter(string connectionString, IModel model
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         declare(command);
         bind(command);
-        return await command.ExecuteNonQueryAsync(ct);
+        return await DatabaseWork.TimedAsync(() => command.ExecuteNonQueryAsync(ct));
     }
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();

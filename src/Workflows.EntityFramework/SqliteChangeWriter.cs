@@ -1,3 +1,4 @@
+using ProcessEngine.Data.Work;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -34,7 +35,7 @@ public sealed class SqliteChangeWriter(string connectionString, IModel model) : 
             {
                 await _statements.ApplyAsync(changes, (sql, declare, bind) => ValueTask.FromResult(Run(sql, declare, bind, transaction)));
                 foreach (var part in changes.PartsAlongside) await part.WriteAsync(transaction, changes, ct);
-                transaction.Commit();
+                DatabaseWork.Commit(transaction.Commit);
             }
             catch
             {
@@ -66,7 +67,7 @@ public sealed class SqliteChangeWriter(string connectionString, IModel model) : 
         }
         command.Transaction = transaction;
         bind(command);
-        return command.ExecuteNonQuery();
+        return DatabaseWork.Timed(command.ExecuteNonQuery);
     }
 
     private SqliteConnection Connection()

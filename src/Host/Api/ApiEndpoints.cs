@@ -1,6 +1,7 @@
 using ProcessEngine.Host.Features.Audit;
 using ProcessEngine.Host.Features.Auth;
 using ProcessEngine.Host.Features.Casus;
+using ProcessEngine.Host.Features.Diagnostics;
 using ProcessEngine.Host.Features.Flows;
 using ProcessEngine.Host.Features.Instances;
 using ProcessEngine.Host.Features.Reports;
@@ -26,6 +27,7 @@ public static class ApiEndpoints
         ReportEndpoints.Map(api);
         AuditEndpoints.Map(api);
         RvtEndpoints.Map(api);
+        DiagnosticsEndpoints.Map(api);
         return app;
     }
 }

@@ -8,6 +8,7 @@ using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
+using ProcessEngine.Host.Features.Diagnostics;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore;
 using Scalar.AspNetCore;
@@ -43,6 +44,7 @@ public static class ProcessEngineHosting
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Features.Casus.CasusTimeline>();
+        services.AddSingleton<Features.Diagnostics.DatabaseWorkPerCall>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
         services.AddExceptionHandler<Api.AuditUnavailableHandler>();
         services.AddKnownProxies(config);
@@ -100,6 +102,7 @@ public static class ProcessEngineHosting
     public static WebApplication MapProcessEngine(this WebApplication app)
     {
         app.UseKnownProxies();
+        app.UseDatabaseWorkPerCall();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -66,6 +66,7 @@ public static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auditing.AuditingAuthorizationResultHandler>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<PasswordCheckGate>();
         return builder;
     }
 

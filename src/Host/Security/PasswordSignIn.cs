@@ -9,7 +9,7 @@ namespace ProcessEngine.Host.Security;
 /// Signing in with a user name and password and signing out, shared by the API and the sign-in page so
 /// that both lock out, audit and answer alike.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit, PasswordCheckGate gate)
 {
     // One message for a wrong name and a wrong password, so that nobody can probe which accounts exist.
     public const string WrongMessage = "Gebruikersnaam of wachtwoord onjuist.";
@@ -23,7 +23,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit)
     public async Task<string?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress)
     {
         signIn.AuthenticationScheme = scheme;
-        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await gate.RunAsync(() => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true));
         if (!result.Succeeded)
         {
             await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Refused, Auditor.PurposeAccess,

@@ -1,59 +1,109 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Data;
+using ProcessEngine.Data.Work;
 using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.HostStore.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log. Lines are written one at a time (the chain needs the previous
-/// hash): in this process behind a lock, and across PostgreSQL nodes inside a transaction that holds an
+/// Appends to the hash-chained audit log. Lines are written in order (the chain needs the previous hash): in
+/// this process by one writer at a time, and across PostgreSQL nodes inside a transaction that holds an
 /// advisory lock, so the nodes queue instead of racing.
+/// Lines appended on their own (a read, a refusal) are group-committed: whoever finds the writer free
+/// writes every line waiting at that moment, chained in order, in one transaction, and each caller
+/// returns once its own line is committed. Under load one commit (and, on PostgreSQL, one turn of the
+/// cluster-wide lock) then carries many lines, where one per line made every inbox view wait in one queue.
 /// Racing on the sequence key alone (read the last line, insert the next, retry on a taken number) lost
 /// ten times in a row under two busy nodes and failed the request. The primary key on the sequence stays
 /// the last guard: a writer that still finds its number taken chains onto the new last line and retries.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKeys keys, IOptions<AuditOptions> options, TimeProvider clock)
+public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, DatabaseConnection database, AuditKeys keys, IOptions<AuditOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConcurrentQueue<Waiting> _waiting = new();
     private const int MaxAttempts = 10;
+    // Enough to empty the queue of a busy node in one commit, small enough to keep that commit short.
+    private const int MaxBatch = 200;
     // Any fixed number: it names this lock among the advisory locks of the database (the start-up lock has another).
     private const long ChainLockKey = 0x4175_6469_7443_6861;
 
+    /// <summary>
+    /// Appends one line in a transaction of its own and returns it once committed. A caller that gives up
+    /// (<paramref name="ct"/>) while waiting for the writer leaves its line queued: it is still written, so
+    /// a read that was answered is never missing from the log.
+    /// </summary>
     public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken ct = default)
     {
-        await _writer.WaitAsync(ct);
-        try
+        var line = new Waiting(record);
+        _waiting.Enqueue(line);
+        while (!line.Written.Task.IsCompleted)
         {
-            for (var attempt = 1; ; attempt++)
+            await _writer.WaitAsync(ct);
+            try
             {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                await using var transaction = await LockChainAsync(db, ct);
-                var entry = Chained(record, await LastOfAsync(db, ct));
-                db.AuditLog.Add(entry);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    if (transaction is not null) await transaction.CommitAsync(ct);
-                    return entry;
-                }
-                catch (DbUpdateException ex) when (attempt < MaxAttempts && IsTakenSequence(ex))
-                {
-                    // Another process (or node) wrote this sequence number first; chain onto its line.
-                }
+                // Another caller may have written this line while we waited for the writer.
+                if (!line.Written.Task.IsCompleted) await WriteWaitingAsync();
+            }
+            finally
+            {
+                _writer.Release();
             }
         }
-        catch (Exception ex) when (ex is DbException or DbUpdateException)
+        return await line.Written.Task;
+    }
+
+    /// <summary>Writes the lines waiting now, in one transaction; each caller learns its own outcome.</summary>
+    private async Task WriteWaitingAsync()
+    {
+        var batch = new List<Waiting>();
+        while (batch.Count < MaxBatch && _waiting.TryDequeue(out var next)) batch.Add(next);
+        if (batch.Count == 0) return;
+        try
         {
-            throw new AuditUnavailableException(ex);
+            var entries = await CommitAsync(batch.Select(w => w.Record).ToList());
+            for (var i = 0; i < batch.Count; i++) batch[i].Written.TrySetResult(entries[i]);
         }
-        finally
+        catch (Exception ex)
         {
-            _writer.Release();
+            var failure = ex is DbException ? new AuditUnavailableException(ex) : ex;
+            foreach (var waiting in batch) waiting.Written.TrySetException(failure);
         }
+    }
+
+    // Plain statements on a connection of its own: no context to build, nothing to track. Not the callers' tokens:
+    // the batch carries other callers' lines, which one caller's cancel must not fail.
+    private async Task<IReadOnlyList<AuditEntry>> CommitAsync(IReadOnlyList<AuditRecord> records)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync();
+            // SQLite: BEGIN IMMEDIATE takes the write lock before the last line is read, so it stays the last.
+            await using var transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: false)
+                : await connection.BeginTransactionAsync();
+            try
+            {
+                var entries = await ChainAsync(records, connection, transaction, CancellationToken.None);
+                await DatabaseWork.CommitAsync(() => transaction.CommitAsync());
+                return entries;
+            }
+            catch (DbException ex) when (attempt < MaxAttempts && IsTakenSequence(ex))
+            {
+                // Another process (or node) wrote this sequence number first; chain onto its line.
+                await transaction.RollbackAsync();
+            }
+        }
+    }
+
+    private sealed class Waiting(AuditRecord record)
+    {
+        public AuditRecord Record { get; } = record;
+        public TaskCompletionSource<AuditEntry> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>
@@ -69,20 +119,37 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
         var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
         try
         {
-            if (connection is Npgsql.NpgsqlConnection)
-                await RunAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ChainLockKey})", static _ => { }, ct);
-            (long Sequence, string Hash)? last = null;
-            await using (var read = Command(connection, transaction, LastLineSql))
-            await using (var reader = await read.ExecuteReaderAsync(ct))
-                if (await reader.ReadAsync(ct)) last = (reader.GetInt64(0), reader.GetString(1));
-            var entry = Chained(record, last);
-            await RunAsync(connection, transaction, InsertSql, command => BindInsert(command, entry), ct);
-            return entry;
+            return (await ChainAsync([record], connection, transaction, ct))[0];
         }
         catch (DbException ex)
         {
             throw new AuditUnavailableException(ex);
         }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="records"/> in <paramref name="transaction"/>, in order, after the chain's last line. On
+    /// PostgreSQL it first takes the chain's advisory lock (held to the transaction's end); on SQLite the transaction
+    /// already holds the write lock.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditEntry>> ChainAsync(IReadOnlyList<AuditRecord> records, DbConnection connection,
+        DbTransaction transaction, CancellationToken ct)
+    {
+        if (connection is Npgsql.NpgsqlConnection)
+            await RunAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({ChainLockKey})", static _ => { }, ct);
+        (long Sequence, string Hash)? last = null;
+        await using (var read = Command(connection, transaction, LastLineSql))
+        await using (var reader = await DatabaseWork.TimedAsync(() => read.ExecuteReaderAsync(ct)))
+            if (await reader.ReadAsync(ct)) last = (reader.GetInt64(0), reader.GetString(1));
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
+        {
+            var entry = Chained(record, last);
+            await RunAsync(connection, transaction, InsertSql, command => BindInsert(command, entry), ct);
+            entries.Add(entry);
+            last = (entry.Sequence, entry.Hash);
+        }
+        return entries;
     }
 
     /// <summary>The last line's sequence and hash (what a checkpoint records), or null while the log is empty.</summary>
@@ -140,23 +207,9 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
         return await lines.OrderByDescending(e => e.Sequence).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(ct);
     }
 
-    /// <summary>
-    /// On PostgreSQL: opens a transaction and takes the chain's advisory lock, held until commit or rollback
-    /// (also when the node dies, as its connection closes), so the nodes append one at a time. SQLite has
-    /// one writing process, which the in-process lock already orders; a transaction there (BEGIN IMMEDIATE,
-    /// to take the write lock before the read) cost a quarter of the load benchmark's completions per second.
-    /// </summary>
-    private static async Task<IDbContextTransaction?> LockChainAsync(HostDbContext db, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql()) return null;
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [ChainLockKey], ct);
-        return transaction;
-    }
-
     // SQLITE_CONSTRAINT, or PostgreSQL's unique_violation: the key (the sequence number) is taken.
-    private static bool IsTakenSequence(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
+    private static bool IsTakenSequence(DbException ex) =>
+        ex is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     /// <summary>The time as the database gives it back (whole milliseconds, UTC), so the hash computed now still holds when read.</summary>
     private static DateTimeOffset Stored(DateTimeOffset now) =>
@@ -203,7 +256,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, AuditKey
     {
         await using var command = Command(connection, transaction, sql);
         bind(command);
-        await command.ExecuteNonQueryAsync(ct);
+        await DatabaseWork.TimedAsync(() => command.ExecuteNonQueryAsync(ct));
     }
 }
 

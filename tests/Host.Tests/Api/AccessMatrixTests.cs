@@ -99,6 +99,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/reports/stuck"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/stuck?dagen=1"), _ => HttpStatusCode.OK),
             ["GET /api/reports/incidents"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/reports/incidents"), _ => HttpStatusCode.OK),
             ["GET /api/audit"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/audit"), _ => HttpStatusCode.OK),
+            ["GET /api/diagnostics/database-work"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/diagnostics/database-work"),
+                _ => HttpStatusCode.OK),
         };
     }
 
