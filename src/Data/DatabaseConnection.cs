@@ -63,6 +63,7 @@ public sealed record DatabaseConnection
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
+                options.AddInterceptors(SqliteLockWaiting.Interceptor);
                 options.UseSqlite(ConnectionString, o =>
                 {
                     if (migrationsHistoryTable is not null) o.MigrationsHistoryTable(migrationsHistoryTable);

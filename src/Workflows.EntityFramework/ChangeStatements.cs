@@ -12,7 +12,7 @@ internal delegate ValueTask<int> RunStatement(string sql, Action<DbCommand> decl
 
 /// <summary>
 /// What a pass writes, in one order for every provider: instances, tasks, bookmarks, journal, incidents,
-/// facts and their day rollup. A version-checked UPDATE or a DELETE of a consumed bookmark that finds no
+/// facts and their day rollup, the signals it sent. A version-checked UPDATE or a DELETE of a consumed bookmark that finds no
 /// row means someone else won: <see cref="ConcurrencyConflictException"/>, and the writer rolls back.
 /// Instances come first in every pass, so two execution passes racing for one instance queue on its row instead
 /// of each holding a lock the other needs.
@@ -27,6 +27,7 @@ internal sealed class ChangeStatements(IModel model)
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);
     private readonly TableStatements _facts = new(model, typeof(Fact), []);
+    private readonly TableStatements _signals = new(model, typeof(SentSignal), []);
 
     public async ValueTask ApplyAsync(WorkflowChanges changes, RunStatement run)
     {
@@ -50,6 +51,7 @@ internal sealed class ChangeStatements(IModel model)
             foreach (var (dimension, value) in FactDayCount.KeysOf(fact))
                 await run(CountFactSql, DeclareCountFact, c => BindCountFact(c, fact.Name, dimension, value, day));
         }
+        foreach (var signal in changes.SignalsSent) await Insert(run, _signals, signal);
     }
 
     // The day rollup reports are summed from (FactDayCount), kept in the facts' own transaction. Both

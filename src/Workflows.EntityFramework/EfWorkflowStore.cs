@@ -211,6 +211,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await db.Bookmarks.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
         await db.Journal.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
         await db.Incidents.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        await db.SentSignals.Where(x => ids.Contains(x.SenderInstanceId)).ExecuteDeleteAsync(ct);
         await db.Facts.Where(x => x.InstanceId != null && ids.Contains(x.InstanceId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InstanceId, (Guid?)null), ct);
         await db.Instances.Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(ct);

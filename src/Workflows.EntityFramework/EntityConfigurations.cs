@@ -126,3 +126,18 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         e.HasIndex(x => new { x.ResolvedAt, x.CreatedAt });
     }
 }
+
+internal sealed class SentSignalConfiguration : IEntityTypeConfiguration<SentSignal>
+{
+    // Rows live from the sender's commit to the delivery: the sweep reads the oldest first.
+    public void Configure(EntityTypeBuilder<SentSignal> e)
+    {
+        e.ToTable("SentSignals");
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.CorrelationId).HasMaxLength(100);
+        e.Ignore(x => x.TargetInstanceId);
+        e.Ignore(x => x.Payload);
+        e.HasIndex(x => new { x.SentAt, x.Id });
+        e.HasIndex(x => x.SenderInstanceId);
+    }
+}

@@ -1,3 +1,4 @@
+using ProcessEngine.Data;
 using ProcessEngine.Data.Work;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
@@ -79,6 +80,7 @@ public sealed class SqliteChangeWriter(string connectionString, IModel model) : 
         using var pragma = _connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous=FULL;";
         pragma.ExecuteNonQuery();
+        SqliteLockWaiting.Apply(_connection);
         return _connection;
     }
 

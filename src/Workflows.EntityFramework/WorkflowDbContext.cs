@@ -17,6 +17,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<FactDayCount> FactDayCounts => Set<FactDayCount>();
+    public DbSet<SentSignal> SentSignals => Set<SentSignal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

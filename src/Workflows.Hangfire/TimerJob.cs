@@ -23,11 +23,16 @@ public sealed class TimerJob(WorkflowRuntime runtime, ITimerScheduler scheduler,
         logger.LogInformation("Timer {TimerId}: {Outcome} {Message}", timerId, result.Outcome, result.Message);
     }
 
-    /// <summary>The periodic safety net: fires every due timer whose own job was lost.</summary>
+    /// <summary>
+    /// The periodic safety net: fires every due timer whose own job was lost, and delivers every signal a flow sent
+    /// that a crash kept from its delivery (sent a minute ago or more: younger ones are still being delivered).
+    /// </summary>
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task SweepAsync(CancellationToken ct)
     {
         var fired = await runtime.FireDueTimersAsync(ct);
         if (fired > 0) logger.LogWarning("The timer sweep fired {Count} due timer(s) that no scheduled job had fired", fired);
+        var delivered = await runtime.DeliverPendingSignalsAsync(TimeSpan.FromMinutes(1), ct);
+        if (delivered > 0) logger.LogWarning("The sweep delivered {Count} sent signal(s) that their delivery after commit had not", delivered);
     }
 }

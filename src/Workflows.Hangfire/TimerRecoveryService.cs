@@ -12,8 +12,8 @@ namespace ProcessEngine.Workflows.Hangfire;
 /// <summary>
 /// At start-up: every overdue timer fires (once: the bookmark can be consumed only once), every pending
 /// timer is scheduled again when Hangfire's storage is in memory and forgot them
-/// (<see cref="TimerOptions.ReschedulePendingOnStart"/>), and the periodic sweep is registered. This is
-/// what makes a restart lose no timer.
+/// (<see cref="TimerOptions.ReschedulePendingOnStart"/>), every signal a flow sent and that was not delivered is
+/// delivered, and the periodic sweep is registered. This is what makes a restart lose no timer and no signal.
 /// </summary>
 public sealed class TimerRecoveryService(
     WorkflowRuntime runtime,
@@ -30,8 +30,12 @@ public sealed class TimerRecoveryService(
     {
         var fired = await runtime.FireDueTimersAsync(ct);
         var scheduled = options.Value.ReschedulePendingOnStart ? await ScheduleAllPendingAsync(ct) : 0;
+        // Signals stored but not delivered when the process stopped: what a crash between a sender's commit and
+        // its delivery left. Another node delivering one at the same moment is harmless (a bookmark is consumed once).
+        var delivered = await runtime.DeliverPendingSignalsAsync(TimeSpan.Zero, ct);
         recurring.AddOrUpdate<TimerJob>(SweepJobId, job => job.SweepAsync(CancellationToken.None), options.Value.SweepCron);
-        logger.LogInformation("Timer recovery: fired {Fired} overdue timer(s), scheduled {Scheduled} pending timer(s)", fired, scheduled);
+        logger.LogInformation("Recovery: fired {Fired} overdue timer(s), scheduled {Scheduled} pending timer(s), delivered {Delivered} sent signal(s)",
+            fired, scheduled, delivered);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -12,12 +12,15 @@ namespace ProcessEngine.Reliability.Tests;
 /// before the killed one starts again; on SQLite, one process, the node starts again on the same file and
 /// does the rest. Either way every completion that was answered 2xx is in the database, every timer fired
 /// exactly once, and no instance moved twice — also after the restart. Each completion has exactly its audit line
-/// (issue 15: one transaction per action), and each task the nodes created has its prompt.
+/// (issue 15: one transaction per action), each task the nodes created has its prompt, and every signal a completed
+/// step sent reached the flow waiting for it, once (a signal is stored with its sender's step and delivered after).
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const int TwoStepInstances = 800;
     private const int Timers = 300;
+    /// <summary>Sender tasks among the first steps: each completion sends a signal to a receiver of its own correlation.</summary>
+    private const int SignalPairs = 100;
     private const int Workers = 16;
     /// <summary>
     /// The load is paced below what one node sustains, so it is still running when the timers come due however
@@ -35,33 +38,38 @@ public sealed class CrashTests(ITestOutputHelper output)
     public async Task KillNineDuringCompletionsAndDueTimers_ThenRestart_NothingLostAndNothingDoneTwice(string provider, int nodes)
     {
         await using var database = await HostDatabase.NewAsync(provider, "crash");
-        IReadOnlyList<Guid> timerInstances;
+        IReadOnlyList<Guid> timerInstances, receivers;
         await using (var work = await PreparedWork.OpenAsync(database))
         {
             await work.StartTwoStepsAsync(TwoStepInstances, "crash");
             // Due well after the node is up (a start takes 5 to 20 s), so they fire while completions run.
             timerInstances = await work.StartTimersAsync(Timers, DateTimeOffset.UtcNow + TimersDueAfter, "crash-timer");
+            receivers = await work.StartSignalPairsAsync(SignalPairs, "crash-signal");
         }
         await using var cluster = await Cluster.StartAsync(database, nodes);
         var victim = cluster.Nodes[0];
         var rows = new EngineRows(database);
         var firstSteps = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep);
+        var senderSteps = await rows.TasksOfStepAsync(ReliabilityFlows.SenderStep);
 
         var acknowledged = new ConcurrentBag<Guid>();
-        var (firedBeforeKill, acknowledgedBeforeKill) = await CompleteUntilKilledAsync(cluster, victim, rows, firstSteps.Keys, acknowledged);
+        var (firedBeforeKill, acknowledgedBeforeKill) = await CompleteUntilKilledAsync(cluster, victim, rows,
+            Interleave(firstSteps.Keys, senderSteps.Keys), acknowledged);
         output.WriteLine($"{victim.Name} of {nodes} killed with {acknowledgedBeforeKill} of {TwoStepInstances} completions acknowledged and {firedBeforeKill} of {Timers} timers fired");
         Assert.True(acknowledgedBeforeKill < TwoStepInstances && firedBeforeKill < Timers,
             "the kill came after the load had finished: this run proves nothing about a crash mid-load");
 
+        output.WriteLine($"signals stored and not yet delivered right after the kill: {await rows.UndeliveredSignalsAsync()}");
         var restarting = Stopwatch.StartNew();
         if (cluster.Nodes.FirstOrDefault(n => n.IsRunning) is { } survivor)
         {
             // The other node finishes the work alone: the remaining completions, and every timer.
             var done = await FinishOpenFirstStepsAsync(survivor, rows);
             await WaitForAllTimersAsync(rows, cluster);
-            output.WriteLine($"{survivor.Name} finished {done} remaining completions and every timer within {restarting.Elapsed.TotalSeconds:F1} s of the kill");
             await victim.RestartAsync();
-            output.WriteLine($"{victim.Name} started again after {restarting.Elapsed.TotalSeconds:F1} s");
+            await WaitForAllSignalsAsync(rows, cluster);
+            output.WriteLine($"{survivor.Name} finished {done} remaining completions and every timer, and {victim.Name} started again and every " +
+                $"signal was delivered, within {restarting.Elapsed.TotalSeconds:F1} s of the kill");
         }
         else
         {
@@ -69,6 +77,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             output.WriteLine($"restarted on the same file in {restarting.Elapsed.TotalSeconds:F1} s");
             var rest = await FinishOpenFirstStepsAsync(victim, rows);
             await WaitForAllTimersAsync(rows, cluster);
+            await WaitForAllSignalsAsync(rows, cluster);
             output.WriteLine($"after the restart {rest} remaining completions done; every timer fired after {restarting.Elapsed.TotalSeconds:F1} s");
         }
         // The restarted node's recovery (due timers, prompts) ran before it was healthy: nothing of it may repeat work.
@@ -76,8 +85,11 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         // Nothing lost: each acknowledged completion is committed, and in the end every first step is done.
         var completedFirst = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Completed");
-        Assert.All(acknowledged, id => Assert.True(completedFirst.ContainsKey(id), $"task {id} was answered 2xx but is not completed"));
+        var completedSenders = await rows.TasksOfStepAsync(ReliabilityFlows.SenderStep, "Completed");
+        Assert.All(acknowledged, id => Assert.True(completedFirst.ContainsKey(id) || completedSenders.ContainsKey(id),
+            $"task {id} was answered 2xx but is not completed"));
         Assert.Equal(TwoStepInstances, completedFirst.Count);
+        Assert.Equal(SignalPairs, completedSenders.Count);
         // Nothing twice: one completion journal line and one next task per instance, one fire and one task per timer.
         var journal = await rows.JournalPerInstanceAsync(ReliabilityFlows.FirstStep, "Completed");
         var second = await rows.TasksPerInstanceAsync(ReliabilityFlows.SecondStep);
@@ -88,16 +100,38 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.All(timerInstances, i => Assert.Equal(1, fired.GetValueOrDefault(i)));
         Assert.All(timerInstances, i => Assert.Equal(1, afterTimer.GetValueOrDefault(i)));
         Assert.Equal(0, await rows.TimerBookmarksAsync());
+        // Every signal sent reached its receiver, once: one received step and one task per receiver, none left stored.
+        var signalled = await rows.JournalPerInstanceAsync("wacht-op-signaal", "Completed");
+        var receivedTasks = await rows.TasksPerInstanceAsync(ReliabilityFlows.Received);
+        Assert.All(receivers, i => Assert.Equal(1, signalled.GetValueOrDefault(i)));
+        Assert.All(receivers, i => Assert.Equal(1, receivedTasks.GetValueOrDefault(i)));
+        Assert.Equal(0, await rows.UndeliveredSignalsAsync());
         // One transaction per action: every completion committed has exactly its audit line, and every line its completion.
         var completeLines = await rows.AuditLinesPerTaskAsync("task.complete");
-        Assert.All(completedFirst.Keys, id => Assert.Equal(1, completeLines.GetValueOrDefault(id)));
-        Assert.DoesNotContain(completeLines.Keys, id => !completedFirst.ContainsKey(id));
+        Assert.All(completedFirst.Keys.Concat(completedSenders.Keys), id => Assert.Equal(1, completeLines.GetValueOrDefault(id)));
+        Assert.DoesNotContain(completeLines.Keys, id => !completedFirst.ContainsKey(id) && !completedSenders.ContainsKey(id));
         // Every task the nodes created (the second steps, the steps after a timer) has its e-mail prompt written.
         var prompted = await rows.PromptMarkedTasksAsync();
-        var created = (await rows.TasksOfStepAsync(ReliabilityFlows.SecondStep)).Keys.Concat((await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Keys).ToList();
+        var created = (await rows.TasksOfStepAsync(ReliabilityFlows.SecondStep)).Keys.Concat((await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Keys)
+            .Concat((await rows.TasksOfStepAsync(ReliabilityFlows.Received)).Keys).ToList();
         Assert.DoesNotContain(created, id => !prompted.Contains(id));
         output.WriteLine($"counts: {completedFirst.Count} first steps completed, {second.Values.Sum()} second tasks, " +
-            $"{fired.Values.Sum()} timer fires, {afterTimer.Values.Sum()} tasks after a timer");
+            $"{fired.Values.Sum()} timer fires, {afterTimer.Values.Sum()} tasks after a timer, {receivedTasks.Values.Sum()} signals received");
+    }
+
+    /// <summary>The sender tasks spread evenly among the first steps, so signals are on their way when the kill comes.</summary>
+    private static List<Guid> Interleave(IEnumerable<Guid> firstSteps, IEnumerable<Guid> senders)
+    {
+        var first = firstSteps.ToList();
+        var send = senders.ToList();
+        var every = Math.Max(1, first.Count / Math.Max(1, send.Count));
+        var mixed = new List<Guid>(first.Count + send.Count);
+        for (int i = 0, s = 0; i < first.Count || s < send.Count; i++)
+        {
+            if (i < first.Count) mixed.Add(first[i]);
+            if ((i % every == every - 1 || i >= first.Count) && s < send.Count) mixed.Add(send[s++]);
+        }
+        return mixed;
     }
 
     /// <summary>
@@ -154,11 +188,12 @@ public sealed class CrashTests(ITestOutputHelper output)
         return (fired, acknowledgedAtKill);
     }
 
-    /// <summary>After the restart: every first step still open is completed, each with a 2xx.</summary>
+    /// <summary>After the restart: every first step and sender step still open is completed, each with a 2xx.</summary>
     private static async Task<int> FinishOpenFirstStepsAsync(HostProcess node, EngineRows rows)
     {
         using var prof1 = await ApiUser.SignInAsync(node, "prof1");
-        var open = await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Open");
+        var open = (await rows.TasksOfStepAsync(ReliabilityFlows.FirstStep, "Open"))
+            .Concat(await rows.TasksOfStepAsync(ReliabilityFlows.SenderStep, "Open")).ToDictionary();
         var gate = new SemaphoreSlim(8);
         await Task.WhenAll(open.Keys.Select(async id =>
         {
@@ -171,6 +206,17 @@ public sealed class CrashTests(ITestOutputHelper output)
             finally { gate.Release(); }
         }));
         return open.Count;
+    }
+
+    /// <summary>Until no sent signal is stored undelivered and every receiver has its task (the restarted node's recovery delivers what the kill cut short).</summary>
+    private static async Task WaitForAllSignalsAsync(EngineRows rows, Cluster cluster)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await rows.UndeliveredSignalsAsync() > 0 || (await rows.TasksOfStepAsync(ReliabilityFlows.Received)).Count < SignalPairs)
+        {
+            Assert.True(clock.Elapsed < Patience, $"signals still undelivered 90 s after the restart\n{cluster.OutputTails()}");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task WaitForAllTimersAsync(EngineRows rows, Cluster cluster)

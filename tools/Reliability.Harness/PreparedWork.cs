@@ -52,6 +52,8 @@ public sealed class PreparedWork : IAsyncDisposable
         var work = new PreparedWork(provider);
         await work.ImportAsync(ReliabilityFlows.TwoStepsJson);
         await work.ImportAsync(ReliabilityFlows.TimerJson);
+        await work.ImportAsync(ReliabilityFlows.SenderJson);
+        await work.ImportAsync(ReliabilityFlows.ReceiverJson);
         return work;
     }
 
@@ -63,6 +65,22 @@ public sealed class PreparedWork : IAsyncDisposable
         for (var i = 0; i < count; i++)
             started.Add((await runtime.StartAsync(ReliabilityFlows.TwoSteps, correlationId: $"{label}-{i}")).InstanceId);
         return started;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="count"/> pairs on correlations of their own: a receiver waiting for the signal, and a
+    /// sender whose task, completed, sends it. Returns the receivers.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> StartSignalPairsAsync(int count, string label)
+    {
+        var runtime = _services.GetRequiredService<WorkflowRuntime>();
+        var receivers = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            receivers.Add((await runtime.StartAsync(ReliabilityFlows.ReceiverFlow, correlationId: $"{label}-{i}")).InstanceId);
+            await runtime.StartAsync(ReliabilityFlows.SenderFlow, correlationId: $"{label}-{i}");
+        }
+        return receivers;
     }
 
     /// <summary>Starts <paramref name="count"/> timer instances whose timers all come due at <paramref name="due"/>.</summary>

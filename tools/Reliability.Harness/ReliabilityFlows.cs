@@ -1,7 +1,7 @@
 namespace ProcessEngine.Reliability;
 
 /// <summary>
-/// The two small flows the reliability suite runs, as JSON a coordinator would import. Both hand their tasks
+/// The small flows the reliability suite runs, as JSON a coordinator would import. Both hand their tasks
 /// to the group Professional, so prof1, prof2 and raad may each claim or complete any of them.
 /// </summary>
 public static class ReliabilityFlows
@@ -13,6 +13,10 @@ public static class ReliabilityFlows
     public const string Timer = "wacht";
     public const string AfterTimer = "na-timer";
     public const string Done = "Klaar";
+    public const string SenderFlow = "betrouwbaarheid-zender";
+    public const string SenderStep = "doorgeven";
+    public const string ReceiverFlow = "betrouwbaarheid-ontvanger";
+    public const string Received = "ontvangen";
 
     /// <summary>Stap 1 then Stap 2: completing the first makes exactly one second task, so advancing twice shows.</summary>
     public const string TwoStepsJson = """
@@ -39,6 +43,30 @@ public static class ReliabilityFlows
         { "id": "na-timer", "type": "HumanTask", "inputs": { "title": "Na de timer", "candidateGroup": "Professional", "outcomes": ["Klaar"] } }
       ],
       "connections": [ { "source": "wacht", "target": "na-timer" } ]
+    }
+    """;
+
+    /// <summary>A task whose completion sends the signal 'Doorgegeven' to its correlation; the receiver waits for it.</summary>
+    public const string SenderJson = """
+    {
+      "id": "betrouwbaarheid-zender", "name": "Betrouwbaarheid: signaal sturen",
+      "activities": [
+        { "id": "doorgeven", "type": "HumanTask", "inputs": { "title": "Doorgeven", "candidateGroup": "Professional", "outcomes": ["Klaar"] } },
+        { "id": "stuur", "type": "SendSignal", "inputs": { "signal": "Doorgegeven" } }
+      ],
+      "connections": [ { "source": "doorgeven", "outcome": "Klaar", "target": "stuur" } ]
+    }
+    """;
+
+    /// <summary>Waits for 'Doorgegeven', then a task: one task per signal that reached it.</summary>
+    public const string ReceiverJson = """
+    {
+      "id": "betrouwbaarheid-ontvanger", "name": "Betrouwbaarheid: signaal ontvangen",
+      "activities": [
+        { "id": "wacht-op-signaal", "type": "WaitForSignal", "inputs": { "signal": "Doorgegeven" } },
+        { "id": "ontvangen", "type": "HumanTask", "inputs": { "title": "Ontvangen", "candidateGroup": "Professional", "outcomes": ["Klaar"] } }
+      ],
+      "connections": [ { "source": "wacht-op-signaal", "target": "ontvangen" } ]
     }
     """;
 }

@@ -82,6 +82,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, Database
         {
             await using var connection = database.CreateConnection();
             await connection.OpenAsync();
+            if (connection is SqliteConnection opened) SqliteLockWaiting.Apply(opened);
             // SQLite: BEGIN IMMEDIATE takes the write lock before the last line is read, so it stays the last.
             await using var transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: false)

@@ -276,6 +276,40 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     b.ToTable("Journal", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.Workflows.Runtime.SentSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SenderInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderInstanceId");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.ToTable("SentSignals", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Workflows.Runtime.UserTask", b =>
                 {
                     b.Property<Guid>("Id")

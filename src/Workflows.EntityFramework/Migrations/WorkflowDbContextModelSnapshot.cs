@@ -271,6 +271,40 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.ToTable("Journal", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.Workflows.Runtime.SentSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderInstanceId");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.ToTable("SentSignals", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Workflows.Runtime.UserTask", b =>
                 {
                     b.Property<Guid>("Id")

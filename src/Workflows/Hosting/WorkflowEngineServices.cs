@@ -43,7 +43,7 @@ public static class WorkflowEngineServices
     }
 
     /// <summary>
-    /// One <see cref="InMemoryWorkflowStore"/> answers as the store, the monitoring and the prompt queries: they read the same dictionaries.
+    /// One <see cref="InMemoryWorkflowStore"/> answers as the store, the monitoring, the prompt queries and the signal outbox: they read the same dictionaries.
     /// </summary>
     public static IServiceCollection AddInMemoryWorkflowStore(this IServiceCollection services)
     {
@@ -51,6 +51,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IWorkflowMonitoring>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<ITaskPromptQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<ISignalOutbox>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
         return services;
     }

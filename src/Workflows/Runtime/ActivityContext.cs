@@ -77,11 +77,13 @@ public sealed class ActivityContext
 
     public void SetVariable(string name, object? value) => _state.Instance.Variables[name] = VariableValues.Normalize(value);
 
-    /// <summary>Sends a named signal after this pass commits, to the waiting bookmarks of one correlation id (default: this one).</summary>
+    /// <summary>
+    /// Sends a named signal to the waiting bookmarks of one correlation id (default: this one): stored with this
+    /// pass's commit, delivered right after it.
+    /// </summary>
     public void SendSignal(string name, string? correlationId = null, IReadOnlyDictionary<string, object?>? payload = null) =>
-        _changes.Signals.Add(new OutgoingSignal(name, correlationId ?? CorrelationId, InstanceId, payload ?? new Dictionary<string, object?>()));
+        _changes.Signals.Add(SentSignal.Create(name, correlationId ?? CorrelationId, InstanceId, payload ?? new Dictionary<string, object?>(), Now));
 }
 
 internal enum HoldRequest { None, Hold, Release, Cancel, CancelOthers }
 
-internal sealed record OutgoingSignal(string Name, string? CorrelationId, Guid SenderInstanceId, IReadOnlyDictionary<string, object?> Payload);

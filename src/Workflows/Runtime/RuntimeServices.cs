@@ -15,7 +15,8 @@ public sealed class RuntimeServices(
     NotificationDispatcher notifications,
     TaskFormRules formRules,
     TimeProvider clock,
-    IEnumerable<ICommitParticipant> participants)
+    IEnumerable<ICommitParticipant> participants,
+    ISignalOutbox signalOutbox)
 {
     public IWorkflowStore Store { get; } = store;
     public WorkflowGraphProvider Graphs { get; } = graphs;
@@ -26,4 +27,6 @@ public sealed class RuntimeServices(
     public TimeProvider Clock { get; } = clock;
     /// <summary>What commits with every pass that needs it (the host's prompt rows); none in the engine on its own.</summary>
     public IReadOnlyList<ICommitParticipant> Participants { get; } = [.. participants];
+    /// <summary>The signals flows sent that are not delivered yet.</summary>
+    public ISignalOutbox SignalOutbox { get; } = signalOutbox;
 }

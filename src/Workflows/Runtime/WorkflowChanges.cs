@@ -5,9 +5,9 @@ namespace ProcessEngine.Workflows.Runtime;
 
 /// <summary>
 /// Everything one pass changed, across every instance it touched (a parent and its subflow). The store
-/// commits it in one transaction or not at all; what follows the commit (timer scheduling, notifications,
-/// outgoing signals) runs only after that commit succeeded. The caller's own writes for the same action
-/// (<see cref="IUnitOfWorkPart"/>) are committed in that transaction too.
+/// commits it in one transaction or not at all, the signals it sent included; what follows the commit (timer
+/// scheduling, notifications, delivering those signals) runs only after that commit succeeded. The caller's own
+/// writes for the same action (<see cref="IUnitOfWorkPart"/>) are committed in that transaction too.
 /// </summary>
 public sealed class WorkflowChanges
 {
@@ -27,7 +27,7 @@ public sealed class WorkflowChanges
     internal List<Incident> ResolvedIncidents { get; } = [];
     internal List<Fact> Facts { get; } = [];
     internal List<INotification> Notifications { get; } = [];
-    internal List<OutgoingSignal> Signals { get; } = [];
+    internal List<SentSignal> Signals { get; } = [];
     internal List<IUnitOfWorkPart> Parts { get; } = [];
 
     public IReadOnlyList<WorkflowInstance> Created => NewInstances;
@@ -41,6 +41,8 @@ public sealed class WorkflowChanges
     public IReadOnlyList<Incident> IncidentsAdded => AddedIncidents;
     public IReadOnlyList<Incident> IncidentsResolved => ResolvedIncidents;
     public IReadOnlyList<Fact> FactsRecorded => Facts;
+    /// <summary>Signals the pass sent: stored with it, delivered after its commit.</summary>
+    public IReadOnlyList<SentSignal> SignalsSent => Signals;
     /// <summary>What the caller writes in this same transaction (its audit line), after the engine's statements.</summary>
     public IReadOnlyList<IUnitOfWorkPart> PartsAlongside => Parts;
 }

@@ -6,38 +6,6 @@ namespace ProcessEngine.Workflows.Runtime;
 
 public sealed partial class WorkflowRuntime
 {
-    /// <summary>Resumes every bookmark waiting for this signal on the correlation (or instance); returns how many.</summary>
-    /// <param name="alongside">The caller's audit line: committed with the first bookmark the signal resumes or defers, if any.</param>
-    public async Task<int> SignalAsync(string name, string? correlationId, Guid? instanceId = null,
-        IReadOnlyDictionary<string, object?>? payload = null, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
-    {
-        var waiting = await services.Store.FindSignalBookmarksAsync(name, correlationId, instanceId, ct);
-        var resumed = 0;
-        foreach (var candidate in waiting)
-        {
-            var result = await WithRetryAsync(resumed == 0 ? alongside : null, async pass =>
-            {
-                var state = await pass.LoadAsync(candidate.InstanceId, ct);
-                var live = state?.Bookmarks.Find(b => b.Id == candidate.Id);
-                if (state is null || live is null) return ResumeResult.AlreadyHandled($"Signal '{name}' was already received.");
-                if (!state.Instance.IsActive) return ResumeResult.Rejected($"The flow is {state.Instance.Status}.", state.Instance.Id);
-                if (live.IsHeld)
-                {
-                    if (live.DeferredSignalJson is not null) return ResumeResult.AlreadyHandled($"Signal '{name}' is already waiting for the release.");
-                    live.DeferSignal(payload ?? EmptyData);
-                    pass.MarkUpdated(live);
-                    return null;
-                }
-                pass.Changes.Notifications.Add(new SignalReceived(name, candidate.InstanceId, candidate.ActivityId, candidate.CorrelationId));
-                pass.Resume(state, live, new ResumeInput(BookmarkKind.Signal) { Data = payload ?? EmptyData });
-                await pass.RunAsync(state, ct);
-                return null;
-            }, ct);
-            if (result.Outcome == ResumeOutcome.Resumed) resumed++;
-        }
-        return resumed;
-    }
-
     /// <summary>Re-runs the faulted activity (and what was queued behind it) and resolves the open incidents.</summary>
     public Task<ResumeResult> RetryAsync(Guid instanceId, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
         WithRetryAsync(alongside, async pass =>
@@ -122,8 +90,7 @@ public sealed partial class WorkflowRuntime
         foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);
         if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);
-        foreach (var signal in changes.Signals)
-            await SignalAsync(signal.Name, signal.CorrelationId, signal.CorrelationId is null ? signal.SenderInstanceId : null, signal.Payload, ct: ct);
+        foreach (var signal in changes.SignalsSent) await DeliverAsync(signal, ct);
         return changes;
     }
 }

@@ -32,6 +32,9 @@ public sealed class EngineRows(HostDatabase database)
     public async Task<int> CountAsync(string sql, params object?[] parameters) =>
         int.Parse((await RowsAsync(sql, parameters)).Single()[0]);
 
+    /// <summary>Signals flows sent that are not delivered yet.</summary>
+    public Task<int> UndeliveredSignalsAsync() => CountAsync("""SELECT COUNT(*) FROM "SentSignals" """);
+
     public Task<int> TimerBookmarksAsync() => CountAsync("""SELECT COUNT(*) FROM "Bookmarks" WHERE "Kind" = 'Timer'""");
 
     private async Task<List<string[]>> RowsAsync(string sql, params object?[] parameters)

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -50,9 +51,13 @@ public sealed class TestEngine : IAsyncDisposable
         Action<ActivityRegistry>? moreActivities = null, TimeProvider? engineClock = null) =>
         StartAsync(DatabaseConnection.Sqlite($"Data Source={databasePath ?? TempDatabase.NewPath()}"), clock, moreActivities, engineClock);
 
+    /// <summary>On the given database, with the runtime's store seen through <paramref name="decorate"/> (a fault a test injects).</summary>
+    public static Task<TestEngine> StartAsync(DatabaseConnection database, FakeTimeProvider clock, Func<IWorkflowStore, IWorkflowStore> decorate) =>
+        StartAsync(database, clock, decorate: decorate, moreActivities: null);
+
     /// <summary>On the given database (see <see cref="TestDatabase"/> for a fresh SQLite file or PostgreSQL database).</summary>
     public static async Task<TestEngine> StartAsync(DatabaseConnection database, FakeTimeProvider? clock = null,
-        Action<ActivityRegistry>? moreActivities = null, TimeProvider? engineClock = null)
+        Action<ActivityRegistry>? moreActivities = null, TimeProvider? engineClock = null, Func<IWorkflowStore, IWorkflowStore>? decorate = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -62,6 +67,11 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddMediator();
         services.AddWorkflowEngine(r => { r.AddGenericActivities(); moreActivities?.Invoke(r); });
         services.AddWorkflowStore(database);
+        if (decorate is not null)
+        {
+            services.AddSingleton<EfWorkflowStore>();
+            services.Replace(ServiceDescriptor.Singleton(sp => decorate(sp.GetRequiredService<EfWorkflowStore>())));
+        }
         services.AddSingleton<JobStorage>(new InMemoryStorage());
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));

@@ -31,6 +31,7 @@ public sealed partial class InMemoryWorkflowStore
             _journal.Clear();
             _incidents.Clear();
             _facts.Clear();
+            _signals.Clear();
         }
     }
 }

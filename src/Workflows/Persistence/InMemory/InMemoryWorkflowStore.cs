@@ -16,6 +16,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     private readonly List<JournalEntry> _journal = [];
     private readonly Dictionary<Guid, Incident> _incidents = [];
     private readonly List<Fact> _facts = [];
+    private readonly Dictionary<Guid, SentSignal> _signals = [];
 
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
@@ -94,6 +95,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             _journal.RemoveAll(j => ids.Contains(j.InstanceId));
             foreach (var incident in _incidents.Values.Where(i => ids.Contains(i.InstanceId)).ToList()) _incidents.Remove(incident.Id);
             foreach (var fact in _facts.Where(f => f.InstanceId is { } id && ids.Contains(id))) fact.Anonymise();
+            foreach (var signal in _signals.Values.Where(s => ids.Contains(s.SenderInstanceId)).ToList()) _signals.Remove(signal.Id);
         }
         return Task.CompletedTask;
     }
@@ -115,6 +117,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             foreach (var bookmark in changes.BookmarksRemoved) _bookmarks.Remove(bookmark.Id);
             _journal.AddRange(changes.JournalAdded);
             _facts.AddRange(changes.FactsRecorded);
+            foreach (var signal in changes.SignalsSent) _signals[signal.Id] = signal;
             foreach (var incident in changes.IncidentsAdded.Concat(changes.IncidentsResolved)) _incidents[incident.Id] = incident.Clone();
         }
         return Task.CompletedTask;
