@@ -62,7 +62,8 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
     public Task<IReadOnlyList<UserTask>> FindOpenTasksAsync(TaskQuery query, CancellationToken ct = default) => inner.FindOpenTasksAsync(query, ct);
     public Task<IReadOnlyList<FactCount>> CountFactsAsync(DateTimeOffset from, DateTimeOffset to, string? dimension = null, CancellationToken ct = default) =>
         inner.CountFactsAsync(from, to, dimension, ct);
-    public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default) => inner.PurgeAsync(instanceIds, ct);
+    public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
+        inner.PurgeAsync(instanceIds, alongside, ct);
     public Task<IReadOnlyList<WorkflowInstance>> FindInstancesByCorrelationAsync(string correlationId, CancellationToken ct = default) =>
         inner.FindInstancesByCorrelationAsync(correlationId, ct);
 

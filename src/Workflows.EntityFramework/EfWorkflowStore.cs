@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProcessEngine.Workflows.Runtime;
 
 using ProcessEngine.Workflows.Persistence;
@@ -202,7 +203,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
 
     public Task CommitAsync(WorkflowChanges changes, CancellationToken ct = default) => writer.WriteAsync(changes, ct);
 
-    public async Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default)
+    public async Task PurgeAsync(IReadOnlyList<Guid> instanceIds, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -215,6 +216,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await db.Facts.Where(x => x.InstanceId != null && ids.Contains(x.InstanceId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InstanceId, (Guid?)null), ct);
         await db.Instances.Where(x => ids.Contains(x.Id)).ExecuteDeleteAsync(ct);
+        if (alongside is not null) await alongside.WriteAsync(transaction.GetDbTransaction(), null, ct);
         await transaction.CommitAsync(ct);
     }
 }

@@ -59,6 +59,10 @@ public sealed class Auditor(AuditLog log)
         new(log, new AuditRecord(eventCode, action, AuditOutcome.Success, user.UserName, user.AuditRole, casusCode, purpose,
             user.SourceAddress, detail));
 
+    /// <summary>A line for what the system itself does under a rule (retention), given to the call that does it.</summary>
+    public AuditLine SystemLine(string systemUser, string eventCode, string action, string purpose, string casusCode, string? detail = null) =>
+        new(log, new AuditRecord(eventCode, action, AuditOutcome.Success, systemUser, null, casusCode, purpose, null, detail));
+
     private static string Dutch(CasusAccessResult access) => access switch
     {
         CasusAccessResult.Inbrenger => "inbrenger",

@@ -22,8 +22,9 @@ public sealed class TrajectClosing(RetentionService retention, IOptions<RvtFlowO
 }
 
 /// <summary>
-/// The daily Hangfire job that applies the retention rule, batch after batch, and writes a deletion line
-/// to the audit log for every casus whose content it removed (the system acting on the retention rule).
+/// The daily Hangfire job that applies the retention rule, batch after batch. Each casus's deletion (the engine's
+/// instances, the domain's content) commits with its audit line (the system acting on the retention rule) in one
+/// transaction: no content is gone without its line, no line without the deletion.
 /// </summary>
 public sealed class RetentionJob(RetentionService retention, Auditing.Auditor audit, ILogger<RetentionJob> logger)
 {
@@ -35,10 +36,8 @@ public sealed class RetentionJob(RetentionService retention, Auditing.Auditor au
         var total = 0;
         while (true)
         {
-            var purged = await retention.PurgeDueAsync(ct);
-            foreach (var code in purged)
-                await audit.RecordAsync(null, "casus.retention", HostStore.Audit.AuditAction.Delete, HostStore.Audit.AuditOutcome.Success,
-                    "bewaartermijn", code, detail: "inhoud verwijderd, tellingen behouden", userName: SystemUser, ct: ct);
+            var purged = await retention.PurgeDueAsync(code => audit.SystemLine(SystemUser, "casus.retention", HostStore.Audit.AuditAction.Delete,
+                "bewaartermijn", code, "inhoud verwijderd, tellingen behouden"), ct);
             total += purged.Count;
             // A batch with room left means nothing more is due (trajecten still postponed stay for the next run).
             if (purged.Count < RetentionService.BatchSize) break;

@@ -35,28 +35,27 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
 
     public const int BatchSize = 200;
 
-    /// <summary>Deletes the content of closed trajecten whose retention date has passed (one batch); returns their casus codes.</summary>
-    public async Task<IReadOnlyList<string>> PurgeDueAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Deletes the content of closed trajecten whose retention date has passed (one batch); returns their casus codes.
+    /// Per casus one transaction: the engine's instances, the domain's content and <paramref name="lineFor"/>'s audit
+    /// line (given the casus code) commit together or not at all.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PurgeDueAsync(Func<string, IUnitOfWorkPart?>? lineFor = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var due = await db.Trajecten.Where(t => t.RetainUntil <= now && t.PurgedAt == null).Take(BatchSize).ToListAsync(ct);
+        List<Traject> due;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            due = await db.Trajecten.AsNoTracking().Where(t => t.RetainUntil <= now && t.PurgedAt == null).Take(BatchSize).ToListAsync(ct);
         var purged = new List<string>();
         foreach (var traject in due)
         {
-            // Engine first: if the process stops in between, the next sweep finds the traject unpurged and repeats both.
-            var engineResult = await purge.PurgeAsync(traject.CasusCode, ct);
+            var content = new CasusContentPurge(traject.CasusId, traject.Id, now);
+            var engineResult = await purge.PurgeAsync(traject.CasusCode, UnitOfWorkParts.Of(content, lineFor?.Invoke(traject.CasusCode)), ct);
             if (engineResult.Outcome == ResumeOutcome.Rejected)
             {
                 logger.LogWarning("Retention of {Casus} postponed: {Reason}", traject.CasusCode, engineResult.Message);
                 continue;
             }
-            var casus = await db.Casussen.FirstAsync(c => c.Id == traject.CasusId, ct);
-            casus.DeleteContent(now);
-            await db.Veiligheidskaarten.Where(v => v.CasusId == casus.Id).ExecuteDeleteAsync(ct);
-            await db.Netwerk.Where(n => n.CasusId == casus.Id).ExecuteDeleteAsync(ct);
-            traject.MarkPurged(now);
-            await db.SaveChangesAsync(ct);
             purged.Add(traject.CasusCode);
         }
         return purged;

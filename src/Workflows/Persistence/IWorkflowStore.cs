@@ -44,9 +44,10 @@ public interface IWorkflowStore
     /// <summary>
     /// Deletes everything stored for these (ended) instances — variables, input, tasks with their form
     /// results, bookmarks, journal, incidents — in one transaction, and cuts their facts loose so the
-    /// counts remain. Used by retention.
+    /// counts remain. Used by retention; <paramref name="alongside"/> (the domain's deletion and its audit line)
+    /// commits in that same transaction.
     /// </summary>
-    Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default);
+    Task PurgeAsync(IReadOnlyList<Guid> instanceIds, IUnitOfWorkPart? alongside = null, CancellationToken ct = default);
 }
 
 public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<Bookmark> Bookmarks);

@@ -30,11 +30,22 @@ public sealed class AfsluitingScenarioTests
         Assert.Equal("advies-zonder-vervolgroute", closed.HeaviestRoute);
         Assert.Equal(engine.Clock.GetUtcNow().AddYears(1), closed.RetainUntil);
 
-        // A year later the daily job deletes the content, and says so in the audit log.
+        // A year later the daily job deletes the content, and says so in the audit log: both in one transaction. While
+        // the audit log refuses lines, nothing is deleted (the job fails and Hangfire runs it again).
         await engine.AdvanceAsync(TimeSpan.FromDays(366));
-        await engine.Services.GetRequiredService<Notifications.RetentionJob>().RunAsync(CancellationToken.None);
+        var job = engine.Services.GetRequiredService<Notifications.RetentionJob>();
+        var log = engine.Services.GetRequiredService<HostStore.Audit.AuditLog>();
+        await using (await Api.RefusedAuditLog.OnAsync(engine.DatabasePath))
+            await Assert.ThrowsAsync<HostStore.Audit.AuditUnavailableException>(() => job.RunAsync(CancellationToken.None));
+        Assert.Equal("Korte vraag over veiligheid na een ruzie", (await trajecten.FindCasusAsync(code))!.Hulpvraag);
+        Assert.NotEmpty(await engine.Store.FindInstancesByCorrelationAsync(code));
+        Assert.Empty(await log.SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
+
+        await job.RunAsync(CancellationToken.None);
         Assert.Equal("", (await trajecten.FindCasusAsync(code))!.Hulpvraag);
-        var line = Assert.Single(await engine.Services.GetRequiredService<HostStore.Audit.AuditLog>().SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
+        Assert.Empty(await engine.Store.FindInstancesByCorrelationAsync(code));
+        Assert.Equal(engine.Clock.GetUtcNow(), (await trajecten.FindTrajectAsync(code))!.PurgedAt);
+        var line = Assert.Single(await log.SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
         Assert.Equal((HostStore.Audit.AuditAction.Delete, Notifications.RetentionJob.SystemUser), (line.Action, line.UserId));
     }
 }

@@ -27,6 +27,8 @@ public sealed class ScenarioEngine : IAsyncDisposable
     public WorkflowRuntime Runtime => _host.Services.GetRequiredService<WorkflowRuntime>();
     public IWorkflowStore Store => _host.Services.GetRequiredService<IWorkflowStore>();
     public IServiceProvider Services => _host.Services;
+    /// <summary>The SQLite file the host runs on (a test that makes the database refuse something opens it).</summary>
+    public string DatabasePath => _host.DatabasePath;
 
     public static ScenarioEngine Start(DateTimeOffset? at = null)
     {
@@ -82,7 +84,7 @@ public sealed class ScenarioEngine : IAsyncDisposable
     private sealed class ScenarioHost(FakeTimeProvider clock) : WebApplicationFactory<Program>
     {
         public FakeTimeProvider Clock { get; } = clock;
-        private string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"scenario-{Guid.NewGuid():N}.db");
+        public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"scenario-{Guid.NewGuid():N}.db");
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

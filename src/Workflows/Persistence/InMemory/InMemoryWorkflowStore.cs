@@ -84,8 +84,10 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             .GroupBy(f => (f.Name, Value: dimension is null ? null : f.Dimensions.GetValueOrDefault(dimension)))
             .Select(g => new FactCount(g.Key.Name, g.Key.Value, g.Count())));
 
-    public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, CancellationToken ct = default)
+    public Task PurgeAsync(IReadOnlyList<Guid> instanceIds, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
+        if (alongside is not null)
+            throw new NotSupportedException("The in-memory store cannot commit a caller's database writes with a purge; use a database store.");
         lock (_gate)
         {
             var ids = instanceIds.ToHashSet();
