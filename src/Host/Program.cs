@@ -9,7 +9,16 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddProcessEngine();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (StartRefusedException refused)
+{
+    // What an operator can fix: one line that says what and how, no stack trace.
+    await Console.Error.WriteLineAsync(refused.Message);
+    return StartRefusedException.ExitCode;
+}
 app.MapProcessEngine();
 await app.RunAsync();
 return 0;

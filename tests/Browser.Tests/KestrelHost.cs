@@ -35,6 +35,9 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Accounts:CreateDemoAccounts", "true");
+        builder.UseSetting("SignIn:Limits:PerAddress", "100000");
+        builder.UseSetting("SignIn:Limits:PerUserName", "100000");
         builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         if (Clock is { } clock)
             builder.ConfigureTestServices(services =>

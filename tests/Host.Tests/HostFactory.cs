@@ -11,11 +11,19 @@ namespace ProcessEngine.Host.Tests;
 /// <summary>The real host over HTTP, on its own SQLite file (or a given database), with the shipped flows it carries.</summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"host-{Guid.NewGuid():N}.db");
+    /// <summary>The host's own SQLite file; a test that starts a second host on the same file gives it the first one's.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "processengine-tests", $"host-{Guid.NewGuid():N}.db");
+
+    /// <summary>The hosting environment; Development (with the demo accounts asked for) unless a test says otherwise.</summary>
+    public string Environment { get; init; } = "Development";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
+        if (Environment == "Development") builder.UseSetting("Accounts:CreateDemoAccounts", "true");
+        // Tests sign the same demo accounts in many times from one address; the limits have tests of their own.
+        builder.UseSetting("SignIn:Limits:PerAddress", "100000");
+        builder.UseSetting("SignIn:Limits:PerUserName", "100000");
         if (Database is { } database)
         {
             builder.UseSetting("Database:Provider", database.Provider.ToString());

@@ -40,6 +40,10 @@ public sealed class HostProcess : IAsyncDisposable
         {
             // Outside Production the host seeds the demo accounts the tests sign in with.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Accounts__CreateDemoAccounts"] = "true",
+            // Fifty simulated people share three demo accounts and one address; the limits have tests of their own.
+            ["SignIn__Limits__PerAddress"] = "100000",
+            ["SignIn__Limits__PerUserName"] = "100000",
             ["Urls"] = address.ToString().TrimEnd('/'),
             ["Database__Provider"] = database.Provider,
             ["ConnectionStrings__ProcessEngine"] = database.ConnectionString,

@@ -58,6 +58,17 @@ public sealed class UnauthorizedProblem : StatusProblem, IEndpointMetadataProvid
         Declare(builder, StatusCodes.Status401Unauthorized, typeof(ProblemDetails));
 }
 
+/// <summary>429: a limit refused the request (too many sign-in attempts); the Retry-After header says when to try again.</summary>
+public sealed class TooManyRequestsProblem : StatusProblem, IEndpointMetadataProvider
+{
+    private TooManyRequestsProblem(ProblemHttpResult problem) : base(problem) { }
+
+    public static TooManyRequestsProblem Of(string? detail) => new(Problem(detail, StatusCodes.Status429TooManyRequests, "Te veel pogingen"));
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status429TooManyRequests, typeof(ProblemDetails));
+}
+
 /// <summary>403 from the request itself (not the authorization middleware): not involved in the casus, not your task.</summary>
 public sealed class ForbiddenProblem : StatusProblem, IEndpointMetadataProvider
 {

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ProcessEngine.Host.Extensions;
 using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 
 /// <summary>
-/// At start-up: the roles exist; outside Production the demo accounts (one per role) exist; in
-/// Production no demo account is made and the host refuses to start without an admin.
+/// At start-up: the roles exist; in Development, and only when asked for (Accounts:CreateDemoAccounts), the demo
+/// accounts (one per role, public password) exist. Any other environment (Production, Staging, Acceptatie, Test)
+/// refuses to start while asked for them, while the database still holds one (a start in Development left it;
+/// Accounts:RemoveDemoAccounts deletes them), or without an admin.
 /// </summary>
 public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AccountOptions> options,
-    IHostEnvironment environment, ILogger<AccountSeeder> logger)
+    IHostEnvironment environment, Auditing.Auditor audit, ILogger<AccountSeeder> logger)
 {
     /// <summary>The demo accounts (README lists them): user name, display name, organisation, roles, teams. Each gets the e-mail address <see cref="DemoEmail"/>.</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Organisatie, string[] Roles, string Teams)> DemoAccounts { get; } =
@@ -36,16 +39,49 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         if (settings.AdminUserName is { Length: > 0 } adminName && settings.AdminPassword is { Length: > 0 } adminPassword)
             await EnsureAsync(adminName, "Beheerder", "Regio", [Roles.Admin], "", adminPassword, email: null);
 
-        if (environment.IsProduction())
+        if (environment.IsDevelopment())
         {
-            if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
-                throw new InvalidOperationException(
-                    "ProcessEngine refuses to start in Production without an admin: set Accounts__AdminUserName and Accounts__AdminPassword (environment) for the first start.");
+            if (!settings.CreateDemoAccounts)
+            {
+                logger.LogInformation("No demo accounts: start with --Accounts:CreateDemoAccounts=true to have one per role");
+                return;
+            }
+            foreach (var demo in DemoAccounts)
+                await EnsureAsync(demo.UserName, demo.DisplayName, demo.Organisatie, demo.Roles, demo.Teams, settings.DemoPassword, DemoEmail(demo.UserName));
             return;
         }
-        if (!settings.CreateDemoAccounts) return;
+        var name = environment.EnvironmentName;
+        if (settings.CreateDemoAccounts)
+            throw new StartRefusedException($"ProcessEngine refuses to start in {name} with Accounts:CreateDemoAccounts: demo accounts (public password) " +
+                "are for Development only. Remove the setting.");
+        await RemoveOrRefuseDemoAccountsAsync(name, settings.RemoveDemoAccounts);
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
+            throw new StartRefusedException($"ProcessEngine refuses to start in {name} without an admin: set Accounts__AdminUserName and " +
+                "Accounts__AdminPassword (environment) for the first start.");
+    }
+
+    /// <summary>
+    /// A database once started in Development may hold the demo accounts, the demo admin among them, with their public
+    /// password: outside Development they are deleted when asked for (audited), else the start is refused.
+    /// </summary>
+    private async Task RemoveOrRefuseDemoAccountsAsync(string environmentName, bool remove)
+    {
+        var present = new List<AppUser>();
         foreach (var demo in DemoAccounts)
-            await EnsureAsync(demo.UserName, demo.DisplayName, demo.Organisatie, demo.Roles, demo.Teams, settings.DemoPassword, DemoEmail(demo.UserName));
+            if (await users.FindByNameAsync(demo.UserName) is { } user && string.Equals(user.Email, DemoEmail(demo.UserName), StringComparison.OrdinalIgnoreCase))
+                present.Add(user);
+        if (present.Count == 0) return;
+        var names = string.Join(", ", present.Select(u => u.UserName));
+        if (!remove)
+            throw new StartRefusedException($"ProcessEngine refuses to start in {environmentName}: this database holds the demo accounts {names}, " +
+                "whose password is public. Start once with Accounts__RemoveDemoAccounts=true to delete them.");
+        foreach (var user in present)
+        {
+            Check(await users.DeleteAsync(user), $"deletion of demo account {user.UserName}");
+            await audit.RecordAsync(null, "account.delete", HostStore.Audit.AuditAction.Delete, HostStore.Audit.AuditOutcome.Success,
+                Auditing.Auditor.PurposeManagement, detail: $"demo-account {user.UserName} verwijderd bij de start", userName: "systeem:start");
+        }
+        logger.LogWarning("Deleted the demo accounts {Accounts} ({Environment}, Accounts:RemoveDemoAccounts)", names, environmentName);
     }
 
     private async Task EnsureAsync(string userName, string displayName, string organisatie, string[] roleNames, string teams, string password,

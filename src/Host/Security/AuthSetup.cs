@@ -67,6 +67,8 @@ public static class AuthSetup
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<PasswordCheckGate>();
+        services.Configure<SignInLimits>(builder.Configuration.GetSection("SignIn:Limits"));
+        services.AddSingleton<SignInThrottle>();
         return builder;
     }
 
@@ -82,11 +84,13 @@ public static class AuthSetup
     }
 }
 
-/// <summary>Accounts: demo accounts on the embedded default, the admin a production install must name.</summary>
+/// <summary>Accounts: demo accounts on a developer's machine when asked for, the admin every other install must name.</summary>
 public sealed class AccountOptions
 {
-    /// <summary>Create the demo accounts (one per role) when absent. Ignored in Production.</summary>
-    public bool CreateDemoAccounts { get; set; } = true;
+    /// <summary>Create the demo accounts (one per role, public password) when absent. Only in Development; elsewhere the start is refused.</summary>
+    public bool CreateDemoAccounts { get; set; }
+    /// <summary>Outside Development: delete the demo accounts a database still holds (from a start in Development), then start.</summary>
+    public bool RemoveDemoAccounts { get; set; }
     public string DemoPassword { get; set; } = "Demo-wachtwoord-2026";
     /// <summary>The admin account a Production install needs; its password comes from configuration (environment), never from a file in the repository.</summary>
     public string? AdminUserName { get; set; }

@@ -5,30 +5,49 @@ using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 
+/// <summary>Why signing in did not work: the message to show, and when a limit refused it, how long to wait.</summary>
+public sealed record SignInRefusal(string Message, TimeSpan? RetryAfter = null);
+
 /// <summary>
 /// Signing in with a user name and password and signing out, shared by the API and the sign-in page so
-/// that both lock out, audit and answer alike.
+/// that both limit, lock out, audit and answer alike.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit, PasswordCheckGate gate)
+public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit, PasswordCheckGate gate, SignInThrottle throttle,
+    IPasswordHasher<AppUser> hasher, AuditKeys keys)
 {
     // One message for a wrong name and a wrong password, so that nobody can probe which accounts exist.
     public const string WrongMessage = "Gebruikersnaam of wachtwoord onjuist.";
     public const string LockedOutMessage = "Te veel mislukte pogingen: dit account is tijdelijk geblokkeerd.";
+    public const string ThrottledMessage = "Te veel aanmeldpogingen: probeer het over enkele minuten opnieuw.";
+
+    // A hash of a password nobody knows, checked when the name matches no account, so that answer takes as long
+    // as a wrong password for a real account (the check is the slow part) and timing tells nothing.
+    private static readonly Lazy<string> Decoy = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
 
     /// <summary>
     /// Signs in with <paramref name="scheme"/> (the cookie or the bearer token) and audits the attempt;
     /// <paramref name="channel"/> says how ("cookie", "token", "aanmeldpagina"). Gives null on success,
-    /// otherwise the message to show.
+    /// otherwise why not.
     /// </summary>
-    public async Task<string?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress)
+    public async Task<SignInRefusal?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress)
     {
+        if (throttle.Refuse(sourceAddress, userName) is { } retryAfter)
+        {
+            await RefusedAsync(userName, "te veel pogingen", sourceAddress);
+            return new SignInRefusal(ThrottledMessage, retryAfter);
+        }
         signIn.AuthenticationScheme = scheme;
+        if (await signIn.UserManager.FindByNameAsync(userName) is null)
+        {
+            await gate.RunAsync(() => Task.FromResult(hasher.VerifyHashedPassword(new AppUser(), Decoy.Value, password)));
+            await RefusedAsync(userName, "onjuist", sourceAddress, known: false);
+            return new SignInRefusal(WrongMessage);
+        }
         var result = await gate.RunAsync(() => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true));
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Refused, Auditor.PurposeAccess,
-                detail: result.IsLockedOut ? "geblokkeerd" : "onjuist", userName: Shorten(userName), sourceAddress: sourceAddress);
-            return result.IsLockedOut ? LockedOutMessage : WrongMessage;
+            await RefusedAsync(userName, result.IsLockedOut ? "geblokkeerd" : "onjuist", sourceAddress);
+            return new SignInRefusal(result.IsLockedOut ? LockedOutMessage : WrongMessage);
         }
         await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
             detail: channel, userName: userName, sourceAddress: sourceAddress);
@@ -42,6 +61,16 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
         await audit.RecordAsync(user, "auth.signout", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess);
     }
 
-    // A refused name is whatever someone typed: keep the audit line short.
+    private Task RefusedAsync(string userName, string why, string? sourceAddress, bool known = true) =>
+        audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Refused, Auditor.PurposeAccess,
+            detail: why, userName: known ? Shorten(userName) : UnknownName(userName), sourceAddress: sourceAddress);
+
+    /// <summary>
+    /// A typed name that matches no account may be a password typed in the wrong field: the log keeps a keyed hash of
+    /// it (the same name gives the same mark, so repeated tries still show), never the text.
+    /// </summary>
+    private string UnknownName(string typed) => "onbekend:" + keys.Sign(keys.CurrentKeyId, "aanmeldnaam:" + typed.Trim().ToUpperInvariant())[..12];
+
+    // A refused name of an existing account is that account's name: keep the audit line short anyway.
     private static string Shorten(string name) => name.Length <= 64 ? name : name[..64];
 }

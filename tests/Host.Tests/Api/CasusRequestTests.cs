@@ -28,7 +28,7 @@ public sealed class CasusRequestTests
     private static bool NamesACasus(System.Reflection.PropertyInfo? property) =>
         property?.PropertyType == typeof(string) && new System.Reflection.NullabilityInfoContext().Create(property).ReadState == System.Reflection.NullabilityState.NotNull;
 
-    private static readonly Security.CurrentUser User = new("prof1", ["Professional"], [], null);
+    private static readonly Host.Security.CurrentUser User = new("prof1", ["Professional"], [], null);
 
     private static readonly ICasusRequest[] Requests =
     [

@@ -85,6 +85,9 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         builder.UseEnvironment("Development");
+        builder.UseSetting("Accounts:CreateDemoAccounts", "true");
+        builder.UseSetting("SignIn:Limits:PerAddress", "100000");
+        builder.UseSetting("SignIn:Limits:PerUserName", "100000");
         builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={_databasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Prompts:Smtp:Host", "127.0.0.1");

@@ -31,7 +31,8 @@ public static class AuthEndpoints
         return TypedResults.Ok(new Me(user.UserName, http.User.FindFirstValue(ClaimsFactory.DisplayNameClaim) ?? user.UserName, user.Roles, user.Groups));
     }
 
-    private static async Task<Results<Ok<CookieSignIn>, EmptyHttpResult, InvalidProblem, UnauthorizedProblem>> LoginAsync(LoginRequest request, PasswordSignIn signIn, HttpContext http)
+    private static async Task<Results<Ok<CookieSignIn>, EmptyHttpResult, InvalidProblem, UnauthorizedProblem, TooManyRequestsProblem>> LoginAsync(
+        LoginRequest request, PasswordSignIn signIn, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Vul de gebruikersnaam in."];
@@ -40,7 +41,12 @@ public static class AuthEndpoints
         var refusal = await signIn.SignInAsync(request.UserName!, request.Password!,
             request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme,
             request.UseCookies ? "cookie" : "token", http.Connection.RemoteIpAddress?.ToString());
-        if (refusal is not null) return UnauthorizedProblem.Of(refusal, "Aanmelden mislukt");
+        if (refusal is { RetryAfter: { } wait })
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TooManyRequestsProblem.Of(refusal.Message);
+        }
+        if (refusal is not null) return UnauthorizedProblem.Of(refusal.Message, "Aanmelden mislukt");
         // With a bearer token the sign-in has written the token response itself.
         return request.UseCookies ? TypedResults.Ok(new CookieSignIn(request.UserName)) : TypedResults.Empty;
     }
