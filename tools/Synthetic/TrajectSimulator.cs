@@ -78,6 +78,7 @@ public sealed class TrajectSimulator : IAsyncDisposable
         services.AddSingleton<IPublisher, DiscardingPublisher>();
         services.AddWorkflowEngine(r => r.AddRvtActivities());
         services.AddSingleton<IWorkflowStore>(store);
+        services.AddSingleton<ISignalOutbox>(store);
         services.AddSingleton<IWorkflowDefinitionStore>(definitions);
         services.AddSingleton<ITimerScheduler, SimulatedTimers>();
         if (limits is not null) services.AddSingleton(Microsoft.Extensions.Options.Options.Create(limits));

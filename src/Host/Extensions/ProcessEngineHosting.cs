@@ -110,8 +110,14 @@ public static class ProcessEngineHosting
         app.MapProcessEngineUi();
         app.MapHealthChecks("/health", HealthResponse.Options);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], AppPath = "/" });
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("ProcessEngine API"));
+        // The API's description is for people who use it: open on a developer's machine, signed in elsewhere.
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        var reference = app.MapScalarApiReference("/api-docs", o => o.WithTitle("ProcessEngine API"));
+        if (!app.Environment.IsDevelopment())
+        {
+            openApi.RequireAuthorization();
+            reference.RequireAuthorization();
+        }
         app.MapProcessEngineApi();
         app.MapOpenIdConnectSignIn();
         app.MapTaskPrompts();

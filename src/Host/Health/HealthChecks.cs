@@ -35,6 +35,11 @@ public sealed class HangfireHealthCheck(JobStorage storage) : IHealthCheck
     }
 }
 
+/// <summary>
+/// /health for load balancers and monitors: anyone learns Healthy or not (and 503 when not); what each check found
+/// (which store, how many schedulers, which migration is missing) only an admin reads, since it describes the
+/// installation to whoever asks.
+/// </summary>
 public static class HealthResponse
 {
     public static HealthCheckOptions Options { get; } = new()
@@ -42,10 +47,15 @@ public static class HealthResponse
         ResponseWriter = async (http, report) =>
         {
             http.Response.ContentType = "application/json";
+            if (!http.User.IsInRole(HostStore.Identity.Roles.Admin))
+            {
+                await JsonSerializer.SerializeAsync(http.Response.Body, new { status = report.Status.ToString() });
+                return;
+            }
             await JsonSerializer.SerializeAsync(http.Response.Body, new
             {
                 status = report.Status.ToString(),
-                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
             });
         },
     };

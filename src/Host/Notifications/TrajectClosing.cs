@@ -26,7 +26,8 @@ public sealed class TrajectClosing(RetentionService retention, IOptions<RvtFlowO
 /// instances, the domain's content) commits with its audit line (the system acting on the retention rule) in one
 /// transaction: no content is gone without its line, no line without the deletion.
 /// </summary>
-public sealed class RetentionJob(RetentionService retention, Auditing.Auditor audit, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(RetentionService retention, Auditing.Auditor audit, Workflows.Persistence.IWorkflowStore engine,
+    ILogger<RetentionJob> logger)
 {
     public const string Id = "processengine-retention";
     public const string SystemUser = "systeem:bewaartermijn";
@@ -36,12 +37,20 @@ public sealed class RetentionJob(RetentionService retention, Auditing.Auditor au
         var total = 0;
         while (true)
         {
-            var purged = await retention.PurgeDueAsync(code => audit.SystemLine(SystemUser, "casus.retention", HostStore.Audit.AuditAction.Delete,
-                "bewaartermijn", code, "inhoud verwijderd, tellingen behouden"), ct);
+            var purged = await retention.PurgeDueAsync(AlongsideAsync, ct);
             total += purged.Count;
             // A batch with room left means nothing more is due (trajecten still postponed stay for the next run).
             if (purged.Count < RetentionService.BatchSize) break;
         }
         if (total > 0) logger.LogInformation("Retention deleted the content of {Count} closed traject(en)", total);
+    }
+
+    /// <summary>What the host deletes and writes with a casus's purge: the e-mail prompts of its tasks, then the system's audit line.</summary>
+    private async Task<Workflows.Persistence.IUnitOfWorkPart?> AlongsideAsync(string casusCode, CancellationToken ct)
+    {
+        var tasks = await engine.GetTasksAsync(casusCode, ct);
+        return Workflows.Persistence.UnitOfWorkParts.Of(new Prompts.PromptRowsPurge([.. tasks.Select(t => t.Id)]),
+            audit.SystemLine(SystemUser, "casus.retention", HostStore.Audit.AuditAction.Delete, "bewaartermijn", casusCode,
+                "inhoud verwijderd, tellingen behouden"));
     }
 }

@@ -37,10 +37,11 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
 
     /// <summary>
     /// Deletes the content of closed trajecten whose retention date has passed (one batch); returns their casus codes.
-    /// Per casus one transaction: the engine's instances, the domain's content and <paramref name="lineFor"/>'s audit
-    /// line (given the casus code) commit together or not at all.
+    /// Per casus one transaction: the engine's instances, the domain's content and what <paramref name="alongside"/>
+    /// gives for the casus code (the host's prompts of it and its audit line) commit together or not at all.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PurgeDueAsync(Func<string, IUnitOfWorkPart?>? lineFor = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> PurgeDueAsync(Func<string, CancellationToken, Task<IUnitOfWorkPart?>>? alongside = null,
+        CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         List<Traject> due;
@@ -50,7 +51,8 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
         foreach (var traject in due)
         {
             var content = new CasusContentPurge(traject.CasusId, traject.Id, now);
-            var engineResult = await purge.PurgeAsync(traject.CasusCode, UnitOfWorkParts.Of(content, lineFor?.Invoke(traject.CasusCode)), ct);
+            var caller = alongside is null ? null : await alongside(traject.CasusCode, ct);
+            var engineResult = await purge.PurgeAsync(traject.CasusCode, UnitOfWorkParts.Of(content, caller), ct);
             if (engineResult.Outcome == ResumeOutcome.Rejected)
             {
                 logger.LogWarning("Retention of {Casus} postponed: {Reason}", traject.CasusCode, engineResult.Message);

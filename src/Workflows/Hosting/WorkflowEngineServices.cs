@@ -49,7 +49,7 @@ public static class WorkflowEngineServices
     {
         services.AddSingleton<InMemoryWorkflowStore>();
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IWorkflowMonitoring>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<IWorkflowMonitoring>(sp => new InMemoryWorkflowMonitoring(sp.GetRequiredService<InMemoryWorkflowStore>()));
         services.AddSingleton<ITaskPromptQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<ISignalOutbox>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();

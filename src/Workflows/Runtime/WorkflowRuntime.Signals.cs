@@ -55,20 +55,9 @@ public sealed partial class WorkflowRuntime
     /// sweep from racing a delivery that is just happening on another node; racing would be harmless (a bookmark
     /// is consumed once), only wasted work.
     /// </summary>
-    public async Task<int> DeliverPendingSignalsAsync(TimeSpan minimumAge, CancellationToken ct = default)
-    {
-        const int page = 200;
-        var seen = new HashSet<Guid>();
-        var delivered = 0;
-        while (true)
-        {
-            var pending = await services.SignalOutbox.FindUndeliveredAsync(Now - minimumAge, page, ct);
-            var fresh = pending.Where(s => seen.Add(s.Id)).ToList();
-            foreach (var signal in fresh)
-                if (await DeliverAsync(signal, ct)) delivered++;
-            if (pending.Count < page || fresh.Count == 0) return delivered;
-        }
-    }
+    public Task<int> DeliverPendingSignalsAsync(TimeSpan minimumAge, CancellationToken ct = default) =>
+        PagedSweep.RunAsync(max => services.SignalOutbox.FindUndeliveredAsync(Now - minimumAge, max, ct), signal => signal.Id,
+            signal => DeliverAsync(signal, ct));
 
     /// <summary>
     /// Hands a stored signal to the bookmarks that were waiting when it was sent, then removes it. A failure leaves

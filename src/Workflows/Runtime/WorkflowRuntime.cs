@@ -13,8 +13,12 @@ namespace ProcessEngine.Workflows.Runtime;
 /// </summary>
 public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<WorkflowRuntime> logger)
 {
-    private const int MaxAttempts = 5;
+    private PassCommits? _commits;
+    private PassCommits Commits => _commits ??= new PassCommits(services, logger, DeliverAsync);
     private DateTimeOffset Now => services.Clock.GetUtcNow();
+
+    private Task<ResumeResult> WithRetryAsync(IUnitOfWorkPart? alongside, Func<ExecutionPass, Task<ResumeResult?>> step, CancellationToken ct) =>
+        Commits.WithRetryAsync(alongside, step, ct);
 
     /// <param name="alongside">What the caller commits with the new instance (domain rows linking to it, the audit line).</param>
     public async Task<StartResult> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null,
@@ -25,7 +29,7 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
         var state = pass.Start(graph, input ?? EmptyData, correlationId);
         await pass.RunAsync(state, ct);
         if (alongside is not null) pass.Changes.Parts.Add(alongside);
-        await CommitAsync(pass, ct);
+        await Commits.CommitAsync(pass, ct);
         return new StartResult(state.Instance.Id, state.Instance.Status, graph.Version);
     }
 
@@ -81,21 +85,9 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
     /// The one place that decides which timers are due: fires every timer due at the clock's now. The
     /// periodic Hangfire sweep, start-up recovery and the tests all call this.
     /// </summary>
-    public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
-    {
-        const int page = 200;
-        var seen = new HashSet<Guid>();
-        var fired = 0;
-        while (true)
-        {
-            var due = await services.Store.FindDueTimersAsync(Now, page, ct);
-            var fresh = due.Where(t => seen.Add(t.Id)).ToList();
-            foreach (var timer in fresh)
-                if ((await FireTimerAsync(timer.Id, ct)).Outcome == ResumeOutcome.Resumed) fired++;
-            // A page with nothing new means the rest are timers of faulted instances, which wait for a retry.
-            if (due.Count < page || fresh.Count == 0) return fired;
-        }
-    }
+    public Task<int> FireDueTimersAsync(CancellationToken ct = default) =>
+        PagedSweep.RunAsync(max => services.Store.FindDueTimersAsync(Now, max, ct), timer => timer.Id,
+            async timer => (await FireTimerAsync(timer.Id, ct)).Outcome == ResumeOutcome.Resumed);
 
     private static string Dutch(UserTaskStatus status) => status == UserTaskStatus.Completed ? "afgerond" : "geannuleerd";
     private static readonly IReadOnlyDictionary<string, object?> EmptyData = new Dictionary<string, object?>();

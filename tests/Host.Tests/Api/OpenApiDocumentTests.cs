@@ -78,7 +78,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     [Theory]
     [InlineData("POST /api/tasks/{id}/complete", new[] { 200, 400, 401, 403, 404, 409 })]
     [InlineData("GET /api/tasks/{id}", new[] { 200, 401, 403, 404 })]
-    [InlineData("POST /api/auth/login", new[] { 200, 400, 401 })]
+    [InlineData("POST /api/auth/login", new[] { 200, 400, 401, 429 })]
     [InlineData("GET /api/auth/me", new[] { 200, 401 })]
     [InlineData("POST /api/trajecten", new[] { 201, 400, 401, 403 })]
     [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404 })]

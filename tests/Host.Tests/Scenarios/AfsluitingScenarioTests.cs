@@ -41,11 +41,49 @@ public sealed class AfsluitingScenarioTests
         Assert.NotEmpty(await engine.Store.FindInstancesByCorrelationAsync(code));
         Assert.Empty(await log.SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
 
+        var taskIds = (await engine.Store.GetTasksAsync(code)).Select(t => t.Id.ToString()).ToList();
+        // The prompts its tasks had (nobody here has an e-mail address, so they are put in as the prompt writer puts them),
+        // and one of another casus that must stay.
+        var other = Guid.NewGuid().ToString();
+        await AddPromptRowsAsync(engine, [.. taskIds, other]);
         await job.RunAsync(CancellationToken.None);
         Assert.Equal("", (await trajecten.FindCasusAsync(code))!.Hulpvraag);
+        // The e-mail prompts of its tasks (they name the casus and link to its tasks) went with it.
+        Assert.Empty(await PromptRowsOfAsync(engine, taskIds));
+        Assert.Single(await PromptRowsOfAsync(engine, [other]));
+        var contexts = engine.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<HostStore.Persistence.HostDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var ids = taskIds.Select(Guid.Parse).ToList();
+            Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PromptMarks.Where(m => ids.Contains(m.TaskId))));
+        }
         Assert.Empty(await engine.Store.FindInstancesByCorrelationAsync(code));
         Assert.Equal(engine.Clock.GetUtcNow(), (await trajecten.FindTrajectAsync(code))!.PurgedAt);
         var line = Assert.Single(await log.SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
         Assert.Equal((HostStore.Audit.AuditAction.Delete, Notifications.RetentionJob.SystemUser), (line.Action, line.UserId));
+    }
+
+    private static async Task AddPromptRowsAsync(ScenarioEngine engine, IReadOnlyList<string> taskIds)
+    {
+        var contexts = engine.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<HostStore.Persistence.HostDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var now = engine.Clock.GetUtcNow();
+        foreach (var id in taskIds)
+        {
+            db.Outbox.Add(new HostStore.Mail.OutboxMessage
+            {
+                Id = Guid.NewGuid(), DedupKey = $"task:{id}:prof1", Recipient = "prof1@example.org", Subject = "Nieuwe taak", Body = "…",
+                CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<List<string>> PromptRowsOfAsync(ScenarioEngine engine, IReadOnlyList<string> taskIds)
+    {
+        var contexts = engine.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<HostStore.Persistence.HostDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var keys = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Outbox.Select(m => m.DedupKey));
+        return [.. keys.Where(k => taskIds.Any(id => k.Contains(id, StringComparison.OrdinalIgnoreCase)))];
     }
 }

@@ -18,6 +18,13 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     private readonly List<Fact> _facts = [];
     private readonly Dictionary<Guid, SentSignal> _signals = [];
 
+    // What the monitoring's queries read, always under the gate.
+    internal Lock Gate => _gate;
+    internal IReadOnlyDictionary<Guid, WorkflowInstance> Instances => _instances;
+    internal IReadOnlyDictionary<Guid, UserTask> Tasks => _tasks;
+    internal IReadOnlyDictionary<Guid, Incident> Incidents => _incidents;
+    internal IReadOnlyList<Fact> Facts => _facts;
+
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
 

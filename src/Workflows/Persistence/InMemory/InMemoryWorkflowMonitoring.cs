@@ -3,9 +3,18 @@ using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Workflows.Persistence.InMemory;
 
-/// <summary>The screens' queries on the same dictionaries, so one singleton answers as the store and as the monitoring.</summary>
-public sealed partial class InMemoryWorkflowStore : IWorkflowMonitoring
+/// <summary>
+/// The screens' queries on an in-memory store's dictionaries, read under the store's lock. A class of its own
+/// (not a part of the store) because it has another audience: the dashboard and studio, not the runtime.
+/// </summary>
+public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IWorkflowMonitoring
 {
+    private readonly Lock _gate = store.Gate;
+    private readonly IReadOnlyDictionary<Guid, WorkflowInstance> _instances = store.Instances;
+    private readonly IReadOnlyDictionary<Guid, UserTask> _tasks = store.Tasks;
+    private readonly IReadOnlyDictionary<Guid, Incident> _incidents = store.Incidents;
+    private readonly IReadOnlyList<Fact> _facts = store.Facts;
+
     private static readonly Func<UserTask, OpenTaskRow> ToRow = OpenTaskRow.FromTask.Compile();
 
     public Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default)
@@ -71,6 +80,11 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowMonitoring
     {
         for (var i = 1; i < bounds.Count; i++) if (moment < bounds[i]) return i - 1;
         return bounds.Count - 2;
+    }
+
+    private Task<IReadOnlyList<T>> ReadList<T>(Func<IEnumerable<T>> read)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<T>>(read().ToList());
     }
 
     private IEnumerable<UserTask> Overdue(DateTimeOffset now) => _tasks.Values.Where(t => t.Status == UserTaskStatus.Open && t.DueAt < now);

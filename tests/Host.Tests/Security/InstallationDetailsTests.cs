@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ProcessEngine.Host.Tests.Security;
+
+/// <summary>
+/// Attack: learning how an installation is built without signing in — its health checks' findings (database, job
+/// scheduler, missing migrations) and, outside Development, its API description.
+/// </summary>
+public sealed class InstallationDetailsTests
+{
+    private const string Admin = "regiobeheer", AdminPassword = "Een-lang-productiewachtwoord-1";
+
+    [Fact]
+    public async Task Health_TellsAnyoneOnlyWhetherItIsHealthy_AndAnAdminWhatEachCheckFound()
+    {
+        await using var host = new HostFactory();
+        using var anonymous = host.CreateClient();
+        using var admin = host.CreateClient();
+        await SignInAsync(admin, "beheerder", Api.ApiHost.Password);
+
+        using var open = JsonDocument.Parse(await anonymous.GetStringAsync("/health"));
+        using var full = JsonDocument.Parse(await admin.GetStringAsync("/health"));
+
+        Assert.Equal(["status"], open.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Healthy", open.RootElement.GetProperty("status").GetString());
+        Assert.Equal("connected, schema up to date",
+            full.RootElement.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_TheApiDescription_IsOnlyForThoseSignedIn()
+    {
+        await using var host = new HostFactory
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string> { ["Accounts:AdminUserName"] = Admin, ["Accounts:AdminPassword"] = AdminPassword },
+        };
+        using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
+        using var signedIn = host.CreateClient();
+        await SignInAsync(signedIn, Admin, AdminPassword);
+
+        foreach (var path in new[] { "/openapi/v1.json", "/api-docs" })
+        {
+            var refused = await anonymous.GetAsync(path);
+            // Sent to the sign-in page, as every page is for someone not signed in.
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith(Host.Security.AuthSetup.SignInPath, refused.Headers.Location!.AbsolutePath);
+            Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync(path)).StatusCode);
+        }
+    }
+
+    private static async Task SignInAsync(HttpClient client, string userName, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password, useCookies = true });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
