@@ -19,8 +19,10 @@ public sealed class Decision : Activity
         var chosen = context.Get(Outcome);
         var allowed = context.Get(Outcomes) ?? [];
         if (chosen is null || !allowed.Contains(chosen))
-            throw new InvalidOperationException(
-                $"Decision '{Id}' chose '{chosen ?? "(nothing)"}', which is not one of its outcomes: {string.Join(", ", allowed)}.");
+            // The chosen value came from the instance's data: the message names the outcomes only.
+            throw new ActivityFaultException(chosen is null
+                ? $"Decision '{Id}' chose nothing; its outcomes are: {string.Join(", ", allowed)}."
+                : $"Decision '{Id}' chose a value that is not one of its outcomes: {string.Join(", ", allowed)}.");
         return ValueTask.FromResult(ActivityResult.WithOutcome(chosen));
     }
 }

@@ -17,7 +17,7 @@ public sealed class Delay : Activity, IBlockingActivity
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var due = context.Get(Until)
-            ?? (context.Get(Duration) is { } duration ? duration.AddTo(context.Now) : throw new InvalidOperationException(
+            ?? (context.Get(Duration) is { } duration ? duration.AddTo(context.Now) : throw new ActivityFaultException(
                 $"Timer '{Id}' needs a duration or an until moment; both are empty."));
         return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForTimer(due)));
     }

@@ -45,7 +45,7 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var title = context.Get(Title);
-        if (string.IsNullOrWhiteSpace(title)) throw new InvalidOperationException($"Task '{Id}' has no title.");
+        if (string.IsNullOrWhiteSpace(title)) throw new ActivityFaultException($"Task '{Id}' has no title.");
         var due = context.Get(Due);
         var dueAt = context.Get(DueAt);
         var spec = new TaskSpec(

@@ -21,10 +21,10 @@ public sealed class RecordFact : Activity
             null => new Dictionary<string, string>(),
             Dictionary<string, object?> map => map.Where(p => p.Value is not null)
                 .ToDictionary(p => p.Key, p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)!),
-            var other => throw new InvalidOperationException($"RecordFact '{Id}': dimensions must be an object, got {other.GetType().Name}."),
+            var other => throw new ActivityFaultException($"RecordFact '{Id}': dimensions must be an object, got {other.GetType().Name}."),
         };
         if (dimensions.Values.Any(v => v.Length > 64))
-            throw new InvalidOperationException($"RecordFact '{Id}': dimension values are categories (at most 64 characters), not content.");
+            throw new ActivityFaultException($"RecordFact '{Id}': dimension values are categories (at most 64 characters), not content.");
         context.RecordFact(Fact.Literal!, dimensions);
         return ValueTask.FromResult(ActivityResult.Done);
     }

@@ -22,7 +22,7 @@ public sealed class RunSubflow : Activity, IBlockingActivity
         {
             null => new Dictionary<string, object?>(),
             Dictionary<string, object?> map => map,
-            var other => throw new InvalidOperationException($"Subflow '{Id}' input must be an object, got {other.GetType().Name}."),
+            var other => throw new ActivityFaultException($"Subflow '{Id}' input must be an object, got {other.GetType().Name}."),
         };
         return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForSubflow(new SubflowSpec(Flow.Literal!, input))));
     }

@@ -24,7 +24,7 @@ public sealed class StartFlow : Activity
         {
             null => new Dictionary<string, object?>(),
             Dictionary<string, object?> map => map,
-            var other => throw new InvalidOperationException($"StartFlow '{Id}' input must be an object, got {other.GetType().Name}."),
+            var other => throw new ActivityFaultException($"StartFlow '{Id}' input must be an object, got {other.GetType().Name}."),
         };
         context.StartFlow(Flow.Literal!, input);
         return ValueTask.FromResult(ActivityResult.Done);

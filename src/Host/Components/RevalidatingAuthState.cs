@@ -1,30 +1,25 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ProcessEngine.HostStore.Identity;
+using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Components;
 
 /// <summary>
-/// A circuit can stay open for hours on the sign-in it started with. Every few minutes this checks that the
-/// account still exists and its security stamp is unchanged (a reset password or changed roles change it);
-/// if not, the circuit becomes anonymous and the router sends the person to the sign-in page.
+/// A circuit can stay open for hours on the sign-in it started with. Each check interval it is held to the same
+/// rules as a cookie or token (<see cref="SessionCheck"/>): the account exists and is not locked out, its security
+/// stamp is unchanged (a new password, other roles or teams, a sign-out anywhere), and the session is within its
+/// absolute limit. If not, the circuit becomes anonymous and the router sends the person to the sign-in page.
 /// </summary>
-internal sealed class RevalidatingAuthState(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+internal sealed class RevalidatingAuthState(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<SessionLimits> limits)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval =>
+        limits.Value.CheckInterval > TimeSpan.FromSeconds(1) ? limits.Value.CheckInterval : TimeSpan.FromSeconds(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null) return false;
-        if (!users.SupportsUserSecurityStamp) return true;
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().RefusalAsync(state.User) is null;
     }
 }

@@ -38,7 +38,8 @@ public static class UiRegistration
         // After the re-execution above, so that a re-executed page request passes it as well.
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor sends its own frame-ancestors policy ('self' by default); ours (Security/SecurityHeaders) allows no framing at all.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         SignOutEndpoint.Map(app);
         return app;
     }

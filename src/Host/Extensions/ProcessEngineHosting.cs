@@ -102,10 +102,12 @@ public static class ProcessEngineHosting
     public static WebApplication MapProcessEngine(this WebApplication app)
     {
         app.UseKnownProxies();
+        app.UseSecurityHeaders();
         app.UseDatabaseWorkPerCall();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseBearerSessionCheck();
         app.UseAuthorization();
         app.MapProcessEngineUi();
         app.MapHealthChecks("/health", HealthResponse.Options);

@@ -20,6 +20,9 @@ public static class AuthSetup
     {
         var services = builder.Services;
         services.Configure<AccountOptions>(builder.Configuration.GetSection("Accounts"));
+        var sessionSection = builder.Configuration.GetSection("Sessions");
+        services.Configure<SessionLimits>(sessionSection);
+        var sessions = sessionSection.Get<SessionLimits>() ?? new SessionLimits();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;
@@ -36,10 +39,13 @@ public static class AuthSetup
                 o.Cookie.Name = "ProcessEngine.Auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Over plain HTTP only on a developer's machine; everywhere else the cookie never leaves TLS.
+                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.ExpireTimeSpan = sessions.IdleTimeout;
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
+                    OnValidatePrincipal = SessionCookieEvents.ValidateAsync,
                     OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden),
                 };
@@ -66,6 +72,8 @@ public static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auditing.AuditingAuthorizationResultHandler>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SessionCheck>();
+        services.AddMemoryCache();
         services.AddSingleton<PasswordCheckGate>();
         services.Configure<SignInLimits>(builder.Configuration.GetSection("SignIn:Limits"));
         services.AddSingleton<SignInThrottle>();

@@ -5,8 +5,11 @@ using ProcessEngine.HostStore.Identity;
 
 namespace ProcessEngine.Host.Security;
 
-/// <summary>Adds the teams (extra candidate groups) and the display name to the sign-in's claims, beside the roles Identity adds.</summary>
-public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+/// <summary>
+/// Adds the teams (extra candidate groups), the display name and the sign-in's moment (for the session's absolute
+/// limit) to the sign-in's claims, beside the roles and the security stamp Identity adds.
+/// </summary>
+public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "processengine:displayname";
@@ -15,6 +18,7 @@ public sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<Identi
     {
         var identity = await base.GenerateClaimsAsync(user);
         foreach (var team in user.TeamList) identity.AddClaim(new Claim(CurrentUser.TeamClaim, team));
+        identity.AddClaim(SessionCheck.StartedAt(clock.GetUtcNow()));
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
         return identity;
     }

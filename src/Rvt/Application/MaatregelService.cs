@@ -30,6 +30,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
         if (casus is null) return DomainResult<Maatregel>.NotFound($"Casus {casusCode} bestaat niet.");
+        if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<Maatregel>.Conflict(refusal);
         var started = await runtime.StartAsync(flows.Value.MaatregelFlow, new Dictionary<string, object?>
         {
             ["type"] = MaatregelRegels.Label(type!.Value),

@@ -29,7 +29,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(ct);
         var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
         if (casus is null) return DomainResult<NetwerkLid>.NotFound($"Casus {casusCode} bestaat niet.");
-        if (casus.ContentDeletedAt is not null) return DomainResult<NetwerkLid>.Conflict("De gegevens van deze casus zijn volgens de bewaartermijn verwijderd.");
+        if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<NetwerkLid>.Conflict(refusal);
         var lid = NetwerkLid.Create(casus.Id, rol!, soort!.Value, bijdrage, door, clock.GetUtcNow());
         db.Netwerk.Add(lid);
         await db.SaveWithAsync(alongside, ct);
@@ -41,6 +41,8 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lid = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);
         if (lid is null) return DomainResult<NetwerkLid>.NotFound($"Dit netwerklid bestaat niet (meer) bij casus {casusCode}.");
+        var casus = await db.Casussen.AsNoTracking().FirstAsync(c => c.Id == lid.CasusId, ct);
+        if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<NetwerkLid>.Conflict(refusal);
         db.Netwerk.Remove(lid);
         await db.SaveWithAsync(alongside, ct);
         return DomainResult<NetwerkLid>.Ok(lid);

@@ -22,6 +22,7 @@ public sealed class VeiligheidskaartService(IDbContextFactory<CasusDbContext> co
         await using var db = await contexts.CreateDbContextAsync(ct);
         var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
         if (casus is null) return DomainResult<VeiligheidskaartVersie>.NotFound($"Casus {casusCode} bestaat niet.");
+        if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<VeiligheidskaartVersie>.Conflict(refusal);
         var current = await db.Veiligheidskaarten.Where(v => v.CasusId == casus.Id).MaxAsync(v => (int?)v.Nummer, ct) ?? 0;
         if (current != basedOnVersion) return Stale(current);
         var versie = VeiligheidskaartVersie.Create(casus.Id, current + 1, auteur, inhoud, clock.GetUtcNow());

@@ -35,7 +35,8 @@ internal static class DateFunctions
             try { return new JsString(body(args)); }
             catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
-                throw new ExpressionException($"dates.{name}: {ex.Message}", ex);
+                // The parser's message quotes the value it could not read: name only the function.
+                throw new ExpressionException($"dates.{name}: an argument is not a valid moment or duration", ex);
             }
         });
 

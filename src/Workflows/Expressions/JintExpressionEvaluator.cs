@@ -2,6 +2,7 @@ using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
+using Jint.Runtime;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Workflows.Runtime;
 
@@ -45,7 +46,7 @@ public sealed class JintExpressionEvaluator(IOptions<ExpressionOptions> options)
         }
         catch (Exception ex) when (ex is not ExpressionException)
         {
-            throw new ExpressionException($"expression '{Shorten(expression.Source)}' failed: {Explain(ex)}", ex);
+            throw new ExpressionException($"expression '{Shorten(expression.Source)}' failed: {Explain(ex, expression.Source)}", ex);
         }
     }
 
@@ -63,14 +64,28 @@ public sealed class JintExpressionEvaluator(IOptions<ExpressionOptions> options)
         _ => VariableValues.Normalize(value.ToObject()),
     };
 
-    private static string Explain(Exception ex) => ex switch
+    private static readonly System.Text.RegularExpressions.Regex UndefinedName = new(@"^([A-Za-z_$][A-Za-z0-9_$]{0,63}) is not defined$");
+
+    private static string Explain(Exception ex, string source) => ex switch
     {
         TimeoutException => "it ran longer than the time limit",
         // Jint's limit exceptions are matched by name: their types are not part of its documented surface.
         _ when ex.GetType().Name.Contains("Memory", StringComparison.Ordinal) => "it used more memory than allowed",
         _ when ex.GetType().Name.Contains("Statements", StringComparison.Ordinal) => "it ran more statements than allowed",
-        _ => ex.Message,
+        // What a script throws, and a runtime error's text, may quote the variables: only the error's kind is kept.
+        // "x is not defined" names an identifier; kept only when that identifier is in the source (a script could throw
+        // its own error with such a text), so it is the flow author's text, never a value.
+        JavaScriptException undefined when UndefinedName.Match(undefined.Message) is { Success: true } match
+            && source.Contains(match.Groups[1].Value, StringComparison.Ordinal) => undefined.Message,
+        // The name too only when it is a standard one: a script can give its error any name.
+        JavaScriptException thrown when thrown.Error.IsObject() && thrown.Error.AsObject().Get("name").ToString() is var name
+            && StandardErrors.Contains(name) => $"it threw a JavaScript {name} (its message is not stored, as it may hold casus data)",
+        JavaScriptException => "it threw a value (not stored, as it may hold casus data)",
+        _ => $"it failed with {ex.GetType().Name}",
     };
+
+    private static readonly HashSet<string> StandardErrors =
+        ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"];
 
     private static string Shorten(string source) => source.Length <= 80 ? source : source[..77] + "...";
 }

@@ -97,10 +97,10 @@ internal sealed partial class ExecutionPass(RuntimeServices services)
         var instance = state.Instance;
         var incident = Incident.Create(instance.Id, node.Id, node.Activity.Type, error, Now);
         Changes.AddedIncidents.Add(incident);
-        Journal(state, node, JournalEvent.Faulted, null, started, error.Message);
+        Journal(state, node, JournalEvent.Faulted, null, started, incident.Message);
         instance.Fault(node.Id, state.Queue.Select(w => w.Node.Id), Now);
         state.Queue.Clear();
-        Changes.Notifications.Add(new InstanceFaulted(instance.Id, instance.DefinitionId, node.Id, incident.Id, error.Message));
+        Changes.Notifications.Add(new InstanceFaulted(instance.Id, instance.DefinitionId, node.Id, incident.Id, incident.Message));
     }
 
     internal void Journal(ExecutionState state, FlowNode node, JournalEvent @event, string? outcome, DateTimeOffset started, string? message = null) =>

@@ -22,8 +22,8 @@ public sealed class Incident
         ActivityId = activityId,
         ActivityType = activityType,
         ExceptionType = error.GetType().FullName ?? error.GetType().Name,
-        Message = error.Message,
-        StackTrace = error.ToString(),
+        Message = FaultText.Message(error, activityId, activityType),
+        StackTrace = FaultText.Trace(error),
         CreatedAt = now,
     };
 

@@ -27,6 +27,6 @@ internal static class ValueConversion
         };
         return converted is not null && target.IsInstanceOfType(converted)
             ? (T)converted
-            : throw new ExpressionException($"expression '{source}' gave {value} ({value.GetType().Name}), which is not a {target.Name}");
+            : throw new ExpressionException($"expression '{source}' gave a {value.GetType().Name}, which is not a {target.Name}");
     }
 }

@@ -38,7 +38,8 @@ public sealed class InstallationDetailsTests
             Settings = new Dictionary<string, string> { ["Accounts:AdminUserName"] = Admin, ["Accounts:AdminPassword"] = AdminPassword },
         };
         using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
-        using var signedIn = host.CreateClient();
+        // Outside Development the session cookie is Secure: it comes back over https only.
+        using var signedIn = host.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
         await SignInAsync(signedIn, Admin, AdminPassword);
 
         foreach (var path in new[] { "/openapi/v1.json", "/api-docs" })
@@ -49,6 +50,41 @@ public sealed class InstallationDetailsTests
             Assert.StartsWith(Host.Security.AuthSetup.SignInPath, refused.Headers.Location!.AbsolutePath);
             Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync(path)).StatusCode);
         }
+    }
+
+    [Theory]
+    [InlineData("/aanmelden")]
+    [InlineData("/api/auth/me")]
+    [InlineData("/health")]
+    public async Task EveryAnswer_RefusesFramingSniffingAndReferrers(string path)
+    {
+        await using var host = new HostFactory();
+        using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await anonymous.GetAsync(path);
+
+        // Interactive pages carry Blazor's own frame-ancestors policy beside ours; a browser enforces both, and both say none.
+        var policies = response.Headers.GetValues("Content-Security-Policy").ToList();
+        Assert.Contains("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'", policies);
+        Assert.All(policies, p => Assert.Contains("frame-ancestors 'none'", p));
+        Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("same-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_OverTls_TheBrowserIsToldToStayOnTls()
+    {
+        await using var host = new HostFactory
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string> { ["Accounts:AdminUserName"] = Admin, ["Accounts:AdminPassword"] = AdminPassword },
+        };
+        using var client = host.CreateClient(new() { BaseAddress = new Uri("https://processengine.example.nl"), AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/health");
+
+        Assert.StartsWith("max-age=", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
     }
 
     private static async Task SignInAsync(HttpClient client, string userName, string password)

@@ -59,7 +59,7 @@ public sealed class IncidentTests
 
         Assert.Equal(WorkflowStatus.Faulted, started.Status);
         var incident = Assert.Single(await engine.Store.GetOpenIncidentsAsync(started.InstanceId));
-        Assert.Contains("'bestaat-niet' has no published version", incident.Message);
+        Assert.Equal("RunSubflow 'sub' starts a flow that has no published version.", incident.Message);
         Assert.Empty(await engine.Store.GetBookmarksAsync(started.InstanceId));
     }
 
@@ -81,15 +81,16 @@ public sealed class IncidentTests
         await using var engine = await TestEngine.StartAsync();
         await engine.PublishAsync("""
         { "id": "bad-decision", "name": "Foute beslissing",
-          "activities": [ { "id": "d", "type": "Decision", "inputs": { "outcome": { "expression": "'Anders'" }, "outcomes": ["Ja", "Nee"] } } ],
+          "activities": [ { "id": "d", "type": "Decision", "inputs": { "outcome": { "expression": "input.antwoord" }, "outcomes": ["Ja", "Nee"] } } ],
           "connections": [] }
         """);
 
-        var started = await engine.Runtime.StartAsync("bad-decision");
+        var started = await engine.Runtime.StartAsync("bad-decision", new Dictionary<string, object?> { ["antwoord"] = "Anders" });
 
         Assert.Equal(WorkflowStatus.Faulted, started.Status);
         var incident = Assert.Single(await engine.Store.GetOpenIncidentsAsync(started.InstanceId));
-        Assert.Contains("chose 'Anders', which is not one of its outcomes: Ja, Nee", incident.Message);
+        // The value chosen came from the instance: the text names the outcomes, not what was chosen.
+        Assert.Equal("Decision 'd' chose a value that is not one of its outcomes: Ja, Nee.", incident.Message);
     }
 }
 
@@ -105,7 +106,7 @@ public sealed class FlakyExternalCall : Activity
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         lock (Failing)
-            if (Failing.Contains(context.Get(Key)!)) throw new InvalidOperationException("Koppeling niet bereikbaar");
+            if (Failing.Contains(context.Get(Key)!)) throw new ActivityFaultException("Koppeling niet bereikbaar");
         return ValueTask.FromResult(ActivityResult.Done);
     }
 }
