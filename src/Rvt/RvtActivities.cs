@@ -12,5 +12,8 @@ public static class RvtActivities
             .AddFormRule(new Forms.IdentifierFormRule())
             .AddFormRule(new Forms.MaatregelFormRule())
             .AddFormRule(new Forms.MaatregelVerlengingFormRule())
+            .AddFormRule(new Forms.OtsBeschikkingFormRule())
+            .AddFormRule(new Forms.MachtigingFormRule())
+            .AddFormRule(new Forms.FirstVersionMachtigingGuard())
             .AddFormRule(new Forms.TafeldatumFormRule());
 }

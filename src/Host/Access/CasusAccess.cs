@@ -7,11 +7,12 @@ using ProcessEngine.Workflows.Persistence;
 namespace ProcessEngine.Host.Access;
 
 /// <summary>Whether a person may see a casus, and why (the reason goes to the audit log as the purpose).</summary>
-public enum CasusAccessResult { NotFound, Denied, Inbrenger, DuoPartner, Assignee, RvtTafel, RvtVoorzitter }
+public enum CasusAccessResult { NotFound, Denied, Inbrenger, DuoPartner, Assignee, RvtTafel, RvtVoorzitter, Jeugdbeschermer }
 
 /// <summary>
-/// Access follows involvement (DESIGN section 8): a professional sees a casus as its inbrenger, as duo
-/// partner, or as assignee of one of its tasks (open or done); the RVT chair sees every casus (the chair
+/// Access follows involvement: a professional sees a casus as its inbrenger, as duo partner, or as
+/// assignee of one of its tasks (open or done); the GI's jeugdbeschermer sees it while a maatregel they
+/// carry out runs (named on the maatregel), or as assignee of one of its tasks; the RVT chair sees every casus (the chair
 /// triages them all); an RVT member sees a casus once it is on the table (triage chose bespreking);
 /// managers, coordinators and admins never see casus content.
 /// </summary>
@@ -27,7 +28,10 @@ public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine,
         var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
         if (user.IsIn(Roles.RvtMember) && instances.Any(i => i.DefinitionId == AanmeldingFlow && OnTheTable(i.Variables)))
             return CasusAccessResult.RvtTafel;
-        if (!user.IsIn(Roles.Professional)) return CasusAccessResult.Denied;
+        if (user.IsIn(Roles.Jeugdbeschermer) && instances.Any(i => i.DefinitionId == flows.Value.MaatregelFlow && i.IsActive
+                && i.ReadInput().GetValueOrDefault("jeugdbeschermer") as string == user.UserName))
+            return CasusAccessResult.Jeugdbeschermer;
+        if (!user.IsIn(Roles.Professional) && !user.IsIn(Roles.Jeugdbeschermer)) return CasusAccessResult.Denied;
         if (casus.Inbrenger == user.UserName) return CasusAccessResult.Inbrenger;
         if (instances.Any(i => i.DefinitionId == flows.Value.TrajectFlow && Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName)
                 || i.ReadInput().GetValueOrDefault("duoPartner") as string == user.UserName))

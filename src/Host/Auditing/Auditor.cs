@@ -68,6 +68,7 @@ public sealed class Auditor(AuditLog log)
         CasusAccessResult.Inbrenger => "inbrenger",
         CasusAccessResult.DuoPartner => "duopartner",
         CasusAccessResult.Assignee => "taak",
+        CasusAccessResult.Jeugdbeschermer => "jeugdbeschermer",
         CasusAccessResult.RvtTafel => "RVT-tafel",
         CasusAccessResult.RvtVoorzitter => "voorzitter RVT",
         _ => "-",

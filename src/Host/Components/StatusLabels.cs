@@ -41,6 +41,17 @@ public static class StatusLabels
         MaatregelStatus.Lopend => "lopend",
         MaatregelStatus.Verlengd => "verlengd",
         MaatregelStatus.Beeindigd => "beëindigd",
+        MaatregelStatus.Afgelopen => "afgelopen zonder beslissing op het OTS-verzoek",
+        _ => status.ToString(),
+    };
+
+    public static string Of(MachtigingStatus status) => status switch
+    {
+        MachtigingStatus.Lopend => "lopend",
+        MachtigingStatus.Uitgevoerd => "uitgevoerd",
+        MachtigingStatus.Vervallen => "vervallen (niet binnen drie maanden uitgevoerd)",
+        MachtigingStatus.Afgelopen => "afgelopen",
+        MachtigingStatus.Beeindigd => "beëindigd met de maatregel",
         _ => status.ToString(),
     };
 }

@@ -22,6 +22,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("rvtlid", "Lid RVT (demo)", "RVT", [Roles.RvtMember], ""),
         ("prof1", "Professional CJG (demo)", "CJG", [Roles.Professional], ""),
         ("prof2", "Professional wijkteam (demo)", "Wijkteam", [Roles.Professional], ""),
+        ("jeugdbeschermer", "Jeugdbeschermer GI (demo)", "GI", [Roles.Jeugdbeschermer], ""),
         ("raad", "Contactpersoon Raad voor de Kinderbescherming (demo)", "RvdK", [Roles.Professional], "RvdK"),
         ("manager", "Manager (demo)", "Regio", [Roles.Manager], ""),
         ("beheerder", "Beheerder (demo)", "Regio", [Roles.Admin], ""),

@@ -13,6 +13,8 @@ public static class Policies
     public const string ManageFlows = "flows.manage";
     /// <summary>Work on casus: professionals and the RVT (involvement checked per casus).</summary>
     public const string CasusWork = "casus.work";
+    /// <summary>Register a court measure from its beschikking, a machtiging within it, and end it: the GI's jeugdbeschermer (involvement checked per casus).</summary>
+    public const string Maatregel = "casus.maatregel";
     /// <summary>The RVT table: its agenda, for the chair and the members.</summary>
     public const string RvtTafel = "rvt.tafel";
     /// <summary>Bring in a new casus.</summary>
@@ -27,7 +29,8 @@ public static class Policies
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ManageFlows] = [Roles.Coordinator, Roles.Admin],
-        [CasusWork] = [Roles.Professional, Roles.RvtChair, Roles.RvtMember],
+        [CasusWork] = [Roles.Professional, Roles.Jeugdbeschermer, Roles.RvtChair, Roles.RvtMember],
+        [Maatregel] = [Roles.Jeugdbeschermer],
         [RvtTafel] = [Roles.RvtChair, Roles.RvtMember],
         [Aanmelden] = [Roles.Professional],
         [OperateInstances] = [Roles.Coordinator, Roles.Manager, Roles.Admin],

@@ -7,10 +7,12 @@ public static class Roles
     public const string RvtChair = "RvtChair";
     public const string RvtMember = "RvtMember";
     public const string Professional = "Professional";
+    /// <summary>The gecertificeerde instelling's worker who carries out a court measure: registers the beschikking, does its evaluations and requests.</summary>
+    public const string Jeugdbeschermer = "Jeugdbeschermer";
     public const string Manager = "Manager";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Coordinator, RvtChair, RvtMember, Professional, Manager, Admin];
+    public static IReadOnlyList<string> All { get; } = [Coordinator, RvtChair, RvtMember, Professional, Jeugdbeschermer, Manager, Admin];
 
     /// <summary>Dutch names for the UI.</summary>
     public static string Dutch(string role) => role switch
@@ -19,6 +21,7 @@ public static class Roles
         RvtChair => "Voorzitter RVT",
         RvtMember => "Lid RVT",
         Professional => "Professional",
+        Jeugdbeschermer => "Jeugdbeschermer (GI)",
         Manager => "Manager",
         Admin => "Beheerder",
         _ => role,

@@ -39,6 +39,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             new(FlowRoles, false, _ => Message(method, url, body), _ => allowed);
         Row Casus(HttpMethod method, string path, HttpStatusCode allowed, object? body = null) =>
             new(CasusRoles, true, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => allowed, c => c.CasusAccessible);
+        Row GiOnly(HttpMethod method, string path, object body) =>
+            new([], false, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => HttpStatusCode.OK);
         Row Task(HttpMethod method, string path, Func<Cell, HttpStatusCode> allowed, object? body = null, Func<Cell, bool>? accessible = null) =>
             new(CasusRoles, true, c => Message(method, $"/api/tasks/{c.Task}{path}", body), allowed, accessible ?? (c => c.TaskAccessible));
         return new()
@@ -65,9 +67,12 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/casus/{code}/veiligheidskaart/versions"] = Casus(HttpMethod.Get, "/veiligheidskaart/versions", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/compare"] = Casus(HttpMethod.Get, "/veiligheidskaart/compare?van=1&tot=1", HttpStatusCode.OK),
             ["PUT /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Put, "/veiligheidskaart", HttpStatusCode.BadRequest, new { }),
-            ["POST /api/casus/{code}/maatregelen"] = Casus(HttpMethod.Post, "/maatregelen", HttpStatusCode.BadRequest, new { }),
-            ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] =
-                Casus(HttpMethod.Post, $"/maatregelen/{random}/end", HttpStatusCode.NotFound, new { reden = "x" }),
+            // Only the GI's jeugdbeschermer registers, extends or ends a maatregel: every role here, the inbrenger included, is refused.
+            ["POST /api/casus/{code}/maatregelen"] = GiOnly(HttpMethod.Post, "/maatregelen", new { }),
+            // Any involved professional may ask the GI to register a beschikking; asking again returns the open request.
+            ["POST /api/casus/{code}/maatregelen/verzoek-gi"] = Casus(HttpMethod.Post, "/maatregelen/verzoek-gi", HttpStatusCode.OK),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/machtigingen"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/machtigingen", new { }),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/end", new { reden = "x" }),
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
 

@@ -22,6 +22,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
         "POST /api/tasks/{id}/claim", "POST /api/tasks/{id}/release", "POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/reassign",
         "POST /api/instances/{id}/cancel", "POST /api/instances/{id}/retry",
         "POST /api/casus/{code}/stopknop", "PUT /api/casus/{code}/veiligheidskaart", "POST /api/casus/{code}/maatregelen/{id}/end",
+        "POST /api/casus/{code}/maatregelen/{id}/machtigingen",
         "POST /api/casus/{code}/netwerk",
     ];
 
@@ -81,7 +82,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     [InlineData("POST /api/auth/login", new[] { 200, 400, 401, 429 })]
     [InlineData("GET /api/auth/me", new[] { 200, 401 })]
     [InlineData("POST /api/trajecten", new[] { 201, 400, 401, 403 })]
-    [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404 })]
+    [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404, 409 })]
     [InlineData("PUT /api/casus/{code}/veiligheidskaart", new[] { 201, 400, 401, 403, 404, 409 })]
     [InlineData("POST /api/flows/{id}/publish", new[] { 200, 400, 401, 403, 404 })]
     [InlineData("POST /api/instances/{id}/cancel", new[] { 200, 400, 401, 403, 404, 409 })]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using ProcessEngine.Host.Tests.Scenarios;
 
 namespace ProcessEngine.Host.Tests.Api;
 
@@ -74,6 +76,32 @@ public sealed class ReportApiTests
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal(json, csv.Skip(1));
         // One casus discussed: a count that could point to a family, so hidden in every cell that shows it.
-        Assert.Contains(json, line => line.StartsWith("Besproken casus;", StringComparison.Ordinal) && line.EndsWith(";<5", StringComparison.Ordinal));
+        Assert.Contains(json, line => line.StartsWith("Besproken casus / Consultatie & Advies;", StringComparison.Ordinal)
+            && line.EndsWith(";<5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HalfjaarcijfersCsv_FollowsTheFactsheetRowForRow_WithTheHeadingLineWithoutNumbers()
+    {
+        await using var host = new ApiHost();
+        await host.InitializeAsync();
+        using var manager = await host.AsAsync("manager");
+
+        var rows = (await (await manager.GetAsync("/api/reports/half-year-figures?jaar=2001")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray().ToList();
+        var csv = Encoding.UTF8.GetString(await (await manager.GetAsync("/api/reports/half-year-figures.csv?jaar=2001")).Content.ReadAsByteArrayAsync())
+            .TrimStart('\uFEFF');
+
+        Assert.Equal(Factsheet.Onderdelen, rows.Select(r => r.GetProperty("onderdeel").GetString()));
+        Assert.Equal([Factsheet.Kop], rows.Where(r => r.GetProperty("isKop").GetBoolean()).Select(r => r.GetProperty("onderdeel").GetString()));
+        Assert.Equal(JsonValueKind.Null, rows.Single(r => r.GetProperty("isKop").GetBoolean()).GetProperty("totaal").ValueKind);
+        // A year without casussen: every count is a zero that points to no one, the heading line has empty cells.
+        Assert.Equal(
+            "onderdeel;eerste halfjaar 2001;tweede halfjaar 2001;totaal\r\n" +
+            "Besproken casus / Consultatie & Advies;0;0;0\r\n" +
+            "Mogelijkheden interventies na Consultatie en Advies;;;\r\n" +
+            "Netwerkberaden met partners;0;0;0\r\n" +
+            "Interventiegesprek RvdK;0;0;0\r\n" +
+            "Begeleiding ism lokaal team;0;0;0\r\n" +
+            "Aantal huishoudens;0;0;0\r\n", csv);
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Rvt.Persistence;
 using ProcessEngine.Workflows.EntityFramework;
 
@@ -77,17 +79,23 @@ public sealed class UnitOfWorkTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task AMaatregel_StartsWithItsLineNamingIt_OrNotAtAll()
     {
         using var prof1 = await host.AsAsync("prof1");
+        using var gi = await host.AsAsync("jeugdbeschermer");
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
+        var start = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The jeugdbeschermer is involved through a maatregel they already carry out on this casus (a voogdij, say).
+        await host.Service<MaatregelService>().RegisterAsync(code,
+            new MaatregelRegistratie(MaatregelType.Voogdij, start, null, Jeugdbeschermer: "jeugdbeschermer"), "jeugdbeschermer");
         var counts = await CountAsync();
         var before = await LastSequenceAsync();
-        var start = DateOnly.FromDateTime(DateTime.UtcNow);
         var maatregel = new { type = "Ots", startDatum = start.ToString("yyyy-MM-dd"), eindDatum = start.AddMonths(6).ToString("yyyy-MM-dd") };
 
-        var refused = await WhileAuditIsRefusedAsync(() => prof1.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel));
+        Assert.Equal(HttpStatusCode.Forbidden, (await prof1.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel)).StatusCode); // the inbrenger does not do the GI's work
+        before = await LastSequenceAsync();
+        var refused = await WhileAuditIsRefusedAsync(() => gi.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(counts, await CountAsync());
-        var created = await (await ApiWorld.Ok(prof1.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel))).ReadJsonAsync();
+        var created = await (await ApiWorld.Ok(gi.PostAsJsonAsync($"/api/casus/{code}/maatregelen", maatregel))).ReadJsonAsync();
         var line = Assert.Single(await LinesAfterAsync(before));
         Assert.Equal(("maatregel.create", code, created.GetProperty("id").GetGuid().ToString()), (line.EventCode, line.CasusCode, line.Detail));
     }

@@ -19,15 +19,17 @@ public sealed class InterventiegesprekScenarioTests
         var check = await engine.TaskAsync(Casus, Gereedheidscheck);
         Assert.Equal("RvtChair", check.CandidateGroup);
         Assert.Equal(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero), check.DueAt);
-        Assert.Equal(["hulpVrijwilligKader", "oudersWetenProces", "zorgenEnKrachten"],
+        Assert.Equal(["ernstigeBedreiging", "zorgNietAanvaard", "verantwoordelijkheidTerug", "oudersWetenProces", "zorgenEnKrachten"],
             check.Form.Where(f => f.Type == "boolean").Select(f => f.Name));
+        Assert.Equal(["Gereed", "Nog te vroeg", "Niet gereed"], check.Outcomes);
 
-        await engine.CompleteAsync(Casus, Gereedheidscheck, "Niet gereed", Gereedheid(hulp: false, ouders: true, zorgen: false), Chair);
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Niet gereed",
+            Gereedheid(gronden: true, ouders: true, zorgen: false, zonderGrond: "zorgNietAanvaard"), Chair);
 
         var aanvullen = Assert.Single(await engine.OpenTasksAsync(Casus));
-        Assert.Equal("Aanvullen: hulp in het vrijwillig kader, zorgen en krachten op papier", aanvullen.Title);
+        Assert.Equal("Aanvullen: grond: zorg niet of onvoldoende aanvaard, zorgen en krachten op papier", aanvullen.Title);
         Assert.Equal(Inbrenger, aanvullen.Assignee);
-        Assert.Contains("hulp in het vrijwillig kader is nog niet voldoende geprobeerd (ook met het netwerk)", aanvullen.Description);
+        Assert.Contains("het is niet vastgesteld dat de nodige zorg niet of onvoldoende wordt aanvaard, ook niet in het vrijwillig kader met het netwerk", aanvullen.Description);
         Assert.Contains("zorgen en krachten staan nog niet op papier", aanvullen.Description);
         Assert.DoesNotContain("ouders", aanvullen.Description);
 
@@ -42,11 +44,45 @@ public sealed class InterventiegesprekScenarioTests
         await using var engine = ScenarioEngine.Start();
         await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
 
-        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(hulp: true, ouders: false, zorgen: true), Chair);
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(gronden: true, ouders: false, zorgen: true), Chair);
 
         var aanvullen = Assert.Single(await engine.OpenTasksAsync(Casus));
         Assert.Equal("Aanvullen: ouders informeren over het proces", aanvullen.Title);
         Assert.Contains("de ouders weten nog niet welk proces volgt", aanvullen.Description);
+    }
+
+    /// <summary>An OTS needs its three grounds together: with any one not established, the check goes back however it was marked.</summary>
+    [Theory]
+    [InlineData("ernstigeBedreiging", "Aanvullen: grond: ernstige bedreiging van de ontwikkeling")]
+    [InlineData("zorgNietAanvaard", "Aanvullen: grond: zorg niet of onvoldoende aanvaard")]
+    [InlineData("verantwoordelijkheidTerug", "Aanvullen: grond: ouders binnen aanvaardbare termijn weer verantwoordelijk")]
+    public async Task Gereedheidscheck_SendsBack_WhenAnyOfTheThreeGroundsIsMissing(string grond, string title)
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(gronden: true, ouders: true, zorgen: true, zonderGrond: grond), Chair);
+
+        Assert.Equal([title], (await engine.OpenTasksAsync(Casus)).Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task Gereedheidscheck_NogTeVroeg_LetsTheInbrengerSayWhatToTryFirst_AndTheTrajectTakesThatRoute()
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
+
+        await engine.CompleteAsync(Casus, Gereedheidscheck, "Nog te vroeg",
+            Gereedheid(gronden: false, ouders: true, zorgen: true, toelichting: "netwerk is nog niet gevraagd"), Chair);
+
+        var eerst = await engine.TaskAsync(Casus, "Nog te vroeg voor de Raad: wat proberen we eerst in het vrijwillig kader?");
+        Assert.Equal(Inbrenger, eerst.Assignee);
+        Assert.Equal(["Netwerkberaad", "Begeleiding in duo"], eerst.Outcomes);
+        Assert.Contains("nog te vroeg (netwerk is nog niet gevraagd)", eerst.Description);
+        await engine.CompleteAsync(Casus, eerst.Title, "Netwerkberaad", Form(("watEerst", "Oma en de buurvrouw vragen mee te denken")));
+
+        Assert.Equal("netwerkberaad", await VariableAsync(engine, Casus, "route"));
+        Assert.Equal(Inbrenger, (await engine.TaskAsync(Casus, NetwerkberaadPlannen)).Assignee);
     }
 
     [Fact]
@@ -73,7 +109,12 @@ public sealed class InterventiegesprekScenarioTests
         await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Nog een review");
         Assert.Equal(new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero), Assert.Single(await engine.TimersAsync(rvdk.Id)).DueAt);
         await engine.MoveToAsync(new DateTimeOffset(2026, 9, 2, 8, 0, 0, TimeSpan.Zero));
-        await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Afspraken werken");
+        // The region's default is two reviews: asking for a third ends the series with a choice, not another wait.
+        await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Nog een review");
+        Assert.Empty(await engine.TimersAsync(rvdk.Id));
+        var laatste = await engine.TaskAsync(Casus, "Laatste review: afsluiten of raadsonderzoek?");
+        Assert.Equal(["Afspraken werken", "RvdK start onderzoek"], laatste.Outcomes);
+        await engine.CompleteAsync(Casus, laatste.Title, "Afspraken werken");
 
         await engine.CompleteAsync(Casus, Afsluiten, "Afgesloten: veilig genoeg", Form(("reden", "Afspraken werken")));
         var traject = await engine.InstanceAsync(Casus, "rvt-traject");
@@ -94,11 +135,14 @@ public sealed class InterventiegesprekScenarioTests
         Assert.Equal(Inbrenger, uitkomst.Assignee);
         Assert.Equal(new DateTimeOffset(2026, 5, 25, 8, 0, 0, TimeSpan.Zero), uitkomst.DueAt); // P12W, across the DST change
         await engine.CompleteAsync(Casus, uitkomst.Title, "Maatregel uitgesproken");
-        var registreren = await engine.TaskAsync(Casus, "Maatregel registreren");
-        Assert.Equal(["OTS", "Voorlopige OTS", "Machtiging uithuisplaatsing", "Voogdij"], registreren.Form.Single(f => f.Name == "type").Options!);
+        var registreren = await engine.TaskAsync(Casus, "Beschikking registreren: maatregel uitgesproken");
+        Assert.Equal((null, "Jeugdbeschermer"), (registreren.Assignee, registreren.CandidateGroup));
+        Assert.Equal(["OTS", "Voorlopige OTS", "Voogdij"], registreren.Form.Single(f => f.Name == "type").Options!);
+        Assert.Equal(["Geen", "Machtiging uithuisplaatsing", "Spoedmachtiging"], registreren.Form.Single(f => f.Name == "machtiging").Options!);
 
         await engine.CompleteAsync(Casus, registreren.Title, "Geregistreerd",
-            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")));
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02"), ("machtiging", "Machtiging uithuisplaatsing"),
+                ("machtigingStartDatum", "2026-03-02"), ("machtigingEindDatum", "2026-09-02")), "jeugdbeschermer");
 
         var rvdk = await engine.InstanceAsync(Casus, "rvt-interventiegesprek-rvdk");
         Assert.Equal("maatregel", rvdk.Variables["vervolg"]);
@@ -106,13 +150,20 @@ public sealed class InterventiegesprekScenarioTests
         Assert.Equal(WorkflowStatus.Suspended, maatregel.Status);
         Assert.Equal("OTS", maatregel.ReadInput()["type"]);
         Assert.Equal(Inbrenger, maatregel.ReadInput()["inbrenger"]);
+        // Registered together: the machtiging lives within the OTS; the GI's jeugdbeschermer who registered it carries it out.
+        Assert.Equal("jeugdbeschermer", maatregel.ReadInput()["jeugdbeschermer"]);
+        Assert.Equal("lopend", ((IReadOnlyDictionary<string, object?>)maatregel.Variables["machtiging"]!)["status"]);
         Assert.Equal("maatregel", await VariableAsync(engine, Casus, "zwaarsteRoute"));
+        // Counted from the beschikking of 2 March, in Amsterdam: the machtiging's lapse question two weeks before 2 June,
+        // the evaluation on 2 June 00:00, the extension question ten weeks before 2 March 2027.
         Assert.Equal(
-            [new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 21, 23, 0, 0, TimeSpan.Zero)],
+            [new DateTimeOffset(2026, 5, 18, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 6, 1, 22, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(2026, 12, 21, 23, 0, 0, TimeSpan.Zero)],
             (await engine.TimersAsync(maatregel.Id)).Select(t => t.DueAt!.Value).Order());
 
         await engine.MoveToAsync(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero));
-        await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Beëindigen", MaatregelChecklist(true));
+        Assert.Equal("jeugdbeschermer", (await engine.TaskAsync(Casus, MaatregelEvaluatie)).Assignee);
+        await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Beëindigd door de GI", MaatregelChecklist(true), "jeugdbeschermer");
         await engine.CompleteAsync(Casus, TerugkeerPlannen, "Netwerkberaad");
 
         Assert.Equal(WorkflowStatus.Finished, (await engine.InstanceAsync(Casus, "rvt-maatregel")).Status);
@@ -148,7 +199,7 @@ public sealed class InterventiegesprekScenarioTests
         await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
         await engine.CompleteAsync(Casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
         await engine.CompleteAsync(Casus, "Uitkomst raadsonderzoek", "Maatregel uitgesproken");
-        var registreren = await engine.TaskAsync(Casus, "Maatregel registreren");
+        var registreren = await engine.TaskAsync(Casus, "Beschikking registreren: maatregel uitgesproken");
 
         // The task's form rule holds the law: an OTS of more than a year is refused, naming the field, and nothing moves.
         var tooLong = await engine.Runtime.CompleteTaskAsync(registreren.Id, "Geregistreerd",

@@ -20,8 +20,8 @@ public sealed class MaatregelDuringStopknopScenarioTests
         await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
         await engine.CompleteAsync(Casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
         await engine.CompleteAsync(Casus, "Uitkomst raadsonderzoek", "Maatregel uitgesproken");
-        await engine.CompleteAsync(Casus, "Maatregel registreren", "Geregistreerd",
-            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")));
+        await engine.CompleteAsync(Casus, "Beschikking registreren: maatregel uitgesproken", "Geregistreerd",
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")), "jeugdbeschermer");
         var maatregel = await engine.InstanceAsync(Casus, "rvt-maatregel");
         Assert.Null(maatregel.ParentInstanceId);
 
@@ -31,7 +31,7 @@ public sealed class MaatregelDuringStopknopScenarioTests
         Assert.Equal(1, await engine.MoveToAsync(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero)));
         var evaluatie = await engine.TaskAsync(Casus, MaatregelEvaluatie);
         Assert.Equal(UserTaskStatus.Open, evaluatie.Status);
-        await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Beëindigen", MaatregelChecklist(true));
+        await engine.CompleteAsync(Casus, MaatregelEvaluatie, "Beëindigd door de GI", MaatregelChecklist(true), "jeugdbeschermer");
         await engine.CompleteAsync(Casus, TerugkeerPlannen, "Netwerkberaad");
         Assert.Equal(WorkflowStatus.Finished, (await engine.InstanceAsync(Casus, "rvt-maatregel")).Status);
         Assert.DoesNotContain(await engine.OpenTasksAsync(Casus), t => t.Title == NetwerkberaadPlannen);

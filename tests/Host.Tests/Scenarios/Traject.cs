@@ -50,8 +50,11 @@ internal static class Traject
         ("wanneer", "elke doordeweekse avond"),
         ("hoeGevolgd", "de buurvrouw belt wekelijks met de inbrenger"));
 
-    public static Dictionary<string, object?> Gereedheid(bool hulp, bool ouders, bool zorgen, string? toelichting = null) => Form(
-        ("hulpVrijwilligKader", hulp), ("oudersWetenProces", ouders), ("zorgenEnKrachten", zorgen), ("toelichting", toelichting));
+    /// <summary>The readiness check: the three grounds of an OTS (all given, or all but <paramref name="zonderGrond"/>), and the two other points.</summary>
+    public static Dictionary<string, object?> Gereedheid(bool gronden, bool ouders, bool zorgen, string? toelichting = null, string? zonderGrond = null) => Form(
+        ("ernstigeBedreiging", gronden && zonderGrond != "ernstigeBedreiging"), ("zorgNietAanvaard", gronden && zonderGrond != "zorgNietAanvaard"),
+        ("verantwoordelijkheidTerug", gronden && zonderGrond != "verantwoordelijkheidTerug"),
+        ("oudersWetenProces", ouders), ("zorgenEnKrachten", zorgen), ("toelichting", toelichting));
 
     public static Dictionary<string, object?> MaatregelChecklist(bool klaar) => Form(
         ("netwerk", klaar), ("afsprakenNagekomen", klaar), ("gezinHeeftRegie", klaar), ("hulpVrijwilligAanvaard", klaar));

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Extensions;
+using ProcessEngine.Host.Security;
 using ProcessEngine.Host.Tests.Api;
 using ProcessEngine.HostStore.Audit;
 
@@ -59,7 +60,7 @@ public sealed class DemoAccountTests
         var admin = await client.PostAsJsonAsync("/api/auth/login", new { userName = Admin, password = AdminPassword });
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK), (demo.StatusCode, admin.StatusCode));
         var deleted = await removing.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(EventCode: "account.delete"));
-        Assert.Equal(8, deleted.Count);
+        Assert.Equal(AccountSeeder.DemoAccounts.Count, deleted.Count);
         Assert.All(deleted, l => Assert.Equal("systeem:start", l.UserId));
     }
 

@@ -36,7 +36,8 @@ public sealed class PageTests(UiWorld world) : IClassFixture<UiWorld>
         var csv = await manager.Client.GetAsync("/api/reports/half-year-figures.csv?jaar=2025");
 
         Assert.Contains("Halfjaarcijfers 2025", figures.Text);
-        Assert.Contains("Besproken casus 0 0 0", figures.Text);
+        Assert.Contains("Besproken casus / Consultatie & Advies 0 0 0 Mogelijkheden interventies na Consultatie en Advies Netwerkberaden met partners 0 0 0",
+            figures.Text);
         Assert.Contains("href=\"/api/reports/half-year-figures.csv?jaar=2025\"", figures.Html);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.StartsWith("onderdeel;eerste halfjaar 2025", await csv.Content.ReadAsStringAsync());

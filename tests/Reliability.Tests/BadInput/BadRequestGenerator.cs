@@ -51,9 +51,9 @@ public sealed class BadRequestGenerator(KnownIds known, int seed)
         () => Get($"/api/instances/{Pick([UnknownGuid().ToString(), "zz", "0"])}"),
         () => Post($"/api/instances/{UnknownGuid()}/{Pick(["cancel", "retry"])}", null),
         () => Post("/api/instances/retry", Pick(RetryBodies), Pick(JsonLikeTypes())),
-        () => Get("/api/reports/" + Pick(["halfjaarcijfers", "halfjaarcijfers?jaar=abc", "halfjaarcijfers?jaar=-99999", "halfjaarcijfers.csv?jaar=",
-            "te-laat?skip=-1&take=abc", "te-laat?zonderTeam=misschien", "vastgelopen?dagen=abc", "vastgelopen?dagen=-5&take=0",
-            "doorlooptijden?maanden=abc", "doorlooptijden?maanden=-12", "doorlooptijden?maanden=100000", "incidenten?skip=x"])),
+        () => Get("/api/reports/" + Pick(["half-year-figures", "half-year-figures?jaar=abc", "half-year-figures?jaar=-99999", "half-year-figures.csv?jaar=",
+            "overdue?skip=-1&take=abc", "overdue?zonderTeam=misschien", "stuck?dagen=abc", "stuck?dagen=-5&take=0",
+            "lead-times?maanden=abc", "lead-times?maanden=-12", "lead-times?maanden=100000", "incidents?skip=x"])),
         () => Get("/api/audit?" + Pick(["van=gisteren", "tot=2026-13-45", "voor=abc", "casus=" + Uri.EscapeDataString(Garbage()), "van=9999-12-31T23:59:59Z&tot=0001-01-01"])),
     ];
 

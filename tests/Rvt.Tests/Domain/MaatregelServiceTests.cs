@@ -31,8 +31,8 @@ public sealed class MaatregelServiceTests
 
         Assert.Equal((code, MaatregelType.Ots, new DateOnly(2026, 3, 1), (DateOnly?)new DateOnly(2027, 3, 1), MaatregelStatus.Lopend),
             (maatregel.CasusCode, maatregel.Type, maatregel.StartDatum, maatregel.EindDatum, maatregel.Status));
-        // The first thing due is the three-monthly evaluation: 2 March 10:00 Amsterdam + P3M = 2 June 10:00 Amsterdam (summer time).
-        Assert.Equal(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero), maatregel.VolgendeTermijn);
+        // The first thing due is the evaluation three months after the beschikking: 1 June 00:00 Amsterdam (summer time).
+        Assert.Equal(new DateTimeOffset(2026, 5, 31, 22, 0, 0, TimeSpan.Zero), maatregel.VolgendeTermijn);
         var instance = (await domain.Engine.FindInstanceAsync(maatregel.Id))!;
         Assert.Equal(code, instance.CorrelationId);
         Assert.Equal("OTS", instance.ReadInput()["type"]);
@@ -44,13 +44,19 @@ public sealed class MaatregelServiceTests
     {
         await using var domain = await DomainFixture.StartAsync();
         var code = await CasusAsync(domain);
-        var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.MachtigingUithuisplaatsing, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
+        var maatregel = (await domain.Maatregelen.RegisterAsync(code, new MaatregelRegistratie(MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1),
+            new MachtigingGegevens(MaatregelType.MachtigingUithuisplaatsing, new DateOnly(2026, 3, 1), new DateOnly(2026, 9, 1)), "jeugdbeschermer"),
+            "jeugdbeschermer")).Value!;
+        Assert.Equal((MaatregelType.MachtigingUithuisplaatsing, MachtigingStatus.Lopend, (DateOnly?)new DateOnly(2026, 6, 1)),
+            (maatregel.Machtiging!.Soort, maatregel.Machtiging.Status, maatregel.Machtiging.VervaltOp));
+        // The evaluation, the extension question and the machtiging's lapse question.
         Assert.Equal(3, (await domain.Engine.GetBookmarksAsync(maatregel.Id)).Count(b => b.Kind == BookmarkKind.Timer));
 
         var ended = await domain.Maatregelen.EndAsync(maatregel.Id, "Regie terug bij het gezin; netwerk staat", "prof1");
 
         Assert.Equal(DomainOutcome.Ok, ended.Outcome);
         Assert.Equal(MaatregelStatus.Beeindigd, ended.Value!.Status);
+        Assert.Equal(MachtigingStatus.Beeindigd, ended.Value.Machtiging!.Status);
         Assert.Equal("Regie terug bij het gezin; netwerk staat", ended.Value.EindReden);
         Assert.Null(ended.Value.VolgendeTermijn);
         Assert.DoesNotContain(await domain.Engine.GetBookmarksAsync(maatregel.Id), b => b.Kind is BookmarkKind.Timer or BookmarkKind.Signal);
@@ -86,7 +92,7 @@ public sealed class MaatregelServiceTests
         Assert.Equal(1, await domain.Runtime.FireDueTimersAsync());
         var evaluatie = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id));
 
-        var result = await domain.Runtime.CompleteTaskAsync(evaluatie.Id, "Beëindigen", new Dictionary<string, object?>
+        var result = await domain.Runtime.CompleteTaskAsync(evaluatie.Id, "Beëindigd door de GI", new Dictionary<string, object?>
         {
             ["netwerk"] = true, ["afsprakenNagekomen"] = "true", ["gezinHeeftRegie"] = true, ["hulpVrijwilligAanvaard"] = true,
             ["toelichting"] = "Oma en de buurvrouw vangen op; afspraken lopen al drie maanden",
@@ -95,7 +101,7 @@ public sealed class MaatregelServiceTests
         Assert.Equal(ResumeOutcome.Resumed, result.Outcome);
         var now = (await domain.Maatregelen.FindAsync(maatregel.Id))!;
         Assert.Equal(MaatregelStatus.Beeindigd, now.Status);
-        Assert.Equal("Oma en de buurvrouw vangen op; afspraken lopen al drie maanden", now.EindReden);
+        Assert.Equal("Beëindigd door de GI: Oma en de buurvrouw vangen op; afspraken lopen al drie maanden", now.EindReden);
         // The end-date question (December) and the signal branch went with it.
         Assert.DoesNotContain(await domain.Engine.GetBookmarksAsync(maatregel.Id), b => b.Kind is BookmarkKind.Timer or BookmarkKind.Signal);
         Assert.Equal(DomainOutcome.Conflict, (await domain.Maatregelen.EndAsync(maatregel.Id, "ook nog", "prof1")).Outcome);
@@ -112,9 +118,9 @@ public sealed class MaatregelServiceTests
         Assert.Equal(new DateTimeOffset(2026, 12, 20, 23, 0, 0, TimeSpan.Zero), endQuestion);
         domain.Clock.SetUtcNow(endQuestion!.Value);
         await domain.Runtime.FireDueTimersAsync();
-        var vraag = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id), t => t.Title == "Verlengen of beëindigen?");
+        var vraag = await BeschikkingOpVerlengingAsync(domain, maatregel.Id);
 
-        await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengen", new Dictionary<string, object?> { ["nieuweEindDatum"] = "2028-03-01" }, "prof1");
+        await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd", new Dictionary<string, object?> { ["nieuweEindDatum"] = "2028-03-01" }, "jeugdbeschermer");
 
         var verlengd = (await domain.Maatregelen.FindAsync(maatregel.Id))!;
         Assert.Equal((MaatregelStatus.Verlengd, (DateOnly?)new DateOnly(2028, 3, 1)), (verlengd.Status, verlengd.EindDatum));
@@ -133,18 +139,28 @@ public sealed class MaatregelServiceTests
         var maatregel = (await domain.Maatregelen.RegisterAsync(code, MaatregelType.Ots, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "prof1")).Value!;
         domain.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 20, 23, 0, 0, TimeSpan.Zero));
         await domain.Runtime.FireDueTimersAsync();
-        var vraag = Assert.Single(await MaatregelTasksAsync(domain, maatregel.Id), t => t.Title == "Verlengen of beëindigen?");
+        var vraag = await BeschikkingOpVerlengingAsync(domain, maatregel.Id);
 
-        var refused = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "prof1");
-        var ending = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Beëindigen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "prof1");
+        var refused = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "jeugdbeschermer");
+        var rejected = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verzoek afgewezen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "jeugdbeschermer");
 
         Assert.Equal(ResumeOutcome.Rejected, refused.Outcome);
         Assert.Contains(message, refused.FieldErrors!["nieuweEindDatum"]);
-        // Ending does not extend: the rule only guards "Verlengen".
-        Assert.Equal(ResumeOutcome.Resumed, ending.Outcome);
+        // A refused request extends nothing: the rule only guards "Verlengd".
+        Assert.Equal(ResumeOutcome.Resumed, rejected.Outcome);
+    }
+
+    /// <summary>The GI asks for the extension; the kinderrechter's beschikking is the task that moves the end date.</summary>
+    private static async Task<UserTask> BeschikkingOpVerlengingAsync(DomainFixture domain, Guid maatregelId)
+    {
+        var verzoek = Assert.Single(await MaatregelTasksAsync(domain, maatregelId), t => t.Title == "OTS loopt af: verzoekt de GI de kinderrechter om verlenging?");
+        Assert.Equal(ResumeOutcome.Resumed, (await domain.Runtime.CompleteTaskAsync(verzoek.Id, "Verzoek ingediend", new Dictionary<string, object?>(), "jeugdbeschermer")).Outcome);
+        return Assert.Single(await MaatregelTasksAsync(domain, maatregelId), t => t.Title == "Beschikking van de kinderrechter op het verzoek tot verlenging");
     }
 
     [Theory]
+    [InlineData(MaatregelType.MachtigingUithuisplaatsing, "2026-03-01", "2027-01-01", "type", "bestaat alleen binnen een (voorlopige) OTS")]
+    [InlineData(MaatregelType.Spoedmachtiging, "2026-03-01", "2026-03-29", "type", "bestaat alleen binnen een (voorlopige) OTS")]
     [InlineData(MaatregelType.Ots, "2026-03-01", "2027-04-01", "eindDatum", "ten hoogste 12 maanden")]
     [InlineData(MaatregelType.VoorlopigeOts, "2026-03-01", "2026-07-01", "eindDatum", "ten hoogste 3 maanden")]
     [InlineData(MaatregelType.Ots, "2026-03-01", "2026-02-01", "eindDatum", "na de ingangsdatum")]
@@ -157,6 +173,24 @@ public sealed class MaatregelServiceTests
         var code = await CasusAsync(domain);
 
         var result = await domain.Maatregelen.RegisterAsync(code, type, DateOnly.Parse(start), eind is null ? null : DateOnly.Parse(eind), "prof1");
+
+        Assert.Equal(DomainOutcome.Invalid, result.Outcome);
+        Assert.Contains(message, result.Errors[field]);
+        Assert.Empty(await domain.Maatregelen.ListAsync(code));
+    }
+
+    [Theory]
+    [InlineData(MaatregelType.VoorlopigeOts, "2026-03-01", "2026-06-02", "machtiging.eindDatum", "niet langer dan de (voorlopige) OTS (tot 2026-06-01)")]
+    [InlineData(MaatregelType.Ots, "2026-02-01", "2026-06-01", "machtiging.startDatum", "niet voor de (voorlopige) OTS")]
+    [InlineData(MaatregelType.Voogdij, "2026-03-01", "2026-06-01", "machtiging.soort", "alleen binnen een (voorlopige) OTS")]
+    public async Task Registreer_RefusesAMachtigingOutsideItsOts(MaatregelType type, string start, string eind, string field, string message)
+    {
+        await using var domain = await DomainFixture.StartAsync();
+        var code = await CasusAsync(domain);
+
+        var result = await domain.Maatregelen.RegisterAsync(code, new MaatregelRegistratie(type, new DateOnly(2026, 3, 1),
+            type == MaatregelType.Voogdij ? null : type == MaatregelType.VoorlopigeOts ? new DateOnly(2026, 6, 1) : new DateOnly(2027, 3, 1),
+            new MachtigingGegevens(MaatregelType.MachtigingUithuisplaatsing, DateOnly.Parse(start), DateOnly.Parse(eind))), "jeugdbeschermer");
 
         Assert.Equal(DomainOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Errors[field]);

@@ -13,7 +13,7 @@ public static class FigureLoader
     {
         var outcome = await mediator.Send(new GetHalfjaarcijfers(year, user));
         return outcome.Succeeded
-            ? ([.. outcome.Value!.Rijen.Select(r => new FigureRow(r.Onderdeel, r.EersteHalfjaar, r.TweedeHalfjaar, r.Totaal))], null)
+            ? ([.. outcome.Value!.Rijen.Select(r => new FigureRow(r.Onderdeel, r.EersteHalfjaar, r.TweedeHalfjaar, r.Totaal, r.IsKop))], null)
             : (null, outcome.Message);
     }
 

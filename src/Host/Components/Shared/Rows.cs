@@ -11,5 +11,5 @@ public sealed record TaskRow(Guid Id, string Title, string? CasusCode, string? G
     public static TaskRow From(TaskView task) => new(task.Id, task.Title, task.CasusCode, task.CandidateGroup, task.Assignee, task.DueAt);
 }
 
-/// <summary>One row of the half-year figures, flat for the same reason.</summary>
-public sealed record FigureRow(string Onderdeel, string EersteHalfjaar, string TweedeHalfjaar, string Totaal);
+/// <summary>One row of the half-year figures, flat for the same reason; a heading line has no numbers.</summary>
+public sealed record FigureRow(string Onderdeel, string? EersteHalfjaar, string? TweedeHalfjaar, string? Totaal, bool IsKop);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Security;
+using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Host.Features.Casus;
@@ -36,9 +37,17 @@ public static class CasusEndpoints
             .WithSummary("Een nieuwe versie opslaan (basisVersie: de versie die u bewerkte; 409 als iemand u voor was).");
 
         casus.MapPost("/maatregelen", RegisterMaatregelAsync)
-            .Access(Policies.CasusWork, involvement: true).WithSummary("Een maatregel registreren; de evaluaties en termijnen starten.");
+            .Access(Policies.Maatregel, involvement: true)
+            .WithSummary("De beschikking registreren (jeugdbeschermer): OTS, voorlopige OTS of voogdij, eventueel met een machtiging uithuisplaatsing; de termijnen tellen vanaf de beschikking.");
+        casus.MapPost("/maatregelen/verzoek-gi", RequestBeschikkingAsync)
+            .Access(Policies.CasusWork, involvement: true)
+            .WithSummary("De GI vragen een beschikking te registreren (taak voor de groep Jeugdbeschermer); een open verzoek wordt teruggegeven, niet verdubbeld.");
+        casus.MapPost("/maatregelen/{id:guid}/machtigingen", RegisterMachtigingAsync)
+            .Access(Policies.Maatregel, involvement: true)
+            .WithSummary("Een later verleende machtiging uithuisplaatsing of spoedmachtiging binnen een lopende (voorlopige) OTS registreren (jeugdbeschermer).");
         casus.MapPost("/maatregelen/{id:guid}/end", EndMaatregelAsync)
-            .Access(Policies.CasusWork, involvement: true).WithSummary("Een maatregel beëindigen met een reden; alle termijnen vervallen.");
+            .Access(Policies.Maatregel, involvement: true)
+            .WithSummary("Een maatregel beëindigen na een besluit van de GI of de kinderrechter, met een reden (jeugdbeschermer); alle termijnen vervallen.");
 
         casus.MapPost("/netwerk", AddNetwerkLidAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("Iemand uit het netwerk toevoegen, alleen met de rol (geen naam).");
@@ -79,9 +88,18 @@ public static class CasusEndpoints
         (await m.Send(new SaveVeiligheidskaart(code, body.Inhoud, body.BasisVersie, CurrentUser.From(http)), ct))
             .ToCreatedOr400Or403Or404Or409(_ => $"/api/casus/{code}/veiligheidskaart");
 
-    private static async Task<Results<Created<Maatregel>, InvalidProblem, ForbiddenProblem, NotFoundProblem>> RegisterMaatregelAsync(string code,
-        MaatregelInput body, HttpContext http, IMediator m, CancellationToken ct) =>
-        (await m.Send(new RegisterMaatregel(code, body, CurrentUser.From(http)), ct)).ToCreatedOr400Or403Or404(_ => $"/api/casus/{code}");
+    // 409: the casus is closed or its content purged.
+    private static async Task<Results<Created<Maatregel>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RegisterMaatregelAsync(
+        string code, MaatregelInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new RegisterMaatregel(code, body, CurrentUser.From(http)), ct)).ToCreatedOr400Or403Or404Or409(_ => $"/api/casus/{code}");
+
+    private static async Task<Results<Ok<BeschikkingVerzoek>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RequestBeschikkingAsync(
+        string code, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new RequestBeschikking(code, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+
+    private static async Task<Results<Ok<Maatregel>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RegisterMachtigingAsync(
+        string code, Guid id, MachtigingInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new RegisterMachtiging(code, id, body, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
 
     private static async Task<Results<Ok<Maatregel>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> EndMaatregelAsync(
         string code, Guid id, RedenInput body, HttpContext http, IMediator m, CancellationToken ct) =>

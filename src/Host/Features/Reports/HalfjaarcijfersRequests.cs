@@ -24,7 +24,10 @@ public sealed class HalfjaarcijfersHandler(HalfjaarcijfersService cijfers, Audit
         return RequestResult<HalfjaarcijfersView>.Ok(HalfjaarcijfersView.From(figures));
     }
 
-    /// <summary>The figures as CSV in the report's shape, the same cells as the page: onderdeel; eerste halfjaar; tweede halfjaar; totaal.</summary>
+    /// <summary>
+    /// The figures as CSV in the factsheet's shape, the same cells as the page: onderdeel; eerste halfjaar; tweede
+    /// halfjaar; totaal. A heading line keeps its place with empty number cells, so the lines paste onto the factsheet's.
+    /// </summary>
     public static string Csv(HalfjaarcijfersView figures)
     {
         var csv = new StringBuilder();

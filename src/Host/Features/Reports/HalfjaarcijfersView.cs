@@ -3,8 +3,11 @@ using ProcessEngine.Rvt.Application;
 
 namespace ProcessEngine.Host.Features.Reports;
 
-/// <summary>A line of the half-year report as shown: small counts hidden (see <see cref="SmallCounts"/>).</summary>
-public sealed record HalfjaarRijView(string Onderdeel, string EersteHalfjaar, string TweedeHalfjaar, string Totaal);
+/// <summary>
+/// A line of the half-year report as shown: small counts hidden (see <see cref="SmallCounts"/>). A heading line
+/// (<see cref="IsKop"/>) has no numbers at all (null), not zeros: it counts nothing.
+/// </summary>
+public sealed record HalfjaarRijView(string Onderdeel, string? EersteHalfjaar, string? TweedeHalfjaar, string? Totaal, bool IsKop = false);
 
 /// <summary>The half-year report as every reader gets it: the JSON, the CSV and the page show the same cells.</summary>
 public sealed record HalfjaarcijfersView(int Jaar, IReadOnlyList<HalfjaarRijView> Rijen)
@@ -17,6 +20,7 @@ public sealed record HalfjaarcijfersView(int Jaar, IReadOnlyList<HalfjaarRijView
     /// </summary>
     private static HalfjaarRijView Row(HalfjaarRij row)
     {
+        if (row.IsKop) return new HalfjaarRijView(row.Onderdeel, null, null, null, IsKop: true);
         var firstHidden = SmallCounts.IsSmall(row.EersteHalfjaar);
         var secondHidden = SmallCounts.IsSmall(row.TweedeHalfjaar);
         var total = (firstHidden, secondHidden) switch

@@ -7,13 +7,15 @@ namespace ProcessEngine.Host.Components.Studio.Designer;
 /// <summary>
 /// The flow being designed, held in C#: the canvas reports the graph's shape (<see cref="Apply"/>), the
 /// property panel edits inputs, and <see cref="ToJson"/> gives the flow file that is validated and saved.
-/// Everything else in the file (name, variables, start) is kept as it was read.
+/// The defaults of the flow's regional settings (<see cref="RegionalSetting"/>) can be edited too; everything
+/// else in the file (name, the other variables, start) is kept as it was read.
 /// </summary>
 public sealed class DesignerDraft
 {
     private readonly WorkflowDefinitionModel _flow;
     private readonly List<ActivityModel> _activities;
     private List<ConnectionModel> _connections;
+    private readonly List<VariableModel> _variables;
     // Activities removed on the canvas, by id: an undo brings the node back, and it must come back with its inputs.
     private readonly Dictionary<string, ActivityModel> _removed = new(StringComparer.Ordinal);
 
@@ -22,6 +24,7 @@ public sealed class DesignerDraft
         _flow = flow;
         _activities = [.. flow.Activities ?? []];
         _connections = [.. flow.Connections ?? []];
+        _variables = [.. flow.Variables ?? []];
     }
 
     public static DesignerDraft From(JsonElement flow) =>
@@ -32,6 +35,18 @@ public sealed class DesignerDraft
     public IReadOnlyList<ConnectionModel> Connections => _connections;
 
     public ActivityModel? Find(string id) => _activities.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>The variables the flow declares as regional settings, in the file's order.</summary>
+    public IReadOnlyList<VariableModel> RegionalSettings => [.. _variables.Where(RegionalSetting.Is)];
+
+    /// <summary>Sets a regional setting's default (a JSON literal). False when the flow has no such setting.</summary>
+    public bool SetDefault(string variable, JsonElement value)
+    {
+        var index = _variables.FindIndex(v => v.Name == variable && RegionalSetting.Is(v));
+        if (index < 0) return false;
+        _variables[index] = _variables[index] with { Default = value.Clone() };
+        return true;
+    }
 
     /// <summary>Takes over what the canvas shows: added, removed and moved activities, and the connections. True when anything changed.</summary>
     public bool Apply(GraphSnapshot graph)
@@ -86,7 +101,13 @@ public sealed class DesignerDraft
     }
 
     /// <summary>The flow file as it stands, in the same form the store keeps.</summary>
-    public string ToJson() => FlowJson.Serialize(_flow with { Activities = _activities, Connections = _connections });
+    public string ToJson() => FlowJson.Serialize(_flow with
+    {
+        Activities = _activities,
+        Connections = _connections,
+        // A file without variables stays without them (an empty list would be written as one).
+        Variables = _flow.Variables is null ? null : _variables,
+    });
 
     /// <summary>The canvas model of the flow as it stands (labels and ports from the descriptors).</summary>
     private CanvasActivity Look(string id, ActivityRegistry registry)
