@@ -49,7 +49,8 @@ public sealed class RetentionJob(RetentionService retention, Auditing.Auditor au
     private async Task<Workflows.Persistence.IUnitOfWorkPart?> AlongsideAsync(string casusCode, CancellationToken ct)
     {
         var tasks = await engine.GetTasksAsync(casusCode, ct);
-        return Workflows.Persistence.UnitOfWorkParts.Of(new Prompts.PromptRowsPurge([.. tasks.Select(t => t.Id)]),
+        var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
+        return Workflows.Persistence.UnitOfWorkParts.Of(new Prompts.PromptRowsPurge([.. tasks.Select(t => t.Id)], [.. instances.Select(i => i.Id)]),
             audit.SystemLine(SystemUser, "casus.retention", HostStore.Audit.AuditAction.Delete, "bewaartermijn", casusCode,
                 "inhoud verwijderd, tellingen behouden"));
     }

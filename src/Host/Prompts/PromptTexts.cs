@@ -24,5 +24,17 @@ public static class PromptTexts
         return (subject, body);
     }
 
+    /// <summary>For the inbrenger: a maatregel was registered on the casus, or the jeugdbeschermer recorded a step of it.</summary>
+    public static (string Subject, string Body) ForMaatregel(string casusCode, bool registered, string baseUrl)
+    {
+        var opening = registered
+            ? $"Bij casus {casusCode} is een maatregel geregistreerd door de jeugdbeschermer van de gecertificeerde instelling."
+            : $"De jeugdbeschermer heeft een stap van de maatregel bij casus {casusCode} vastgelegd.";
+        var link = $"{baseUrl.TrimEnd('/')}/casus/{Uri.EscapeDataString(casusCode)}";
+        var body = $"{opening}\r\n\r\nBekijk de maatregel en de termijnen op de casuspagina: {link}\r\n\r\n"
+            + "Dit bericht bevat bewust geen gegevens over de casus. Meld u aan om de casus te bekijken.\r\n";
+        return ($"Maatregel bij casus {casusCode}", body);
+    }
+
     private static string ForGroup(string? group) => group is null ? "" : $" (voor de groep {Roles.Dutch(group)})";
 }

@@ -17,6 +17,8 @@ public static class TaskPromptsSetup
         services.AddSingleton<PromptWriter>();
         // Every pass that creates tasks commits their prompt rows with them (the transactional outbox).
         services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, CreatedPromptsAlongside>();
+        // The inbrenger hears of the maatregel the GI carries out, in the same transaction.
+        services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, MaatregelUpdatesAlongside>();
         services.AddSingleton<PromptCursors>();
         services.AddSingleton<SmtpMailer>();
         // Singletons: Hangfire resolves its jobs from the container, and the handlers (Mediator, singleton) need them too.
