@@ -60,6 +60,20 @@ public sealed class GenericActivityTests
         Assert.Equal(WorkflowStatus.Finished, (await fixture.Store.FindInstanceAsync(started.InstanceId))!.Status);
     }
 
+    /// <summary>A bare date is the start of that day in Amsterdam, written literally or given by an expression (a flow's date variable).</summary>
+    [Theory]
+    [InlineData("""{ "until": "2026-06-02" }""")]
+    [InlineData("""{ "until": { "expression": "input.eindDatum" } }""")]
+    public async Task Delay_ReadsABareDateAsMidnightInAmsterdam_NotUtc(string inputs)
+    {
+        await using var fixture = new ActivityFixture();
+
+        var started = await fixture.RunSingleAsync("Delay", inputs, new Dictionary<string, object?> { ["eindDatum"] = "2026-06-02" });
+
+        // 2 June 00:00 in summer time is 1 June 22:00 UTC; read as UTC it would come two hours late.
+        Assert.Equal(new DateTimeOffset(2026, 6, 1, 22, 0, 0, TimeSpan.Zero), Assert.Single(await fixture.Store.GetBookmarksAsync(started.InstanceId)).DueAt);
+    }
+
     [Fact]
     public async Task Delay_StillFiresThroughTheSweep_WhenSchedulingFailsAfterCommit()
     {

@@ -188,7 +188,8 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         return new Maatregel(instance.Id, instance.CorrelationId ?? "", type, start,
             MaatregelRegels.Date(variables, "eindDatum") ?? MaatregelRegels.Date(input, "eindDatum"), status,
             variables.GetValueOrDefault("eindReden") as string, instance.CreatedAt, next,
-            ReadMachtiging(variables.GetValueOrDefault("machtiging") as IReadOnlyDictionary<string, object?>),
+            ReadMachtiging(variables.GetValueOrDefault("machtiging") as IReadOnlyDictionary<string, object?>)
+                ?? FirstVersionMachtiging(type, start, MaatregelRegels.Date(input, "eindDatum"), status, variables),
             input.GetValueOrDefault("jeugdbeschermer") as string);
     }
 
@@ -206,6 +207,22 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
             _ => MachtigingStatus.Lopend,
         };
         return new Machtiging(soort, start, eind, status, soort == MaatregelType.Spoedmachtiging ? null : MaatregelRegels.VervaltOp(start));
+    }
+
+    /// <summary>
+    /// A machtiging registered as a maatregel of its own (the first version of the flow) shows as the machtiging it is,
+    /// with the day it lapses counted from its beschikking: that version asked about the lapse three months after it
+    /// was typed in, which for a late registration is after the machtiging already lapsed.
+    /// </summary>
+    private static Machtiging? FirstVersionMachtiging(MaatregelType type, DateOnly start, DateOnly? eind, MaatregelStatus status,
+        IReadOnlyDictionary<string, object?> variables)
+    {
+        if (type != MaatregelType.MachtigingUithuisplaatsing || eind is not { } end) return null;
+        var answer = (variables.GetValueOrDefault("machtiging") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("outcome") as string;
+        var machtigingStatus = status == MaatregelStatus.Beeindigd ? MachtigingStatus.Beeindigd
+            : answer == "Uitgevoerd" ? MachtigingStatus.Uitgevoerd
+            : MachtigingStatus.Lopend;
+        return new Machtiging(type, start, end, machtigingStatus, MaatregelRegels.VervaltOp(start));
     }
 
     private static Dictionary<string, object?> MachtigingValues(MachtigingGegevens machtiging) => new()

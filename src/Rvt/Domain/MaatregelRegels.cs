@@ -109,7 +109,10 @@ public static class MaatregelRegels
     /// An extension is the kinderrechter's new beschikking on the GI's request: only an OTS (and its machtiging)
     /// is extended, by at most twelve months counted from the end date in force (BW 1:260).
     /// </summary>
-    public static Dictionary<string, string> CheckVerlenging(MaatregelType? type, DateOnly? huidigeEind, DateOnly? nieuweEind)
+    /// <param name="beschikking">The date of the kinderrechter's decision, when the form asks for it: an OTS that already
+    /// ran out cannot be extended any more, and a decision is not dated in the future.</param>
+    public static Dictionary<string, string> CheckVerlenging(MaatregelType? type, DateOnly? huidigeEind, DateOnly? nieuweEind,
+        (DateOnly? Datum, DateOnly Vandaag)? beschikking = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (type == MaatregelType.VoorlopigeOts)
@@ -122,6 +125,13 @@ public static class MaatregelRegels
             if (nieuw <= huidig) errors["nieuweEindDatum"] = $"De nieuwe einddatum ligt na de huidige ({huidig:yyyy-MM-dd}).";
             else if (nieuw > huidig.AddMonths(12))
                 errors["nieuweEindDatum"] = $"Een OTS wordt met ten hoogste 12 maanden tegelijk verlengd (tot uiterlijk {huidig.AddMonths(12):yyyy-MM-dd}).";
+        }
+        if (type == MaatregelType.Ots && beschikking is { } b)
+        {
+            if (b.Datum is not { } datum) errors["beschikkingsdatum"] = "Geef de datum van de beschikking van de kinderrechter.";
+            else if (datum > b.Vandaag) errors["beschikkingsdatum"] = "De beschikking ligt niet in de toekomst.";
+            else if (huidigeEind is { } eind && datum >= eind)
+                errors["beschikkingsdatum"] = $"De OTS liep af op {eind:yyyy-MM-dd}: een afgelopen OTS wordt niet meer verlengd; dat vraagt een nieuwe beschikking tot ondertoezichtstelling.";
         }
         return errors;
     }

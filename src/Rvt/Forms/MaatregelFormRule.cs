@@ -1,5 +1,6 @@
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Forms;
+using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Rvt.Forms;
 
@@ -40,15 +41,19 @@ public sealed class MaatregelVerlengingFormRule : ITaskFormRule
 
     public string? Name => RuleName;
 
-    public string Description => "Verlenging van een maatregel (veld nieuweEindDatum, uitkomst Verlengd): alleen een OTS, na de huidige einddatum en " +
-        "ten hoogste 12 maanden later.";
+    public string Description => "Verlenging van een maatregel (velden nieuweEindDatum en beschikkingsdatum, uitkomst Verlengd): alleen een OTS, " +
+        "beslist voor hij afliep, na de huidige einddatum en ten hoogste 12 maanden later.";
 
     public void Check(TaskFormSubmission submission, IDictionary<string, string> errors)
     {
         if (submission.Outcome is not (ExtendOutcome or FirstVersionExtendOutcome)) return;
         var type = MaatregelFlowValues.Soort(submission);
+        // The second version asks for the decision's date (field beschikkingsdatum); the first did not have the field.
+        var asksDate = submission.Fields.Any(f => f.Name == "beschikkingsdatum");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(submission.Now, DutchCalendar.Amsterdam).DateTime);
         var rules = MaatregelRegels.CheckVerlenging(type, MaatregelRegels.Date(submission.FlowVariables, "eindDatum"),
-            MaatregelRegels.Date(submission.Values, "nieuweEindDatum"));
+            MaatregelRegels.Date(submission.Values, "nieuweEindDatum"),
+            asksDate ? (MaatregelRegels.Date(submission.Values, "beschikkingsdatum"), today) : null);
         foreach (var (field, message) in rules) errors.TryAdd(field, message);
     }
 }

@@ -46,12 +46,7 @@ internal static class DateFunctions
         if (value.IsDate()) return value.AsDate().ToDateTime();
         if (!value.IsString()) throw new ArgumentException("expected a date (\"2027-03-01\") or an ISO instant");
         var text = value.AsString();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            var midnight = date.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(midnight, DutchCalendar.Amsterdam.GetUtcOffset(midnight));
-        }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return instant;
+        if (FlowMoment.TryParse(text, out var moment)) return moment;
         throw new ArgumentException($"'{Shorten(text)}' is not a date (\"2027-03-01\") or an ISO instant");
     }
 

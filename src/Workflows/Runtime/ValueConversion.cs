@@ -20,7 +20,7 @@ internal static class ValueConversion
             var t when t == typeof(bool) && value is bool b => b,
             var t when t == typeof(FlowDuration) && value is string s => FlowDuration.Parse(s),
             var t when t == typeof(DateTimeOffset) && value is string s =>
-                DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
+                FlowMoment.TryParse(s, out var moment) ? (object?)moment : null,
             var t when t == typeof(IReadOnlyList<string>) && value is List<object?> list =>
                 list.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToList(),
             _ => null,

@@ -82,9 +82,8 @@ internal sealed class InputBinder(IExpressionEvaluator expressions)
                 problem = error;
                 return false;
             case "datetime" when value.ValueKind == JsonValueKind.String:
-                if (DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                { literal = at.ToUniversalTime(); return true; }
-                problem = $"'{value.GetString()}' is not a date-time (use ISO 8601, e.g. 2026-03-01T09:00:00Z)";
+                if (FlowMoment.TryParse(value.GetString(), out var at)) { literal = at; return true; }
+                problem = $"'{value.GetString()}' is not a date-time (use ISO 8601, e.g. 2026-03-01T09:00:00Z, or a date, 2026-03-01, for 00:00 in Amsterdam)";
                 return false;
             case "string-list" when value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
                 literal = value.EnumerateArray().Select(e => e.GetString()!).ToList();

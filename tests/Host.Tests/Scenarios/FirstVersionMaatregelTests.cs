@@ -36,6 +36,9 @@ public sealed class FirstVersionMaatregelTests
         var machtiging = await StartAsync(engine, "Machtiging uithuisplaatsing", "2027-03-02");
         await engine.MoveToAsync(new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero));
         var vraag = await engine.TaskAsync(Casus, "Machtiging uithuisplaatsing niet uitgevoerd? Na 3 maanden vervalt de machtiging");
+        // The casus page shows the day it lapses, counted from its beschikking (the first version counted from the registration).
+        var shown = (await engine.Services.GetRequiredService<MaatregelService>().FindAsync(machtiging.InstanceId))!.Machtiging!;
+        Assert.Equal((MachtigingStatus.Lopend, (DateOnly?)new DateOnly(2026, 6, 2)), (shown.Status, shown.VervaltOp));
 
         var lapse = await engine.Runtime.CompleteTaskAsync(vraag.Id, "Vervallen", Form(), Inbrenger);
 

@@ -82,8 +82,12 @@ public sealed class MaatregelScenarioTests
         var beschikking = await engine.TaskAsync(Casus, BeschikkingVerlenging);
         Assert.Equal(June2, beschikking.DueAt);
         Assert.NotEqual(ResumeOutcome.Resumed, (await TryCompleteAsync(engine, BeschikkingVerlenging, "Verlengd", Form())).Outcome);
-        Assert.NotEqual(ResumeOutcome.Resumed, (await TryCompleteAsync(engine, BeschikkingVerlenging, "Verlengd", Form(("nieuweEindDatum", "2027-06-03")))).Outcome);
-        await engine.CompleteAsync(Casus, BeschikkingVerlenging, "Verlengd", Form(("nieuweEindDatum", "2027-06-02")), Jeugdbeschermer);
+        var tooLong = await TryCompleteAsync(engine, BeschikkingVerlenging, "Verlengd", Form(("nieuweEindDatum", "2027-06-03"), ("beschikkingsdatum", "2026-03-24")));
+        Assert.Contains("ten hoogste 12 maanden tegelijk verlengd (tot uiterlijk 2027-06-02)", tooLong.FieldErrors!["nieuweEindDatum"]);
+        var undated = await TryCompleteAsync(engine, BeschikkingVerlenging, "Verlengd", Form(("nieuweEindDatum", "2027-06-02"), ("beschikkingsdatum", "2026-04-01")));
+        Assert.Contains("niet in de toekomst", undated.FieldErrors!["beschikkingsdatum"]);
+        await engine.CompleteAsync(Casus, BeschikkingVerlenging, "Verlengd", Form(("nieuweEindDatum", "2027-06-02"), ("beschikkingsdatum", "2026-03-24")),
+            Jeugdbeschermer);
 
         var verlengd = (await ReadAsync(engine, ots.InstanceId))!;
         Assert.Equal((MaatregelStatus.Verlengd, (DateOnly?)new DateOnly(2027, 6, 2)), (verlengd.Status, verlengd.EindDatum));

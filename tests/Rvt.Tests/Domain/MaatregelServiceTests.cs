@@ -120,7 +120,8 @@ public sealed class MaatregelServiceTests
         await domain.Runtime.FireDueTimersAsync();
         var vraag = await BeschikkingOpVerlengingAsync(domain, maatregel.Id);
 
-        await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd", new Dictionary<string, object?> { ["nieuweEindDatum"] = "2028-03-01" }, "jeugdbeschermer");
+        await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd", new Dictionary<string, object?> { ["nieuweEindDatum"] = "2028-03-01", ["beschikkingsdatum"] = "2026-12-21" },
+            "jeugdbeschermer");
 
         var verlengd = (await domain.Maatregelen.FindAsync(maatregel.Id))!;
         Assert.Equal((MaatregelStatus.Verlengd, (DateOnly?)new DateOnly(2028, 3, 1)), (verlengd.Status, verlengd.EindDatum));
@@ -141,7 +142,8 @@ public sealed class MaatregelServiceTests
         await domain.Runtime.FireDueTimersAsync();
         var vraag = await BeschikkingOpVerlengingAsync(domain, maatregel.Id);
 
-        var refused = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "jeugdbeschermer");
+        var refused = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verlengd",
+            new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw, ["beschikkingsdatum"] = "2026-12-21" }, "jeugdbeschermer");
         var rejected = await domain.Runtime.CompleteTaskAsync(vraag.Id, "Verzoek afgewezen", new Dictionary<string, object?> { ["nieuweEindDatum"] = nieuw }, "jeugdbeschermer");
 
         Assert.Equal(ResumeOutcome.Rejected, refused.Outcome);
