@@ -33,7 +33,8 @@ public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine,
             return CasusAccessResult.Jeugdbeschermer;
         if (!user.IsIn(Roles.Professional) && !user.IsIn(Roles.Jeugdbeschermer)) return CasusAccessResult.Denied;
         if (casus.Inbrenger == user.UserName) return CasusAccessResult.Inbrenger;
-        if (instances.Any(i => i.DefinitionId == flows.Value.TrajectFlow && Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName)
+        // The duo partner is the traject's variable (set when a duo is formed) or the input of a flow started for the duo.
+        if (instances.Any(i => (i.DefinitionId == flows.Value.TrajectFlow && Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName))
                 || i.ReadInput().GetValueOrDefault("duoPartner") as string == user.UserName))
             return CasusAccessResult.DuoPartner;
         if (await engine.IsTaskPersonAsync(casusCode, user.UserName, ct)) return CasusAccessResult.Assignee;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -21,24 +22,39 @@ public sealed record AuditCheckpoint(string Database, long Sequence, string Hash
 
 /// <summary>
 /// The checkpoint file: one JSON line per checkpoint, appended. Several nodes, and hosts of other databases, may
-/// share one file: each line is written in one append, names its database and is checked on its own signature.
+/// share one file: each line names its database and is checked on its own signature, and appends take turns. They
+/// must: .NET opens a file for appending at its end and then writes at that offset, so two writers that opened
+/// together write over each other and leave a torn line, which the verifier would read as a forged checkpoint.
+/// Within a process a lock per file orders the appends; between processes the writer opens the file exclusively
+/// (an advisory lock on Unix) and tries again while another holds it.
 /// </summary>
 public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     public string? Path => options.Value.Checkpoints.Path is { Length: > 0 } path ? path : null;
 
     public async Task AppendAsync(AuditCheckpoint checkpoint, CancellationToken ct = default)
     {
-        var path = Path ?? throw new InvalidOperationException("No checkpoint file: set Audit:Checkpoints:Path.");
-        if (System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
+        var path = System.IO.Path.GetFullPath(Path ?? throw new InvalidOperationException("No checkpoint file: set Audit:Checkpoints:Path."));
+        if (System.IO.Path.GetDirectoryName(path) is { } folder) Directory.CreateDirectory(folder);
         var line = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(checkpoint, Json) + "\n");
-        var file = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
+        var file = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-        await using var stream = new FileStream(path, file);
-        await stream.WriteAsync(line, ct);
-        await stream.FlushAsync(ct);
+        var turn = Turns.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            await using var stream = await OpenAsync(path, file, ct);
+            await stream.WriteAsync(line, ct);
+            await stream.FlushAsync(ct);
+        }
+        finally
+        {
+            turn.Release();
+        }
     }
 
     /// <summary>
@@ -50,13 +66,30 @@ public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
     {
         if (Path is not { } path || !File.Exists(path)) return [];
         string text;
-        await using (var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite }))
+        await using (var stream = await OpenAsync(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite }, ct))
         using (var reader = new StreamReader(stream))
             text = await reader.ReadToEndAsync(ct);
         var lines = text.Split('\n');
         // After the last newline comes either nothing or an unfinished line: neither is a checkpoint.
         return [.. lines.Take(lines.Length - 1).Select((line, index) => (Line: index + 1, Text: line))
             .Where(l => !string.IsNullOrWhiteSpace(l.Text)).Select(l => (l.Line, Parse(l.Text)))];
+    }
+
+    // Another process appending holds the file for a moment: wait for it rather than fail the check or the checkpoint.
+    private static async Task<FileStream> OpenAsync(string path, FileStreamOptions mode, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, mode);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+            }
+        }
     }
 
     private static AuditCheckpoint? Parse(string text)

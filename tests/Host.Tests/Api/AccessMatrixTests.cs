@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Api;
 using ProcessEngine.HostStore.Audit;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Host.Tests.Api;
 
@@ -17,11 +19,11 @@ namespace ProcessEngine.Host.Tests.Api;
 public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 {
     private const string Coordinator = "Coordinator", RvtChair = "RvtChair", RvtMember = "RvtMember", Professional = "Professional",
-        Manager = "Manager", Admin = "Admin", Anonymous = "(anoniem)";
+        Jeugdbeschermer = "Jeugdbeschermer", Manager = "Manager", Admin = "Admin", Anonymous = "(anoniem)";
 
-    private static readonly string[] AllRoles = [Coordinator, RvtChair, RvtMember, Professional, Manager, Admin];
+    private static readonly string[] AllRoles = [Coordinator, RvtChair, RvtMember, Professional, Jeugdbeschermer, Manager, Admin];
     private static readonly string[] FlowRoles = [Coordinator, Admin];
-    private static readonly string[] CasusRoles = [Professional, RvtChair, RvtMember];
+    private static readonly string[] CasusRoles = [Professional, Jeugdbeschermer, RvtChair, RvtMember];
     private static readonly string[] OperatorRoles = [Coordinator, Manager, Admin];
     private static readonly string[] ReportRoles = [Manager, RvtChair];
 
@@ -39,8 +41,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             new(FlowRoles, false, _ => Message(method, url, body), _ => allowed);
         Row Casus(HttpMethod method, string path, HttpStatusCode allowed, object? body = null) =>
             new(CasusRoles, true, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => allowed, c => c.CasusAccessible);
-        Row GiOnly(HttpMethod method, string path, object body) =>
-            new([], false, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => HttpStatusCode.OK);
+        Row GiOnly(HttpMethod method, string path, HttpStatusCode allowed, object body) =>
+            new([Jeugdbeschermer], true, c => Message(method, $"/api/casus/{c.Casus}{path}", body), _ => allowed, c => c.CasusAccessible);
         Row Task(HttpMethod method, string path, Func<Cell, HttpStatusCode> allowed, object? body = null, Func<Cell, bool>? accessible = null) =>
             new(CasusRoles, true, c => Message(method, $"/api/tasks/{c.Task}{path}", body), allowed, accessible ?? (c => c.TaskAccessible));
         return new()
@@ -67,12 +69,13 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/casus/{code}/veiligheidskaart/versions"] = Casus(HttpMethod.Get, "/veiligheidskaart/versions", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/compare"] = Casus(HttpMethod.Get, "/veiligheidskaart/compare?van=1&tot=1", HttpStatusCode.OK),
             ["PUT /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Put, "/veiligheidskaart", HttpStatusCode.BadRequest, new { }),
-            // Only the GI's jeugdbeschermer registers, extends or ends a maatregel: every role here, the inbrenger included, is refused.
-            ["POST /api/casus/{code}/maatregelen"] = GiOnly(HttpMethod.Post, "/maatregelen", new { }),
+            // Only the GI's jeugdbeschermer registers, extends or ends a maatregel: every other role, the inbrenger included, is refused.
+            ["POST /api/casus/{code}/maatregelen"] = GiOnly(HttpMethod.Post, "/maatregelen", HttpStatusCode.BadRequest, new { }),
             // Any involved professional may ask the GI to register a beschikking; asking again returns the open request.
             ["POST /api/casus/{code}/maatregelen/verzoek-gi"] = Casus(HttpMethod.Post, "/maatregelen/verzoek-gi", HttpStatusCode.OK),
-            ["POST /api/casus/{code}/maatregelen/{id:guid}/machtigingen"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/machtigingen", new { }),
-            ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/end", new { reden = "x" }),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/machtigingen"] =
+                GiOnly(HttpMethod.Post, $"/maatregelen/{random}/machtigingen", HttpStatusCode.NotFound, new { }),
+            ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/end", HttpStatusCode.NotFound, new { reden = "x" }),
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
 
@@ -112,6 +115,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
     [Fact]
     public async Task EveryEndpoint_AnswersEveryRole_AsItsAccessRuleSays()
     {
+        await world.Host.Service<MaatregelService>().RegisterAsync(world.OnTable,
+            new MaatregelRegistratie(MaatregelType.Voogdij, new DateOnly(2026, 1, 5), null, Jeugdbeschermer: "jeugdbeschermer"), "jeugdbeschermer");
         var rows = Rows();
         var endpoints = world.Host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -172,6 +177,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         RvtMember => new(role, involved, "rvtlid", involved ? world.OnTable : world.NotOnTable, world.ChairTask, involved, false),
         // The chair triages every casus, so sees them all; tasks are the chair's only when they are the chairs' group's.
         RvtChair => new(role, involved, "voorzitter", world.OnTable, involved ? world.ChairTask : world.ProfTask, true, involved),
+        // The GI's jeugdbeschermer is named on a maatregel of the one casus (see the test's start), not of the other; no task is theirs.
+        Jeugdbeschermer => new(role, involved, "jeugdbeschermer", involved ? world.OnTable : world.NotOnTable, world.ProfTask, involved, false),
         _ => new(role, involved, role switch { Coordinator => "coordinator", Manager => "manager", _ => "beheerder" }, world.OnTable, world.ProfTask, false, false),
     };
 
