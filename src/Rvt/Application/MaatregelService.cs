@@ -8,13 +8,6 @@ using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Rvt.Application;
 
-/// <summary>
-/// A maatregel is its own flow instance (evaluations every few months, the end date approaching, the
-/// machtiging within it). Registering one here starts that flow, as the traject's "Maatregel registreren"
-/// task does; ending one sends the flow the signal MaatregelBeeindigen, so that the flow itself stops its
-/// timers, records the reason, plans the return to vrijwilligheid and tells the traject — exactly as when
-/// an evaluation decides to end it.
-/// </summary>
 /// <summary>A beschikking as registered: the measure, and the machtiging uithuisplaatsing it grants with it, if any.</summary>
 /// <param name="Jeugdbeschermer">The GI's jeugdbeschermer who carries it out (a user name); none lets the group pick up its tasks.</param>
 public sealed record MaatregelRegistratie(MaatregelType? Type, DateOnly? StartDatum, DateOnly? EindDatum, MachtigingGegevens? Machtiging = null,
@@ -26,6 +19,13 @@ public sealed record BeschikkingVerzoek(Guid Id, DateTimeOffset GevraagdOp, bool
 /// <summary>A machtiging uithuisplaatsing or spoedmachtiging from the court's beschikking.</summary>
 public sealed record MachtigingGegevens(MaatregelType? Soort, DateOnly? StartDatum, DateOnly? EindDatum);
 
+/// <summary>
+/// A maatregel is its own flow instance (evaluations every few months, the end date approaching, the
+/// machtiging within it). Registering one here starts that flow, as the traject's "Beschikking registreren"
+/// task does; ending one sends the flow the signal MaatregelBeeindigen, so that the flow itself stops its
+/// timers, records the reason, plans the return to vrijwilligheid and tells the traject — exactly as when
+/// an evaluation decides to end it.
+/// </summary>
 public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts, IWorkflowStore engine, WorkflowRuntime runtime,
     TimeProvider clock, IOptions<RvtFlowOptions> flows)
 {
