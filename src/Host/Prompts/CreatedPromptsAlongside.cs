@@ -1,8 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Data;
 using ProcessEngine.HostStore.Mail;
-using ProcessEngine.HostStore.Persistence;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -12,7 +9,7 @@ namespace ProcessEngine.Host.Prompts;
 /// The transactional outbox of new tasks: every pass that creates tasks commits their e-mail prompt rows (and
 /// marks) in its own transaction, whoever caused it, so a crash can no longer leave a task without its prompt.
 /// The recipients are looked up before the transaction opens; the rows are written inside it, by a
-/// <see cref="HostDbContext"/> on the engine's connection. After the commit <see cref="TaskCreatedPrompts"/> only
+/// <see cref="OutboxRows"/> on the engine's connection. After the commit <see cref="TaskCreatedPrompts"/> only
 /// wakes the dispatcher; <see cref="CreatedPromptSweep"/> stays the net for tasks stored without this (an older
 /// version's).
 /// </summary>
@@ -32,17 +29,6 @@ public sealed class CreatedPromptsAlongside(PromptRecipients recipients, IOption
             messages.AddRange(rows);
             marks.Add(mark);
         }
-        return new Rows(messages, marks);
-    }
-
-    private sealed class Rows(IReadOnlyList<OutboxMessage> messages, IReadOnlyList<PromptMark> marks) : IUnitOfWorkPart
-    {
-        public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
-        {
-            await using var db = await JoinedContext.JoinAsync<HostDbContext>(transaction, options => new(options), ct);
-            db.Outbox.AddRange(messages);
-            db.PromptMarks.AddRange(marks);
-            await db.SaveChangesAsync(ct);
-        }
+        return new OutboxRows(messages, marks);
     }
 }

@@ -1,8 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
-using ProcessEngine.Data;
 using ProcessEngine.HostStore.Mail;
-using ProcessEngine.HostStore.Persistence;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -47,18 +44,8 @@ public sealed class MaatregelUpdatesAlongside(PromptRecipients recipients, IOpti
                     Subject = subject, Body = body, CreatedAt = now, NextAttemptAt = now,
                 });
         }
-        return messages.Count == 0 ? null : new Rows(messages);
+        return messages.Count == 0 ? null : new OutboxRows(messages);
     }
 
     private static string? Inbrenger(WorkflowInstance instance) => instance.ReadInput().GetValueOrDefault("inbrenger") as string;
-
-    private sealed class Rows(IReadOnlyList<OutboxMessage> messages) : IUnitOfWorkPart
-    {
-        public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
-        {
-            await using var db = await JoinedContext.JoinAsync<HostDbContext>(transaction, options => new(options), ct);
-            db.Outbox.AddRange(messages);
-            await db.SaveChangesAsync(ct);
-        }
-    }
 }
