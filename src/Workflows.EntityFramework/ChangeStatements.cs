@@ -20,10 +20,14 @@ internal delegate ValueTask<int> RunStatement(string sql, Action<DbCommand> decl
 internal sealed class ChangeStatements(IModel model)
 {
     private readonly TableStatements _instances = new(model, typeof(WorkflowInstance),
-        ["Status", "VariablesJson", "StateJson", "FaultedActivityId", "UpdatedAt", "FinishedAt", "JournalCount", "Version"], "Version");
+        ["DefinitionVersion", "Status", "VariablesJson", "StateJson", "FaultedActivityId", "UpdatedAt", "FinishedAt", "JournalCount", "Version"], "Version");
     private readonly TableStatements _tasks = new(model, typeof(UserTask),
         ["Status", "Assignee", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
     private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld", "DeferredSignalJson"]);
+    // A migration moves a waiting step to another activity of the new flow version: more of the row changes.
+    private readonly TableStatements _movedTasks = new(model, typeof(UserTask),
+        ["ActivityId", "Title", "Description", "Assignee", "CandidateGroup", "DueAt", "OutcomesJson", "FormJson", "Version"], "Version");
+    private readonly TableStatements _movedBookmarks = new(model, typeof(Bookmark), ["ActivityId", "SignalName", "DueAt"]);
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);
     private readonly TableStatements _facts = new(model, typeof(Fact), []);
@@ -41,6 +45,8 @@ internal sealed class ChangeStatements(IModel model)
             if (!added.Remove(bookmark)) Expect(await run(_bookmarks.DeleteSql, _bookmarks.DeclareDelete, c => _bookmarks.BindDelete(c, bookmark)), bookmark);
         foreach (var bookmark in added) await Insert(run, _bookmarks, bookmark);
         foreach (var bookmark in changes.BookmarksUpdated) await Update(run, _bookmarks, bookmark, null);
+        foreach (var (task, expected) in changes.TasksMoved) await Update(run, _movedTasks, task, expected);
+        foreach (var bookmark in changes.BookmarksMoved) await Update(run, _movedBookmarks, bookmark, null);
         foreach (var entry in changes.JournalAdded) await Insert(run, _journal, entry);
         foreach (var incident in changes.IncidentsAdded) await Insert(run, _incidents, incident);
         foreach (var incident in changes.IncidentsResolved) await Update(run, _incidents, incident, null);

@@ -29,6 +29,7 @@ public static class EntityFrameworkWorkflowServices
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IWorkflowMonitoring, EfWorkflowMonitoring>();
         services.AddSingleton<ISignalOutbox, EfSignalOutbox>();
+        services.AddSingleton<IInstanceMigrationStore, EfInstanceMigrationStore>();
         services.AddSingleton<ITaskPromptQueries, EfTaskPromptQueries>();
         services.AddSingleton<IWorkflowDefinitionStore, EfWorkflowDefinitionStore>();
         return services;

@@ -7,6 +7,7 @@ using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Notifications;
 using ProcessEngine.Workflows.Monitoring;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.InstanceMigration;
 using ProcessEngine.Workflows.Persistence.InMemory;
 using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
@@ -39,6 +40,8 @@ public static class WorkflowEngineServices
         services.AddSingleton<RuntimeServices>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<CorrelationPurge>();
+        services.AddSingleton<MigrationPlanner>();
+        services.AddSingleton<InstanceMigrator>();
         return services;
     }
 
@@ -52,6 +55,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<IWorkflowMonitoring>(sp => new InMemoryWorkflowMonitoring(sp.GetRequiredService<InMemoryWorkflowStore>()));
         services.AddSingleton<ITaskPromptQueries>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<ISignalOutbox>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<IInstanceMigrationStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IWorkflowDefinitionStore, InMemoryWorkflowDefinitionStore>();
         return services;
     }

@@ -40,6 +40,14 @@ public sealed class Bookmark
     };
 
     internal void LinkTask(Guid taskId) => TaskId = taskId;
+
+    /// <summary>Waits at another activity of the new flow version (a migration); a signal's name and a moment as the target gives them.</summary>
+    internal void MoveTo(string activityId, string? signalName, DateTimeOffset? dueAt)
+    {
+        ActivityId = activityId;
+        if (Kind == BookmarkKind.Signal) SignalName = signalName;
+        if (Kind is BookmarkKind.Timer or BookmarkKind.Task) DueAt = dueAt;
+    }
     internal void Hold() => IsHeld = true;
     internal void Release() => IsHeld = false;
     internal void DeferSignal(IReadOnlyDictionary<string, object?> payload) => DeferredSignalJson = VariableValues.Serialize(payload);

@@ -91,6 +91,24 @@ public sealed class UserTask
         Status = UserTaskStatus.Open;
     }
 
+    /// <summary>
+    /// Asks what the new flow version's activity asks (a migration): its title, text, form, outcomes and group, the holder
+    /// and moment the plan decided. Status, claim history and answers given stay.
+    /// </summary>
+    internal void MoveTo(string activityId, TaskSpec spec, DateTimeOffset? dueAt, string? assignee)
+    {
+        if (Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold))
+            throw new InvalidOperationException($"Task {Id} is {Status}; only an open or held task can move.");
+        ActivityId = activityId;
+        Title = spec.Title;
+        Description = spec.Description;
+        CandidateGroup = spec.CandidateGroup;
+        Assignee = assignee;
+        DueAt = dueAt;
+        OutcomesJson = JsonSerializer.Serialize(spec.Outcomes, VariableValues.JsonOptions);
+        FormJson = JsonSerializer.Serialize(spec.Form, VariableValues.JsonOptions);
+    }
+
     internal int PrepareSave() => Version++;
     internal UserTask Clone() => (UserTask)MemberwiseClone();
 

@@ -22,6 +22,9 @@ public sealed class WorkflowChanges
     internal List<Bookmark> RescheduledTimers { get; } = [];
     internal List<UserTask> AddedTasks { get; } = [];
     internal List<(UserTask Task, int ExpectedVersion)> UpdatedTasks { get; } = [];
+    /// <summary>Bookmarks and tasks moved to another flow version: more columns change than in a pass.</summary>
+    internal List<Bookmark> MovedBookmarks { get; } = [];
+    internal List<(UserTask Task, int ExpectedVersion)> MovedTasks { get; } = [];
     internal List<JournalEntry> Journal { get; } = [];
     internal List<Incident> AddedIncidents { get; } = [];
     internal List<Incident> ResolvedIncidents { get; } = [];
@@ -37,6 +40,8 @@ public sealed class WorkflowChanges
     public IReadOnlyList<Bookmark> BookmarksUpdated => UpdatedBookmarks;
     public IReadOnlyList<UserTask> TasksAdded => AddedTasks;
     public IReadOnlyList<(UserTask Task, int ExpectedVersion)> TasksUpdated => UpdatedTasks;
+    public IReadOnlyList<Bookmark> BookmarksMoved => MovedBookmarks;
+    public IReadOnlyList<(UserTask Task, int ExpectedVersion)> TasksMoved => MovedTasks;
     public IReadOnlyList<JournalEntry> JournalAdded => Journal;
     public IReadOnlyList<Incident> IncidentsAdded => AddedIncidents;
     public IReadOnlyList<Incident> IncidentsResolved => ResolvedIncidents;

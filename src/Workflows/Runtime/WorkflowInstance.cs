@@ -59,6 +59,14 @@ public sealed class WorkflowInstance
     internal void MarkRunning(DateTimeOffset now) { Status = WorkflowStatus.Running; UpdatedAt = now; }
     internal void Suspend(DateTimeOffset now) { Status = WorkflowStatus.Suspended; UpdatedAt = now; }
 
+    /// <summary>Onto another version of its flow (a migration): what it waits for was moved beside it, join counters replaced.</summary>
+    internal void MoveTo(int version, IReadOnlyDictionary<string, int> joinTokens, DateTimeOffset now)
+    {
+        DefinitionVersion = version;
+        State.JoinTokens = new Dictionary<string, int>(joinTokens);
+        UpdatedAt = now;
+    }
+
     internal void Finish(DateTimeOffset now, WorkflowStatus final = WorkflowStatus.Finished)
     {
         Status = final;

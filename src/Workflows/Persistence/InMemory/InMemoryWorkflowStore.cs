@@ -122,7 +122,8 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             foreach (var task in changes.TasksAdded) _tasks.Add(task.Id, task.Clone());
             foreach (var (task, _) in changes.TasksUpdated) _tasks[task.Id] = task.Clone();
             foreach (var bookmark in changes.BookmarksAdded) _bookmarks[bookmark.Id] = bookmark.Clone();
-            foreach (var bookmark in changes.BookmarksUpdated) _bookmarks[bookmark.Id] = bookmark.Clone();
+            foreach (var bookmark in changes.BookmarksUpdated.Concat(changes.BookmarksMoved)) _bookmarks[bookmark.Id] = bookmark.Clone();
+            foreach (var (task, _) in changes.TasksMoved) _tasks[task.Id] = task.Clone();
             foreach (var bookmark in changes.BookmarksRemoved) _bookmarks.Remove(bookmark.Id);
             _journal.AddRange(changes.JournalAdded);
             _facts.AddRange(changes.FactsRecorded);
@@ -138,9 +139,9 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
         var added = changes.BookmarksAdded.Select(b => b.Id).ToHashSet();
         foreach (var (instance, expected) in changes.Updated)
             if (!_instances.TryGetValue(instance.Id, out var stored) || stored.Version != expected) throw Conflict();
-        foreach (var (task, expected) in changes.TasksUpdated)
+        foreach (var (task, expected) in changes.TasksUpdated.Concat(changes.TasksMoved))
             if (!_tasks.TryGetValue(task.Id, out var stored) || stored.Version != expected) throw Conflict();
-        foreach (var bookmark in changes.BookmarksRemoved.Concat(changes.BookmarksUpdated))
+        foreach (var bookmark in changes.BookmarksRemoved.Concat(changes.BookmarksUpdated).Concat(changes.BookmarksMoved))
             if (!added.Contains(bookmark.Id) && !_bookmarks.ContainsKey(bookmark.Id)) throw Conflict();
     }
 
