@@ -21,6 +21,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         AuthEndpoints.Map(api);
         FlowEndpoints.Map(api);
+        Features.Migrations.MigrationEndpoints.Map(api);
         CasusEndpoints.Map(api);
         TaskEndpoints.Map(api);
         InstanceEndpoints.Map(api);

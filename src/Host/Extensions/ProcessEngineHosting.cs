@@ -44,6 +44,8 @@ public static class ProcessEngineHosting
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Features.Casus.CasusTimeline>();
+        services.AddSingleton<Features.Migrations.MigrationRuns>();
+        services.AddSingleton<Features.Migrations.MigrationRunner>();
         services.AddSingleton<Features.Diagnostics.DatabaseWorkPerCall>();
         services.AddExceptionHandler<Api.BadRequestHandler>();
         services.AddExceptionHandler<Api.AuditUnavailableHandler>();
@@ -97,6 +99,9 @@ public static class ProcessEngineHosting
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Notifications.RetentionJob>(
             Notifications.RetentionJob.Id, job => job.RunAsync(CancellationToken.None), app.Configuration["Retention:Cron"] ?? Cron.Daily(3));
+        // Runs still marked running (the node stopped, or Hangfire's in-memory queue went with it) go on within a minute.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Migrations.MigrationRunner>(
+            Features.Migrations.MigrationRunner.ResumeJobId, job => job.ResumeRunningAsync(CancellationToken.None), Cron.Minutely());
     }
 
     public static WebApplication MapProcessEngine(this WebApplication app)

@@ -4,6 +4,7 @@ using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.HostStore.Mail;
+using ProcessEngine.HostStore.Migrating;
 
 namespace ProcessEngine.HostStore.Persistence;
 
@@ -21,6 +22,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<PromptMark> PromptMarks => Set<PromptMark>();
     public DbSet<PromptCursor> PromptCursors => Set<PromptCursor>();
+    public DbSet<MigrationRun> MigrationRuns => Set<MigrationRun>();
+    public DbSet<MigrationRunItem> MigrationRunItems => Set<MigrationRunItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -64,6 +67,23 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.ToTable("PromptMarks");
             e.HasKey(x => new { x.TaskId, x.Kind });
             e.Property(x => x.Kind).HasMaxLength(20);
+        });
+        model.Entity<MigrationRun>(e =>
+        {
+            e.ToTable("MigrationRuns");
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.StartedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.DefinitionId, x.StartedAt });
+        });
+        model.Entity<MigrationRunItem>(e =>
+        {
+            e.ToTable("MigrationRunItems");
+            e.HasKey(x => new { x.RunId, x.InstanceId });
+            e.Property(x => x.Message).HasMaxLength(500);
+            // The runner's query: the next pending instances of a run, in id order.
+            e.HasIndex(x => new { x.RunId, x.Outcome, x.InstanceId });
         });
         model.Entity<PromptCursor>(e =>
         {

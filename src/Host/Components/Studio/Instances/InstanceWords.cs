@@ -22,6 +22,7 @@ public static class InstanceWords
         "Retried" => "opnieuw geprobeerd",
         "Held" => "vastgehouden",
         "Released" => "vrijgegeven",
+        "Migrated" => "verplaatst naar een nieuwe versie",
         _ => @event,
     };
 
