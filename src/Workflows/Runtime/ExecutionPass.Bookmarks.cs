@@ -64,7 +64,7 @@ internal sealed partial class ExecutionPass
         if (final == WorkflowStatus.Finished && instance.ParentInstanceId is { } parentId) await ResumeParentAsync(instance, parentId, ct);
     }
 
-    private async Task CancelBookmarkAsync(ExecutionState state, Bookmark bookmark, CancellationToken ct)
+    internal async Task CancelBookmarkAsync(ExecutionState state, Bookmark bookmark, CancellationToken ct)
     {
         state.Bookmarks.Remove(bookmark);
         Changes.RemovedBookmarks.Add(bookmark);

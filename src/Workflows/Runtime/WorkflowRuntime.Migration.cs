@@ -8,8 +8,8 @@ public sealed partial class WorkflowRuntime
 {
     /// <summary>
     /// Moves one loaded instance onto the plan's target version in one commit: the instance's version and variables, its
-    /// waiting bookmarks and tasks rewritten in place (ids kept, so a running subflow still finds its parent), a journal
-    /// line "verplaatst van versie N naar M", and the caller's part (its progress row and audit line). Nothing runs:
+    /// waiting bookmarks and tasks rewritten in place (ids kept, so a running subflow still finds its parent), the steps the
+    /// plan lets lapse cancelled, a journal line "verplaatst van versie N naar M", and the caller's part (its progress row and audit line). Nothing runs:
     /// a moved timer that is already due fires through the scheduler after the commit, as a released one does.
     /// Throws <see cref="ConcurrencyConflictException"/> when the instance changed since it was loaded.
     /// </summary>
@@ -20,7 +20,10 @@ public sealed partial class WorkflowRuntime
         var (impact, move) = InstanceMove.Plan(plan, services.Expressions, Now, instance, subject.Bookmarks, subject.Tasks.ToDictionary(t => t.Id));
         if (move is null) return impact;
         var pass = new ExecutionPass(services);
-        pass.Track(new ExecutionState(instance, plan.Target, [.. subject.Bookmarks], isNew: false));
+        // The pass sees the instance on its old version: the steps the plan lets lapse are journalled under their old names.
+        var state = pass.Track(new ExecutionState(instance, await services.Graphs.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct),
+            [.. subject.Bookmarks], isNew: false));
+        foreach (var lapsed in move.Cancelled) await pass.CancelBookmarkAsync(state, lapsed, ct);
         foreach (var (task, target, spec, due, assignee) in move.Tasks)
         {
             pass.Changes.MovedTasks.Add((task, task.PrepareSave()));

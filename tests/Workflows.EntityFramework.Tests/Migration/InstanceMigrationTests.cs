@@ -135,6 +135,32 @@ public sealed class InstanceMigrationTests
         Assert.Equal("beoordelen", (await engine.SingleOpenTaskAsync("M-3")).ActivityId);
     }
 
+    [Fact]
+    public async Task Migrate_SendsAnActivityWhereItsConditionHolds_AndLetsTheStepLapseWhereThePlanSaysSo()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        var (instanceId, task) = await StartOnVersion1Async(engine, "M-4");
+        var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
+        var plan = await migrator.ResolveAsync(Plan with
+        {
+            Activities =
+            [
+                new ActivityMapping("beoordelen", "beoordelen-gezin", When: "input.startDatum < '2026-01-01'"),
+                new ActivityMapping("beoordelen", null, When: "true"),
+            ],
+        });
+
+        var result = await migrator.MigrateAsync(plan, instanceId, null, "de beoordeling vervalt");
+
+        Assert.Equal(MigrationOutcome.Moved, result.Outcome);
+        Assert.Contains(result.Impact!.Steps, s => s.FromActivity == "beoordelen" && s.ToActivity == "(vervalt)");
+        Assert.Equal(UserTaskStatus.Cancelled, (await engine.Store.FindTaskAsync(task.Id))!.Status);
+        var journal = await engine.Store.GetJournalAsync(instanceId);
+        Assert.Contains(journal, j => j.ActivityId == "beoordelen" && j.Event == JournalEvent.Cancelled);
+        Assert.Equal(JournalEvent.Migrated, journal[^1].Event);
+        Assert.Equal(2, (await engine.Store.GetBookmarksAsync(instanceId)).Count);
+    }
+
     private static async Task<(Guid InstanceId, UserTask Task)> StartOnVersion1Async(TestEngine engine, string correlation)
     {
         await engine.PublishAsync(MigrationFlows.Version1);

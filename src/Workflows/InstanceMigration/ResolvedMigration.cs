@@ -10,7 +10,7 @@ namespace ProcessEngine.Workflows.InstanceMigration;
 public sealed class ResolvedMigration
 {
     internal ResolvedMigration(MigrationPlan plan, WorkflowGraph target, IReadOnlyDictionary<int, WorkflowGraph> sources,
-        IReadOnlyDictionary<(int Version, string Source), Placement> placements, IReadOnlyDictionary<int, CompiledExpression> setters)
+        IReadOnlyDictionary<(int Version, string Source), IReadOnlyList<Placement>> placements, IReadOnlyDictionary<int, CompiledExpression> setters)
     {
         Plan = plan;
         Target = target;
@@ -22,17 +22,21 @@ public sealed class ResolvedMigration
     public MigrationPlan Plan { get; }
     public WorkflowGraph Target { get; }
     internal IReadOnlyDictionary<int, WorkflowGraph> Sources { get; }
-    internal IReadOnlyDictionary<(int Version, string Source), Placement> Placements { get; }
+    /// <summary>Per source activity, its places in the order they are tried (conditional ones first, as the plan gives them).</summary>
+    internal IReadOnlyDictionary<(int Version, string Source), IReadOnlyList<Placement>> Placements { get; }
     /// <summary>The compiled expression of each Set mapping, by its index in the plan's variable mappings.</summary>
     internal IReadOnlyDictionary<int, CompiledExpression> Setters { get; }
 
     /// <summary>Every waiting activity of every source version with where it goes: what the studio shows as the mapping.</summary>
     public IReadOnlyList<EffectiveMapping> Mappings =>
         [.. Placements.OrderBy(p => p.Key.Version).ThenBy(p => p.Key.Source, StringComparer.Ordinal)
-            .Select(p => new EffectiveMapping(p.Key.Version, p.Key.Source, p.Value.Target.Id, p.Value.Due, p.Value.Explicit))];
+            .SelectMany(p => p.Value.Select(each => new EffectiveMapping(p.Key.Version, p.Key.Source, each.Target?.Id, each.Due, each.Explicit, each.When?.Source)))];
 }
 
-/// <summary>One source activity's place in the target, and whether the plan named it or it was matched by id.</summary>
-public sealed record EffectiveMapping(int SourceVersion, string Source, string Target, DueMoment Due, bool Explicit);
+/// <summary>
+/// One source activity's place in the target (null: the step is cancelled), whether the plan named it or it was matched by
+/// id, and the condition under which it applies.
+/// </summary>
+public sealed record EffectiveMapping(int SourceVersion, string Source, string? Target, DueMoment Due, bool Explicit, string? When = null);
 
-internal sealed record Placement(FlowNode Target, DueMoment Due, bool Explicit);
+internal sealed record Placement(FlowNode? Target, DueMoment Due, bool Explicit, CompiledExpression? When = null);

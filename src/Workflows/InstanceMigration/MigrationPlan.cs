@@ -21,8 +21,12 @@ public sealed record MigrationPlan(
 /// Where instances waiting at <paramref name="Source"/> wait after the move. <paramref name="Due"/> says whether a
 /// timer or task keeps its moment, or gets the one the target's definition gives now (for example counted from the
 /// beschikking). <paramref name="SourceVersion"/> narrows the mapping to one source version (null: all).
+/// <paramref name="When"/> is an expression on the moved variables and the start input: the mapping applies only to
+/// instances for which it is true, so one activity can go to different places (a voorlopige OTS one way, an OTS the
+/// other); mappings of one activity are tried in the plan's order, then the activity with the same id.
+/// A null <paramref name="Target"/> cancels the waiting step (its task vervalt), with a journal line.
 /// </summary>
-public sealed record ActivityMapping(string Source, string Target, DueMoment Due = DueMoment.Keep, int? SourceVersion = null);
+public sealed record ActivityMapping(string Source, string? Target, DueMoment Due = DueMoment.Keep, int? SourceVersion = null, string? When = null);
 
 public enum DueMoment
 {

@@ -65,31 +65,36 @@ public sealed class MigrationPlanner(WorkflowGraphProvider graphs, IWorkflowDefi
         return await graphs.GetAsync(definitionId, version, ct);
     }
 
-    private static Dictionary<(int, string), Placement> Place(MigrationPlan plan, WorkflowGraph target,
+    private Dictionary<(int, string), IReadOnlyList<Placement>> Place(MigrationPlan plan, WorkflowGraph target,
         IReadOnlyDictionary<int, WorkflowGraph> sources, List<MigrationProblem> problems)
     {
-        var placements = new Dictionary<(int, string), Placement>();
+        var placements = new Dictionary<(int, string), List<Placement>>();
         for (var i = 0; i < plan.ActivityMappings.Count; i++)
         {
             var mapping = plan.ActivityMappings[i];
             var field = $"activities[{i}]";
-            if (!target.Nodes.TryGetValue(mapping.Target ?? "", out var to))
+            FlowNode? to = null;
+            if (mapping.Target is not null && !target.Nodes.TryGetValue(mapping.Target, out to))
             {
                 problems.Add(new($"{field}.target", $"Versie {target.Version} heeft geen activiteit '{mapping.Target}'.", mapping.Source));
                 continue;
             }
+            var when = Condition(mapping, field, problems);
             var versions = mapping.SourceVersion is { } only ? sources.Keys.Where(v => v == only).ToList() : [.. sources.Keys];
             var found = false;
             foreach (var version in versions)
             {
                 if (!sources[version].Nodes.TryGetValue(mapping.Source ?? "", out var from)) continue;
                 found = true;
+                var list = placements.TryGetValue((version, from.Id), out var known) ? known : placements[(version, from.Id)] = [];
                 if (!IsWaiting(from))
                     problems.Add(new($"{field}.source", $"'{mapping.Source}' (versie {version}) is geen activiteit waarin een traject wacht.", mapping.Source, version));
                 else if (Incompatible(from, to, mapping.Due) is { } why)
-                    problems.Add(new(field, $"'{mapping.Source}' (versie {version}) kan niet naar '{to.Id}': {why}", mapping.Source, version));
-                else if (!placements.TryAdd((version, from.Id), new Placement(to, mapping.Due, Explicit: true)))
-                    problems.Add(new($"{field}.source", $"'{mapping.Source}' (versie {version}) staat twee keer in het plan.", mapping.Source, version));
+                    problems.Add(new(field, $"'{mapping.Source}' (versie {version}) kan niet naar '{mapping.Target ?? "vervallen"}': {why}", mapping.Source, version));
+                else if (list.Count > 0 && list[^1].When is null)
+                    problems.Add(new($"{field}.source", $"'{mapping.Source}' (versie {version}) heeft al een mapping zonder voorwaarde; deze komt nooit aan de beurt.", mapping.Source, version));
+                else
+                    list.Add(new Placement(to, mapping.Due, Explicit: true, when));
             }
             if (!found)
                 problems.Add(new($"{field}.source", $"Geen van de gekozen versies heeft een activiteit '{mapping.Source}'.", mapping.Source));
@@ -97,20 +102,37 @@ public sealed class MigrationPlanner(WorkflowGraphProvider graphs, IWorkflowDefi
         foreach (var (version, source) in sources.OrderBy(s => s.Key))
             foreach (var node in source.Nodes.Values.Where(IsWaiting).OrderBy(n => n.Id, StringComparer.Ordinal))
             {
-                if (placements.ContainsKey((version, node.Id))) continue;
+                var list = placements.TryGetValue((version, node.Id), out var known) ? known : placements[(version, node.Id)] = [];
+                if (list.Count > 0 && list[^1].When is null) continue;
                 if (target.Nodes.TryGetValue(node.Id, out var same) && Incompatible(node, same, DueMoment.Keep) is null)
-                    placements[(version, node.Id)] = new Placement(same, DueMoment.Keep, Explicit: false);
-                else
+                    list.Add(new Placement(same, DueMoment.Keep, Explicit: false));
+                else if (list.Count == 0)
                     problems.Add(new("activities", $"Activiteit '{node.Id}' ({node.Activity.Type}, versie {version}) kan een wachtende stap hebben, " +
                         $"maar versie {target.Version} heeft geen activiteit met die naam en dat type: wijs er een activiteit voor aan.", node.Id, version));
             }
-        return placements;
+        return placements.ToDictionary(p => p.Key, p => (IReadOnlyList<Placement>)p.Value);
+    }
+
+    private CompiledExpression? Condition(ActivityMapping mapping, string field, List<MigrationProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(mapping.When)) return null;
+        try
+        {
+            return expressions.Compile(mapping.When);
+        }
+        catch (ExpressionException error)
+        {
+            problems.Add(new($"{field}.when", $"De voorwaarde voor '{mapping.Source}' klopt niet: {error.Message}", mapping.Source));
+            return null;
+        }
     }
 
     private static bool IsWaiting(FlowNode node) => node.Activity is IBlockingActivity or IJoinActivity;
 
-    private static string? Incompatible(FlowNode from, FlowNode to, DueMoment due)
+    private static string? Incompatible(FlowNode from, FlowNode? to, DueMoment due)
     {
+        if (to is null)
+            return from.Activity is IJoinActivity ? "een samenkomst is geen stap die kan vervallen." : null;
         if (from.Activity.Type != to.Activity.Type) return $"een {from.Activity.Type} kan alleen naar een {from.Activity.Type}, niet naar een {to.Activity.Type}.";
         if (due == DueMoment.Recompute && from.Activity is IJoinActivity) return "een samenkomst heeft geen moment om opnieuw te berekenen.";
         return null;

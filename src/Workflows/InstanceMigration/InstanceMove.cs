@@ -27,6 +27,8 @@ internal sealed class InstanceMove
     public List<(Bookmark Bookmark, string Target, string? Signal, DateTimeOffset? Due)> Bookmarks { get; } = [];
     public List<(UserTask Task, string Target, TaskSpec Spec, DateTimeOffset? Due, string? Assignee)> Tasks { get; } = [];
     public Dictionary<string, int> JoinTokens { get; } = [];
+    /// <summary>Steps the plan lets lapse: cancelled with a journal line, their task annulled.</summary>
+    public List<Bookmark> Cancelled { get; } = [];
 
     /// <summary>The impact, and (when it can move) the changes to apply; the instance's variables are already moved then.</summary>
     public static (InstanceImpact Impact, InstanceMove? Move) Plan(ResolvedMigration plan, IExpressionEvaluator expressions, DateTimeOffset now,
@@ -42,7 +44,9 @@ internal sealed class InstanceMove
             var variables = move.MoveVariables(instance);
             foreach (var bookmark in bookmarks.OrderBy(b => b.Id)) steps.Add(move.MoveBookmark(instance, bookmark, tasks));
             steps.AddRange(move.MoveJoins(instance));
-            var twice = steps.Where(s => s.Kind != "samenkomst").GroupBy(s => s.ToActivity).FirstOrDefault(g => g.Count() > 1);
+            if (move.Cancelled.Count == bookmarks.Count && bookmarks.Count > 0)
+                return (Impact("Na het verplaatsen zou het traject nergens meer op wachten; beëindig het liever.", steps, variables), null);
+            var twice = steps.Where(s => s.ToActivity != Dropped && s.Kind != "samenkomst").GroupBy(s => s.ToActivity).FirstOrDefault(g => g.Count() > 1);
             if (twice is not null)
                 return (Impact($"Twee wachtende stappen komen op dezelfde activiteit '{twice.Key}'; wijs ze verschillende activiteiten toe.", steps, variables), null);
             return (Impact(null, steps, variables), move);
@@ -112,9 +116,14 @@ internal sealed class InstanceMove
 
     private StepImpact MoveBookmark(WorkflowInstance instance, Bookmark bookmark, IReadOnlyDictionary<Guid, UserTask> tasks)
     {
-        if (!_plan.Placements.TryGetValue((instance.DefinitionVersion, bookmark.ActivityId), out var placement))
-            throw new MoveRefusedException($"Het traject wacht bij '{bookmark.ActivityId}', waarvoor het plan geen plek heeft.");
-        var target = placement.Target;
+        var placement = Choose(instance, bookmark.ActivityId);
+        if (placement.Target is not { } target)
+        {
+            var dropped = bookmark.TaskId is { } droppedTask && tasks.TryGetValue(droppedTask, out var open) ? open : null;
+            Cancelled.Add(bookmark);
+            return new StepImpact(Kind(bookmark.Kind), bookmark.ActivityId, Dropped, dropped?.Title ?? bookmark.SignalName, FromDue: bookmark.DueAt,
+                Held: bookmark.IsHeld, Note: dropped is null ? "vervalt" : "vervalt: de taak wordt geannuleerd");
+        }
         var asked = Ask(instance, target);
         switch (bookmark.Kind)
         {
@@ -154,14 +163,45 @@ internal sealed class InstanceMove
         foreach (var (joinId, arrived) in instance.State.JoinTokens.OrderBy(j => j.Key, StringComparer.Ordinal))
         {
             if (arrived == 0) continue;
-            if (!_plan.Placements.TryGetValue((instance.DefinitionVersion, joinId), out var placement))
-                throw new MoveRefusedException($"Samenkomst '{joinId}' heeft al {arrived} tak(ken) binnen maar geen plek in het plan.");
-            if (placement.Target.IncomingCount < arrived)
-                throw new MoveRefusedException($"Samenkomst '{joinId}' heeft {arrived} takken binnen; '{placement.Target.Id}' wacht maar op {placement.Target.IncomingCount}.");
-            JoinTokens[placement.Target.Id] = arrived;
-            yield return new StepImpact("samenkomst", joinId, placement.Target.Id, Note: $"{arrived} van {placement.Target.IncomingCount} takken binnen");
+            var target = Choose(instance, joinId).Target!;
+            if (target.IncomingCount < arrived)
+                throw new MoveRefusedException($"Samenkomst '{joinId}' heeft {arrived} takken binnen; '{target.Id}' wacht maar op {target.IncomingCount}.");
+            JoinTokens[target.Id] = arrived;
+            yield return new StepImpact("samenkomst", joinId, target.Id, Note: $"{arrived} van {target.IncomingCount} takken binnen");
         }
     }
+
+    /// <summary>The first of the activity's places whose condition holds for this instance (on its moved variables).</summary>
+    private Placement Choose(WorkflowInstance instance, string activityId)
+    {
+        if (!_plan.Placements.TryGetValue((instance.DefinitionVersion, activityId), out var placements))
+            throw new MoveRefusedException($"Het traject wacht bij '{activityId}', waarvoor het plan geen plek heeft.");
+        foreach (var placement in placements)
+        {
+            if (placement.When is not { } when) return placement;
+            try
+            {
+                var scope = new ExpressionScope(instance.Variables, instance.ReadInput(), _now, instance.CorrelationId);
+                if (ValueConversion.To<bool>(_expressions.Evaluate(when, scope), when.Source)) return placement;
+            }
+            catch (Exception error) when (error is ExpressionException or InvalidCastException or FormatException)
+            {
+                throw new MoveRefusedException($"De voorwaarde voor '{activityId}' faalt voor dit traject: {error.Message}");
+            }
+        }
+        throw new MoveRefusedException($"Geen mapping van '{activityId}' past bij dit traject (geen voorwaarde is waar).");
+    }
+
+    private static string Kind(BookmarkKind kind) => kind switch
+    {
+        BookmarkKind.Task => "taak",
+        BookmarkKind.Timer => "timer",
+        BookmarkKind.Signal => "signaal",
+        _ => "deelproces",
+    };
+
+    /// <summary>What a cancelled step's target reads as in the preview.</summary>
+    public const string Dropped = "(vervalt)";
 
     /// <summary>What the activity would wait for if it ran now, on the moved variables (a blocking activity's Execute only describes its wait).</summary>
     private BookmarkRequest Ask(WorkflowInstance instance, FlowNode node)
