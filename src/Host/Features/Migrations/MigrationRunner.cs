@@ -23,7 +23,8 @@ public sealed class MigrationRunner(MigrationRuns runs, InstanceMigrator migrato
     private const int Batch = 50;
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _working = new();
 
-    internal static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How a plan is stored with its run and read from a plan file: web names, enums by name.</summary>
+    public static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
