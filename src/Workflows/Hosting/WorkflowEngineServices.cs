@@ -42,6 +42,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<CorrelationPurge>();
         services.AddSingleton<MigrationPlanner>();
         services.AddSingleton<InstanceMigrator>();
+        services.AddSingleton<InstanceRepairs>();
         return services;
     }
 

@@ -13,7 +13,16 @@ namespace ProcessEngine.Workflows.InstanceMigration;
 public sealed class MigrationPlanner(WorkflowGraphProvider graphs, IWorkflowDefinitionStore definitions, IExpressionEvaluator expressions)
 {
     /// <summary>The resolved plan; throws <see cref="MigrationPlanException"/> with every problem found.</summary>
-    public async Task<ResolvedMigration> ResolveAsync(MigrationPlan plan, CancellationToken ct = default)
+    public Task<ResolvedMigration> ResolveAsync(MigrationPlan plan, CancellationToken ct = default) => ResolveAsync(plan, repair: false, ct);
+
+    /// <summary>
+    /// A repair within one version (an operator moving or cancelling one waiting step): source and target are the same
+    /// version, the one mapping given, every other activity staying where it is.
+    /// </summary>
+    public Task<ResolvedMigration> ResolveRepairAsync(string definitionId, int version, ActivityMapping step, CancellationToken ct = default) =>
+        ResolveAsync(new MigrationPlan(definitionId, [version], version, [step]), repair: true, ct);
+
+    private async Task<ResolvedMigration> ResolveAsync(MigrationPlan plan, bool repair, CancellationToken ct)
     {
         var problems = new List<MigrationProblem>();
         var target = await GraphAsync(plan.DefinitionId, plan.TargetVersion, "targetVersion", problems, mustBePublished: true, ct);
@@ -22,7 +31,7 @@ public sealed class MigrationPlanner(WorkflowGraphProvider graphs, IWorkflowDefi
         for (var i = 0; i < plan.SourceVersions.Count; i++)
         {
             var version = plan.SourceVersions[i];
-            if (version == plan.TargetVersion)
+            if (version == plan.TargetVersion && !repair)
                 problems.Add(new($"sourceVersions[{i}]", $"Versie {version} is ook de doelversie."));
             else if (await GraphAsync(plan.DefinitionId, version, $"sourceVersions[{i}]", problems, mustBePublished: false, ct) is { } graph)
                 sources[version] = graph;

@@ -13,8 +13,9 @@ public sealed partial class WorkflowRuntime
     /// a moved timer that is already due fires through the scheduler after the commit, as a released one does.
     /// Throws <see cref="ConcurrencyConflictException"/> when the instance changed since it was loaded.
     /// </summary>
+    /// <param name="journalMessage">The journal line's text; by default "Verplaatst van versie N naar versie M", with the reason.</param>
     internal async Task<InstanceImpact> MoveAsync(ResolvedMigration plan, MigrationSubject subject, string? reason, IUnitOfWorkPart? alongside,
-        CancellationToken ct)
+        CancellationToken ct, string? journalMessage = null, JournalEvent journalEvent = JournalEvent.Migrated)
     {
         var instance = subject.Instance;
         var (impact, move) = InstanceMove.Plan(plan, services.Expressions, Now, instance, subject.Bookmarks, subject.Tasks.ToDictionary(t => t.Id));
@@ -40,8 +41,8 @@ public sealed partial class WorkflowRuntime
         }
         var from = instance.DefinitionVersion;
         instance.MoveTo(plan.Target.Version, move.JoinTokens, Now);
-        var message = $"Verplaatst van versie {from} naar versie {plan.Target.Version}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
-        pass.Changes.Journal.Add(JournalEntry.Create(instance.Id, instance.NextJournalSequence(), "", MigrationJournalType, JournalEvent.Migrated,
+        var message = (journalMessage ?? $"Verplaatst van versie {from} naar versie {plan.Target.Version}") + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason.Trim()}");
+        pass.Changes.Journal.Add(JournalEntry.Create(instance.Id, instance.NextJournalSequence(), "", MigrationJournalType, journalEvent,
             null, Now, Now, message));
         if (alongside is not null) pass.Changes.Parts.Add(alongside);
         await Commits.CommitAsync(pass, ct);

@@ -74,6 +74,7 @@ public sealed class CasusTimeline(IWorkflowStore engine, WorkflowGraphProvider g
             ("ReleaseHold", JournalEvent.Completed) => new(entry.EndedAt, $"Na de Stopknop: {name ?? "pauze beëindigd"}", null, "stopknop"),
             ("End", JournalEvent.Completed) when isRoot || name is not null => new(entry.EndedAt, name ?? "Afgerond", null, "einde"),
             (_, JournalEvent.Migrated) => new(entry.EndedAt, entry.Message ?? "Verplaatst naar een nieuwe versie van de flow", null, "flow"),
+            (_, JournalEvent.Repaired) => new(entry.EndedAt, entry.Message ?? "Hersteld door beheer", null, "flow"),
             _ => null,
         };
     }

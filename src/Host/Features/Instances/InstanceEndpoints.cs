@@ -6,7 +6,7 @@ using ProcessEngine.Host.Security;
 
 namespace ProcessEngine.Host.Features.Instances;
 
-/// <summary>Instances for operators: look at one, stop it, retry its incident, or retry several at once.</summary>
+/// <summary>Instances for operators: look at one, stop it, retry its incident, retry several at once, or repair one (preview first).</summary>
 public static class InstanceEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -18,6 +18,10 @@ public static class InstanceEndpoints
             .Access(Policies.OperateInstances).WithSummary("Een instantie stoppen; taken vervallen, niets wordt verwijderd.");
         instances.MapPost("/{id:guid}/retry", RetryInstanceAsync)
             .Access(Policies.OperateInstances).WithSummary("Een incident opnieuw proberen.");
+        instances.MapPost("/{id:guid}/repair/preview", PreviewRepairAsync)
+            .Access(Policies.OperateInstances).WithSummary("Wat een herstel zou doen (stap laten vervallen, verplaatsen, activiteit starten), zonder iets op te slaan.");
+        instances.MapPost("/{id:guid}/repair", ApplyRepairAsync)
+            .Access(Policies.OperateInstances).WithSummary("Een herstel uitvoeren, met reden; komt in het journaal en de auditlog. 409 met de reden als het niet kan.");
         instances.MapPost("/retry", RetryIncidentsAsync)
             .Access(Policies.OperateInstances).WithSummary("Meerdere incidenten opnieuw proberen (hoogstens 100); per instantie de uitkomst.");
     }
@@ -32,6 +36,14 @@ public static class InstanceEndpoints
     private static async Task<Results<Ok<InstanceView>, InvalidProblem, NotFoundProblem, ConflictProblem>> RetryInstanceAsync(Guid id, HttpContext http,
         IMediator m, CancellationToken ct) =>
         (await m.Send(new RetryInstance(id, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
+
+    private static async Task<Results<Ok<Workflows.InstanceMigration.RepairResult>, InvalidProblem, NotFoundProblem, ConflictProblem>> PreviewRepairAsync(Guid id,
+        RepairInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new PreviewRepair(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
+
+    private static async Task<Results<Ok<Workflows.InstanceMigration.RepairResult>, InvalidProblem, NotFoundProblem, ConflictProblem>> ApplyRepairAsync(Guid id,
+        RepairInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ApplyRepair(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
 
     private static async Task<Results<Ok<IReadOnlyList<RetryLine>>, InvalidProblem>> RetryIncidentsAsync(RetryInput body, HttpContext http, IMediator m,
         CancellationToken ct) =>

@@ -23,6 +23,7 @@ public static class InstanceWords
         "Held" => "vastgehouden",
         "Released" => "vrijgegeven",
         "Migrated" => "verplaatst naar een nieuwe versie",
+        "Repaired" => "hersteld door beheer",
         _ => @event,
     };
 
