@@ -1,3 +1,4 @@
+using ProcessEngine.HostStore.Migrating;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Runtime;
 
@@ -53,5 +54,24 @@ public static class StatusLabels
         MachtigingStatus.Afgelopen => "afgelopen",
         MachtigingStatus.Beeindigd => "beëindigd met de maatregel",
         _ => status.ToString(),
+    };
+
+    public static string Of(MigrationRunStatus status) => status switch
+    {
+        MigrationRunStatus.Running => "bezig",
+        MigrationRunStatus.Paused => "gepauzeerd",
+        MigrationRunStatus.Cancelled => "geannuleerd",
+        MigrationRunStatus.Finished => "klaar",
+        _ => status.ToString(),
+    };
+
+    public static string Of(MigrationItemOutcome outcome) => outcome switch
+    {
+        MigrationItemOutcome.Pending => "nog te doen",
+        MigrationItemOutcome.Moved => "verplaatst",
+        MigrationItemOutcome.Stale => "gewijzigd sinds de preview",
+        MigrationItemOutcome.Blocked => "geblokkeerd",
+        MigrationItemOutcome.NotFound => "niet gevonden",
+        _ => outcome.ToString(),
     };
 }
