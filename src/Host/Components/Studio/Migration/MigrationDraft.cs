@@ -51,7 +51,7 @@ public sealed class MigrationDraft
             {
                 var row = new MappingRow(version, activity, HasMoment(activity.Type));
                 var options = Options(row);
-                if (earlier.TryGetValue(row.Key, out var was) && was.Target is { } chosen && options.Any(o => o.Id == chosen))
+                if (earlier.TryGetValue(row.Key, out var was) && was.Target is { } chosen && (chosen == Lapse || options.Any(o => o.Id == chosen)))
                     (row.Target, row.Due) = (chosen, was.Due);
                 else
                     row.Target = options.FirstOrDefault(o => o.Id == activity.Id)?.Id;
@@ -61,6 +61,9 @@ public sealed class MigrationDraft
         Rows = rows;
         Clear();
     }
+
+    /// <summary>The choice that lets a waiting step lapse (its task is cancelled) instead of moving it; sent as a mapping without target.</summary>
+    public const string Lapse = "(vervalt)";
 
     /// <summary>The target version's activities a row may go to: the same type only (the engine refuses any other).</summary>
     public IReadOnlyList<CanvasActivity> Options(MappingRow row) =>
@@ -76,7 +79,7 @@ public sealed class MigrationDraft
         // A variable line still without a name is being typed, not part of the plan yet.
         _sentVariables = [.. Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))];
         return new MigrationInput([.. Sources.Order()], Target,
-            [.. _sent.Select(r => new ActivityMapping(r.Source.Id, r.Target!, r.Due, r.SourceVersion))],
+            [.. _sent.Select(r => new ActivityMapping(r.Source.Id, r.Target == Lapse ? null : r.Target, r.Target == Lapse ? DueMoment.Keep : r.Due, r.SourceVersion))],
             [.. _sentVariables.Select(v => v.ToMapping())], Reason: reason);
     }
 
@@ -87,7 +90,8 @@ public sealed class MigrationDraft
         // A passing preview says nothing about the mapping: what the last check showed stays.
         if (mappings is not null || !result.Succeeded)
         {
-            var effective = (mappings ?? []).ToDictionary(m => $"{m.SourceVersion}:{m.Source}");
+            // A conditional plan (from the API) can give one activity several places; the first decides what the row shows.
+            var effective = (mappings ?? []).GroupBy(m => $"{m.SourceVersion}:{m.Source}").ToDictionary(g => g.Key, g => g.First());
             foreach (var row in Rows) row.Explicit = effective.TryGetValue(row.Key, out var mapping) ? mapping.Explicit : null;
         }
         if (result.Succeeded) return;
