@@ -32,11 +32,11 @@ internal static class MigrateBenchmark
     private const string User = "bench-user";
 
     /// <summary>One kind of instance: the route the Decision takes, what is done to it after the start, and where it then waits (v1 ids).</summary>
-    private sealed record Scenario(string Route, Move[] Moves, string[] WaitsAt);
-    private sealed record Move(string? Task = null, string? Signal = null);
+    internal sealed record Scenario(string Route, Move[] Moves, string[] WaitsAt);
+    internal sealed record Move(string? Task = null, string? Signal = null);
 
     /// <summary>Instance i is <c>Mix[i % 10]</c>: tasks, timers, signals and a fork whose join has 0, 1 or 2 of its 3 branches in.</summary>
-    private static readonly Scenario[] Mix =
+    internal static readonly Scenario[] Mix =
     [
         new("taak", [], ["intake"]),
         new("taak", [new(Task: "Intake")], ["beoordelen"]),
@@ -89,7 +89,7 @@ internal static class MigrateBenchmark
             Console.WriteLine($"  {instances} starts and {moves} tasks/signals completed through the engine in {setUp.Elapsed.TotalSeconds:F1} s; v2 published");
             var active = await migrations.CountActiveByVersionAsync(MigrateFlows.Id);
             if (active.Count != 1 || active.GetValueOrDefault(1) != instances)
-                return Fail($"after set-up expected {instances} active instances on v1, found {Describe(active)}");
+                return Fail($"after set-up expected {instances} active instances on v1, found {MigrateChecks.Describe(active)}");
 
             await using var steps = await EngineStepsBenchmark.StartAsync(file, stepInstances, breakdown: false);
             Console.WriteLine($"  steps side: {stepInstances} instances of '{BenchFlows.StepsId}' waiting on task 1, same file");
@@ -121,8 +121,8 @@ internal static class MigrateBenchmark
             if (timedLoads is not null)
                 Console.WriteLine($"  breakdown, ms per instance: LoadActiveAsync {PerItem(timedLoads.LoadActive, impacts.Count):F3}"
                     + $" + planning {preview.Elapsed.TotalMilliseconds / impacts.Count - PerItem(timedLoads.LoadActive, impacts.Count):F3}");
-            if (CheckPreview(impacts, instances) is { } wrongPreview) return Fail(wrongPreview);
-            PrintMix(impacts);
+            if (MigrateChecks.CheckPreview(impacts, instances) is { } wrongPreview) return Fail(wrongPreview);
+            MigrateChecks.PrintMix(impacts);
 
             // (a) and (c), alternating blocks: a tenth of the moves, then a tenth of the steps side's instances.
             // (a) is EngineStepsBenchmark.RunAsync, the code the engine benchmark times. One durable step is one
@@ -166,7 +166,7 @@ internal static class MigrateBenchmark
 
             // Not timed: every instance on version 2 with one migration journal line, and the plan did what it says.
             var rescheduled = timers.Count - timersBefore;
-            if (await VerifyAsync(migrations, file, instances, rescheduled) is { } wrong) return Fail(wrong);
+            if (await MigrateChecks.VerifyAsync(migrations, file, instances, rescheduled) is { } wrong) return Fail(wrong);
 
             var ratio = migrate.PerSecond / engineSteps.PerSecond;
             Console.WriteLine(Invariant($"RESULT migrate preview-per-s={preview.PerSecond:F0} migrate-per-s={migrate.PerSecond:F0} ratio={ratio:F2} steps-per-s={engineSteps.PerSecond:F0}"));
@@ -223,68 +223,6 @@ internal static class MigrateBenchmark
             }
         });
 
-    /// <summary>The preview saw every instance once, each where its scenario left it, each movable, the timer recomputed only where the plan says.</summary>
-    private static string? CheckPreview(List<InstanceImpact> impacts, int instances)
-    {
-        if (impacts.Count != instances || impacts.Select(i => i.InstanceId).Distinct().Count() != instances)
-            return $"the preview returned {impacts.Count} impacts ({impacts.Select(i => i.InstanceId).Distinct().Count()} distinct) for {instances} instances";
-        foreach (var impact in impacts)
-        {
-            if (!impact.CanMove) return $"instance {impact.CorrelationId} cannot move: {impact.Blocked}";
-            if (impact.FromVersion != 1 || impact.ToVersion != 2) return $"instance {impact.CorrelationId} would go {impact.FromVersion} -> {impact.ToVersion}";
-            var index = int.Parse(impact.CorrelationId!["migrate-".Length..], CultureInfo.InvariantCulture);
-            var expected = Mix[index % Mix.Length].WaitsAt;
-            var from = impact.Steps.Select(s => s.FromActivity).Order(StringComparer.Ordinal).ToArray();
-            if (!from.SequenceEqual(expected)) return $"instance {impact.CorrelationId} waits at [{string.Join(", ", from)}], expected [{string.Join(", ", expected)}]";
-            foreach (var step in impact.Steps)
-            {
-                var renamed = step.FromActivity == "beoordelen";
-                if (step.ToActivity != (renamed ? "beoordelen-gezin" : step.FromActivity))
-                    return $"instance {impact.CorrelationId}: '{step.FromActivity}' would go to '{step.ToActivity}'";
-                // Only the route's timer is recomputed; every other task and timer keeps its moment (the renamed task too).
-                if (step.DueChanged != (step.FromActivity == "termijn"))
-                    return $"instance {impact.CorrelationId}: the moment of '{step.FromActivity}' {(step.DueChanged ? "changes" : "stays")}";
-            }
-            if (!impact.Variables.Any(v => v.Name == "fase") || !impact.Variables.Any(v => v.Name == "regio"))
-                return $"instance {impact.CorrelationId}: variable changes [{string.Join(", ", impact.Variables.Select(v => v.Name))}] lack 'fase' or 'regio'";
-        }
-        return null;
-    }
-
-    private static void PrintMix(List<InstanceImpact> impacts)
-    {
-        var places = impacts.SelectMany(i => i.Steps)
-            .GroupBy(s => s.Kind == "samenkomst" ? $"{s.FromActivity} ({s.Note})" : s.FromActivity == s.ToActivity ? s.FromActivity : $"{s.FromActivity}->{s.ToActivity}")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {g.Count()}");
-        Console.WriteLine($"  waiting steps: {string.Join(", ", places)}");
-    }
-
-    private static async Task<string?> VerifyAsync(IInstanceMigrationStore migrations, string file, int instances, int rescheduled)
-    {
-        var active = await migrations.CountActiveByVersionAsync(MigrateFlows.Id);
-        if (active.Count != 1 || active.GetValueOrDefault(2) != instances)
-            return $"expected all {instances} instances active on version 2, found {Describe(active)}";
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        long Count(string sql) => (long)SqliteFloor.Query(connection, sql)!;
-        const string Ours = $"InstanceId IN (SELECT Id FROM WorkflowInstances WHERE DefinitionId = '{MigrateFlows.Id}')";
-        var onVersion2 = Count($"SELECT COUNT(*) FROM WorkflowInstances WHERE DefinitionId = '{MigrateFlows.Id}' AND DefinitionVersion = 2");
-        var lines = Count($"SELECT COUNT(*) FROM Journal WHERE Event = '{nameof(JournalEvent.Migrated)}' AND {Ours}");
-        var movedInstances = Count($"SELECT COUNT(DISTINCT InstanceId) FROM Journal WHERE Event = '{nameof(JournalEvent.Migrated)}' AND {Ours}");
-        var oldTask = Count($"SELECT COUNT(*) FROM Bookmarks WHERE ActivityId = 'beoordelen' AND {Ours}");
-        var renamedTasks = Count($"SELECT COUNT(*) FROM UserTasks WHERE ActivityId = 'beoordelen-gezin' AND Status = 'Open' AND Title = 'Beoordelen met het gezin' AND {Ours}");
-        var expectedRenamed = Enumerable.Range(0, instances).Count(i => Mix[i % Mix.Length].WaitsAt.Contains("beoordelen"));
-        var expectedRescheduled = Enumerable.Range(0, instances).Count(i => Mix[i % Mix.Length].WaitsAt.Contains("termijn"));
-        Console.WriteLine($"  check: {onVersion2} instances on version 2, {lines} migration journal lines ({movedInstances} instances), "
-            + $"{renamedTasks} open tasks at 'beoordelen-gezin', {rescheduled} timers rescheduled");
-        if (onVersion2 != instances) return $"{onVersion2} of {instances} instances are on version 2";
-        if (lines != instances || movedInstances != instances) return $"{lines} migration journal lines on {movedInstances} instances, expected {instances} on {instances}";
-        if (oldTask != 0 || renamedTasks != expectedRenamed) return $"{oldTask} bookmarks still at 'beoordelen', {renamedTasks} open tasks at 'beoordelen-gezin' (expected {expectedRenamed})";
-        if (rescheduled != expectedRescheduled) return $"{rescheduled} timers rescheduled by the moves, expected {expectedRescheduled} (one per instance at 'termijn')";
-        return null;
-    }
-
     private static IEnumerable<InstanceImpact> Slice(List<InstanceImpact> impacts, int block)
     {
         var (first, count) = Range(impacts.Count, block);
@@ -299,9 +237,6 @@ internal static class MigrateBenchmark
     }
 
     private static double PerItem(long ticks, int items) => Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds / items;
-
-    private static string Describe(IReadOnlyDictionary<int, int> byVersion) =>
-        byVersion.Count == 0 ? "none" : string.Join(", ", byVersion.OrderBy(v => v.Key).Select(v => $"{v.Value} on v{v.Key}"));
 
     private static int Fail(string why)
     {

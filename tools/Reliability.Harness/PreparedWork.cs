@@ -114,6 +114,9 @@ public sealed class PreparedWork : IAsyncDisposable
         Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>Publishes another version of a flow (or a new flow), as a coordinator's import would.</summary>
+    public Task PublishAsync(string json) => ImportAsync(json);
+
     private async Task ImportAsync(string json)
     {
         var result = await _services.GetRequiredService<WorkflowDefinitionService>().ImportAsync(json);

@@ -102,6 +102,9 @@ public static class ProcessEngineHosting
         // Runs still marked running (the node stopped, or Hangfire's in-memory queue went with it) go on within a minute.
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Migrations.MigrationRunner>(
             Features.Migrations.MigrationRunner.ResumeJobId, job => job.ResumeRunningAsync(CancellationToken.None), Cron.Minutely());
+        // A run this node was working on when it stopped goes on as soon as Hangfire's server is up, not a minute later.
+        if ((await app.Services.GetRequiredService<Features.Migrations.MigrationRuns>().RunningAsync(CancellationToken.None)).Count > 0)
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<Features.Migrations.MigrationRunner>(job => job.ResumeRunningAsync(CancellationToken.None));
     }
 
     public static WebApplication MapProcessEngine(this WebApplication app)

@@ -28,6 +28,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.StoreTimesAsTicks();
+        // Read by operators in the database too: a run's status and an instance's outcome as words.
+        builder.Properties<MigrationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<MigrationItemOutcome>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder model)

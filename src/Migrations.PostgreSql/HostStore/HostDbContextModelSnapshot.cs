@@ -424,8 +424,10 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("TargetVersion")
                         .HasColumnType("integer");
@@ -456,8 +458,10 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int>("Outcome")
-                        .HasColumnType("integer");
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("integer");

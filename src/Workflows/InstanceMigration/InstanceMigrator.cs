@@ -46,7 +46,7 @@ public sealed class InstanceMigrator(MigrationPlanner planner, IInstanceMigratio
                 return new MigrationResult(MigrationOutcome.Stale, null, "Het traject is veranderd sinds de preview; bekijk de preview opnieuw.");
             try
             {
-                var impact = await runtime.MoveAsync(plan, subject, reason, alongside, ct);
+                var impact = await runtime.Moves.MoveAsync(plan, subject, reason, alongside, ct);
                 return impact.CanMove
                     ? new MigrationResult(MigrationOutcome.Moved, impact)
                     : new MigrationResult(MigrationOutcome.Blocked, impact, impact.Blocked);

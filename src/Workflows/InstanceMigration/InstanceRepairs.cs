@@ -48,7 +48,7 @@ public sealed class InstanceRepairs(MigrationPlanner planner, IInstanceMigration
                 ? "De instantie staat in storing: probeer het incident opnieuw of stop de instantie."
                 : $"De instantie is {instance.Status}; alleen een wachtende instantie kan worden hersteld.");
         if (request.Kind == RepairKind.StartActivity)
-            return await runtime.StartActivityAsync(instance.Id, request.ActivityId, $"Hersteld: '{request.ActivityId}' gestart", reason, alongside, apply, ct);
+            return await runtime.Moves.StartActivityAsync(instance.Id, request.ActivityId, $"Hersteld: '{request.ActivityId}' gestart", reason, alongside, apply, ct);
         if (subject.Bookmarks.All(b => b.ActivityId != request.ActivityId))
             return RepairResult.No($"De instantie wacht niet bij '{request.ActivityId}'.");
         var target = request.Kind == RepairKind.CancelStep ? null : request.TargetActivityId;
@@ -70,7 +70,7 @@ public sealed class InstanceRepairs(MigrationPlanner planner, IInstanceMigration
         var message = target is null ? $"Hersteld: stap '{request.ActivityId}' vervallen" : $"Hersteld: stap '{request.ActivityId}' verplaatst naar '{target}'";
         try
         {
-            var moved = await runtime.MoveAsync(plan, subject, reason, alongside, ct, message, JournalEvent.Repaired);
+            var moved = await runtime.Moves.MoveAsync(plan, subject, reason, alongside, ct, message, JournalEvent.Repaired);
             return new RepairResult(moved.Blocked, [.. moved.Steps.Where(s => s.FromActivity == request.ActivityId)], [], Applied: moved.CanMove);
         }
         catch (ConcurrencyConflictException)

@@ -14,7 +14,10 @@ namespace ProcessEngine.Workflows.Runtime;
 public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<WorkflowRuntime> logger)
 {
     private PassCommits? _commits;
+    private InstanceMovePasses? _moves;
     private PassCommits Commits => _commits ??= new PassCommits(services, logger, DeliverAsync);
+    /// <summary>Passes that move an instance's waiting steps instead of running it on (migration and repair).</summary>
+    internal InstanceMovePasses Moves => _moves ??= new InstanceMovePasses(services, Commits);
     private DateTimeOffset Now => services.Clock.GetUtcNow();
 
     private Task<ResumeResult> WithRetryAsync(IUnitOfWorkPart? alongside, Func<ExecutionPass, Task<ResumeResult?>> step, CancellationToken ct) =>

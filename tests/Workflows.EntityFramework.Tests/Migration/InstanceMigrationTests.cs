@@ -161,6 +161,28 @@ public sealed class InstanceMigrationTests
         Assert.Equal(2, (await engine.Store.GetBookmarksAsync(instanceId)).Count);
     }
 
+    [Fact]
+    public async Task Migrate_KeepsARunningSubflowChild_AndTheParentGoesOnInTheNewVersionWhenTheChildEnds()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync(SubflowMigrationFlows.ChildJson);
+        await engine.PublishAsync(SubflowMigrationFlows.Version1);
+        var parent = (await engine.Runtime.StartAsync(SubflowMigrationFlows.Parent, correlationId: "M-5")).InstanceId;
+        await engine.PublishAsync(SubflowMigrationFlows.Version2);
+        var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
+        var plan = await migrator.ResolveAsync(new MigrationPlan(SubflowMigrationFlows.Parent, [1], 2, [new ActivityMapping("deel", "deelproces")]));
+
+        var result = await migrator.MigrateAsync(plan, parent, null, null);
+
+        Assert.Equal(MigrationOutcome.Moved, result.Outcome);
+        var child = (await engine.Store.FindInstancesByCorrelationAsync("M-5")).Single(i => i.ParentInstanceId == parent);
+        Assert.Equal(1, child.DefinitionVersion); // the child is not in the plan: it stays on its own version
+        await engine.Runtime.CompleteTaskAsync((await engine.SingleOpenTaskAsync("M-5")).Id, "Klaar");
+        var next = await engine.SingleOpenTaskAsync("M-5");
+        Assert.Equal(("nabespreken", parent), (next.ActivityId, next.InstanceId));
+        Assert.DoesNotContain(await engine.Store.GetJournalAsync(parent), j => j.ActivityId == "einde");
+    }
+
     private static async Task<(Guid InstanceId, UserTask Task)> StartOnVersion1Async(TestEngine engine, string correlation)
     {
         await engine.PublishAsync(MigrationFlows.Version1);

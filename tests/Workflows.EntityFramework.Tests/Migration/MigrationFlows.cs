@@ -45,3 +45,31 @@ internal static class MigrationFlows
       ] }
     """;
 }
+
+/// <summary>A parent waiting on a subflow, in two versions: version 2 renames the subflow step and asks something after it.</summary>
+internal static class SubflowMigrationFlows
+{
+    public const string Parent = "verplaatsbaar-ouder";
+    public const string Child = "verplaatsbaar-kind";
+
+    public const string ChildJson = """
+    { "id": "verplaatsbaar-kind", "name": "Kind",
+      "activities": [ { "id": "kindtaak", "type": "HumanTask", "inputs": { "title": "Kindtaak", "candidateGroup": "Professional", "outcomes": ["Klaar"] } } ] }
+    """;
+
+    public const string Version1 = """
+    { "id": "verplaatsbaar-ouder", "name": "Ouder",
+      "activities": [
+        { "id": "deel", "type": "RunSubflow", "inputs": { "flow": "verplaatsbaar-kind" } },
+        { "id": "einde", "type": "End" } ],
+      "connections": [ { "source": "deel", "target": "einde" } ] }
+    """;
+
+    public const string Version2 = """
+    { "id": "verplaatsbaar-ouder", "name": "Ouder",
+      "activities": [
+        { "id": "deelproces", "type": "RunSubflow", "inputs": { "flow": "verplaatsbaar-kind" } },
+        { "id": "nabespreken", "type": "HumanTask", "inputs": { "title": "Nabespreken", "candidateGroup": "Professional", "outcomes": ["Klaar"] } } ],
+      "connections": [ { "source": "deelproces", "target": "nabespreken" } ] }
+    """;
+}

@@ -4,6 +4,7 @@ using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Workflows.InstanceMigration;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Features.Instances;
 
@@ -17,24 +18,28 @@ public sealed record PreviewRepair(Guid Id, RepairInput Input, CurrentUser User)
 public sealed record ApplyRepair(Guid Id, RepairInput Input, CurrentUser User) : IRequest<RequestResult<RepairResult>>;
 
 /// <summary>Repairs are previewed first and applied with the audit line in the same transaction; a refusal is a 409 naming why.</summary>
-public sealed class InstanceRepairHandlers(InstanceRepairs repairs, Auditor audit) :
+public sealed class InstanceRepairHandlers(InstanceRepairs repairs, IWorkflowStore engine, Auditor audit) :
     IRequestHandler<PreviewRepair, RequestResult<RepairResult>>,
     IRequestHandler<ApplyRepair, RequestResult<RepairResult>>
 {
     public async ValueTask<RequestResult<RepairResult>> Handle(PreviewRepair request, CancellationToken ct)
     {
         if (Check(request.Input, needsReason: false) is { } invalid) return invalid;
+        if (await engine.FindInstanceAsync(request.Id, ct) is null) return NoInstance(request.Id);
         return Result(await repairs.PreviewAsync(request.Id, ToRequest(request.Input), ct));
     }
 
     public async ValueTask<RequestResult<RepairResult>> Handle(ApplyRepair request, CancellationToken ct)
     {
         if (Check(request.Input, needsReason: true) is { } invalid) return invalid;
+        if (await engine.FindInstanceAsync(request.Id, ct) is null) return NoInstance(request.Id);
         var line = audit.Line(request.User, "instance.repair", AuditAction.Update, Auditor.PurposeManagement,
                 detail: $"{request.Id} {request.Input.Kind} {request.Input.ActivityId}{(request.Input.TargetActivityId is { } to ? " naar " + to : "")}")
             .CompletedBy((record, changes) => record with { CasusCode = AuditLine.CasusOf(changes, request.Id) });
         return Result(await repairs.ApplyAsync(request.Id, ToRequest(request.Input), request.Input.Reason!, line, ct));
     }
+
+    private static RequestResult<RepairResult> NoInstance(Guid id) => RequestResult<RepairResult>.NotFound($"Instantie {id} bestaat niet.");
 
     private static RepairRequest ToRequest(RepairInput input) => new(input.Kind!.Value, input.ActivityId!, input.TargetActivityId, input.Due);
 

@@ -39,29 +39,30 @@ public static class MigrationEndpoints
     private static async Task<Results<Ok<MigrationSourcesView>, NotFoundProblem>> GetSourcesAsync(string id, IMediator m, CancellationToken ct) =>
         (await m.Send(new GetMigrationSources(id), ct)).ToOkOr404();
 
-    private static async Task<Results<Ok<MigrationCheckView>, InvalidProblem>> CheckAsync(string id, MigrationInput body, IMediator m, CancellationToken ct) =>
-        (await m.Send(new CheckMigrationPlan(id, body), ct)).ToOkOr400();
-
-    private static async Task<Results<Ok<MigrationPreviewView>, InvalidProblem>> PreviewAsync(string id, MigrationInput body, HttpContext http, IMediator m,
+    private static async Task<Results<Ok<MigrationCheckView>, InvalidProblem, NotFoundProblem>> CheckAsync(string id, MigrationInput body, IMediator m,
         CancellationToken ct) =>
-        (await m.Send(new PreviewMigration(id, body, CurrentUser.From(http)), ct)).ToOkOr400();
+        (await m.Send(new CheckMigrationPlan(id, body), ct)).ToOkOr400Or404();
 
-    private static async Task<Results<FileContentHttpResult, InvalidProblem>> PreviewCsvAsync(string id, MigrationInput body, HttpContext http, IMediator m,
+    private static async Task<Results<Ok<MigrationPreviewView>, InvalidProblem, NotFoundProblem>> PreviewAsync(string id, MigrationInput body, HttpContext http,
+        IMediator m, CancellationToken ct) =>
+        (await m.Send(new PreviewMigration(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or404();
+
+    private static async Task<Results<FileContentHttpResult, InvalidProblem, NotFoundProblem>> PreviewCsvAsync(string id, MigrationInput body, HttpContext http, IMediator m,
         CancellationToken ct)
     {
         var preview = await m.Send(new PreviewMigration(id, body, CurrentUser.From(http)), ct);
         return preview.Succeeded
             ? TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(MigrationCsv.Write(preview.Value!))], "text/csv; charset=utf-8",
                 $"verplaatsen-{id}.csv")
-            : preview.ToInvalid();
+            : preview.Kind == ResultKind.NotFound ? preview.ToNotFound() : preview.ToInvalid();
     }
 
-    private static async Task<Results<Created<MigrationRunView>, InvalidProblem>> StartAsync(string id, MigrationInput body, HttpContext http, IMediator m,
-        CancellationToken ct) =>
-        (await m.Send(new StartMigrationRun(id, body, CurrentUser.From(http)), ct)).ToCreatedOr400(run => $"/api/migrations/{run.Id}");
+    private static async Task<Results<Created<MigrationRunView>, InvalidProblem, ForbiddenProblem, NotFoundProblem>> StartAsync(string id, MigrationInput body,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new StartMigrationRun(id, body, CurrentUser.From(http)), ct)).ToCreatedOr400Or403Or404(run => $"/api/migrations/{run.Id}");
 
-    private static async Task<Ok<IReadOnlyList<MigrationRunView>>> ListAsync(string id, IMediator m, CancellationToken ct) =>
-        (await m.Send(new ListMigrationRuns(id), ct)).ToOk();
+    private static async Task<Results<Ok<IReadOnlyList<MigrationRunView>>, NotFoundProblem>> ListAsync(string id, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListMigrationRuns(id), ct)).ToOkOr404();
 
     private static async Task<Results<Ok<MigrationRunView>, NotFoundProblem>> GetAsync(Guid runId, IMediator m, CancellationToken ct) =>
         (await m.Send(new GetMigrationRun(runId), ct)).ToOkOr404();

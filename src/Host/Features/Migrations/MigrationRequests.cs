@@ -104,6 +104,8 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
 
     public async ValueTask<RequestResult<IReadOnlyList<MigrationRunView>>> Handle(ListMigrationRuns request, CancellationToken ct)
     {
+        if ((await definitions.ListVersionsAsync(request.DefinitionId, ct)).Count == 0)
+            return RequestResult<IReadOnlyList<MigrationRunView>>.NotFound($"Flow '{request.DefinitionId}' bestaat niet.");
         var views = new List<MigrationRunView>();
         foreach (var run in await runs.ListAsync(request.DefinitionId, ct))
             if (await runs.ViewAsync(run.Id, ct) is { } view) views.Add(view);
@@ -132,6 +134,8 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
     private async Task<(ResolvedMigration? Plan, RequestResult<MigrationCheckView>? Invalid)> ResolveAsync(string definitionId, MigrationInput input,
         CancellationToken ct)
     {
+        if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
+            return (null, RequestResult<MigrationCheckView>.NotFound($"Flow '{definitionId}' bestaat niet."));
         try
         {
             return (await migrator.ResolveAsync(input.ToPlan(definitionId), ct), null);

@@ -415,8 +415,10 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TargetVersion")
                         .HasColumnType("INTEGER");
@@ -447,8 +449,10 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("INTEGER");

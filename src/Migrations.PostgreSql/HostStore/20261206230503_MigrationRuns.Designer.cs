@@ -12,7 +12,7 @@ using ProcessEngine.HostStore.Persistence;
 namespace ProcessEngine.Migrations.PostgreSql.HostStore
 {
     [DbContext(typeof(HostDbContext))]
-    [Migration("20261206222447_MigrationRuns")]
+    [Migration("20261206230503_MigrationRuns")]
     partial class MigrationRuns
     {
         /// <inheritdoc />
@@ -427,8 +427,10 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("TargetVersion")
                         .HasColumnType("integer");
@@ -459,8 +461,10 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int>("Outcome")
-                        .HasColumnType("integer");
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ using ProcessEngine.HostStore.Persistence;
 namespace ProcessEngine.HostStore.Persistence.Migrations
 {
     [DbContext(typeof(HostDbContext))]
-    [Migration("20261206222412_MigrationRuns")]
+    [Migration("20261206230459_MigrationRuns")]
     partial class MigrationRuns
     {
         /// <inheritdoc />
@@ -418,8 +418,10 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TargetVersion")
                         .HasColumnType("INTEGER");
@@ -450,8 +452,10 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("INTEGER");

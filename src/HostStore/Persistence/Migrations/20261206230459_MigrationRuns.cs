@@ -18,7 +18,7 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                     RunId = table.Column<Guid>(type: "TEXT", nullable: false),
                     InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PreviewedVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     DoneAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -36,7 +36,7 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                     TargetVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     PlanJson = table.Column<string>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     StartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),

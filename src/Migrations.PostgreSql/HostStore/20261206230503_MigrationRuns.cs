@@ -18,7 +18,7 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     RunId = table.Column<Guid>(type: "uuid", nullable: false),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
                     PreviewedVersion = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     DoneAt = table.Column<long>(type: "bigint", nullable: true)
                 },
@@ -36,7 +36,7 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     TargetVersion = table.Column<int>(type: "integer", nullable: false),
                     PlanJson = table.Column<string>(type: "text", nullable: false),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     StartedAt = table.Column<long>(type: "bigint", nullable: false),
                     EndedAt = table.Column<long>(type: "bigint", nullable: true),
