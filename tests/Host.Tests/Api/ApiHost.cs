@@ -20,6 +20,10 @@ public sealed class ApiHost : IAsyncLifetime
     /// <summary>A host whose engine, domain and reports run on <paramref name="clock"/> (Hangfire's server is left out: it would fire timers on the wall clock).</summary>
     public static ApiHost WithClock(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(new HostFactory { Clock = clock });
 
+    /// <summary>A host on the given database and clock, without Hangfire's server (the test drives background jobs itself).</summary>
+    public static ApiHost On(ProcessEngine.Data.DatabaseConnection database, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) =>
+        new(new HostFactory { Database = database, Clock = clock });
+
     /// <summary>A host on the given database (a second one on the same database is a second node).</summary>
     public static ApiHost On(ProcessEngine.Data.DatabaseConnection database) => new(new HostFactory { Database = database });
 

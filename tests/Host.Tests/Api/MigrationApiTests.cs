@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ProcessEngine.Data;
 using ProcessEngine.Host.Features.Migrations;
+using ProcessEngine.Tests.Shared;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
@@ -30,11 +32,14 @@ public sealed class MigrationApiTests
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
-    [Fact]
-    public async Task Coordinator_ChecksPreviewsAndRunsAMigration_AndEveryTrajectMovesExactlyOnce()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Coordinator_ChecksPreviewsAndRunsAMigration_AndEveryTrajectMovesExactlyOnce(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var host = ApiHost.WithClock(clock);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = ApiHost.On(database.Connection, clock);
         await host.InitializeAsync();
         using var coordinator = await host.AsAsync("coordinator");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(Version("vraag", "Oude vraag")))).StatusCode);

@@ -135,10 +135,13 @@ public sealed class InstanceMigrationTests
         Assert.Equal("beoordelen", (await engine.SingleOpenTaskAsync("M-3")).ActivityId);
     }
 
-    [Fact]
-    public async Task Migrate_SendsAnActivityWhereItsConditionHolds_AndLetsTheStepLapseWhereThePlanSaysSo()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrate_SendsAnActivityWhereItsConditionHolds_AndLetsTheStepLapseWhereThePlanSaysSo(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         var (instanceId, task) = await StartOnVersion1Async(engine, "M-4");
         var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
         var plan = await migrator.ResolveAsync(Plan with
@@ -161,10 +164,13 @@ public sealed class InstanceMigrationTests
         Assert.Equal(2, (await engine.Store.GetBookmarksAsync(instanceId)).Count);
     }
 
-    [Fact]
-    public async Task Migrate_KeepsARunningSubflowChild_AndTheParentGoesOnInTheNewVersionWhenTheChildEnds()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrate_KeepsARunningSubflowChild_AndTheParentGoesOnInTheNewVersionWhenTheChildEnds(DatabaseProvider provider)
     {
-        await using var engine = await TestEngine.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
         await engine.PublishAsync(SubflowMigrationFlows.ChildJson);
         await engine.PublishAsync(SubflowMigrationFlows.Version1);
         var parent = (await engine.Runtime.StartAsync(SubflowMigrationFlows.Parent, correlationId: "M-5")).InstanceId;
