@@ -8,7 +8,7 @@ namespace ProcessEngine.Activities.Generic;
 /// <summary>A prompt for a person: suspends until someone completes the task with one of its outcomes.</summary>
 [Activity("HumanTask", Category = "Taken", DisplayName = "Taak", Description = "Vraagt een professional iets te doen; de flow wacht tot de taak is afgerond.")]
 [Outcomes(FromInput = nameof(Outcomes))]
-public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule
+public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITitledActivity
 {
     [Input(Description = "Titel van de taak in de inbox.", Required = true)]
     public Input<string> Title { get; set; } = new((string?)null);
@@ -36,6 +36,8 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule
 
     [Input(Description = "Extra controle op het ingevulde formulier, door de applicatie geleverd (bijvoorbeeld 'maatregel': de wettelijke maximale duur).", AllowExpression = false)]
     public Input<string> FormRule { get; set; } = new((string?)null);
+
+    bool ITitledActivity.TitleIsComputed => Title.IsExpression;
 
     string? IUsesFormRule.FormRuleName => FormRule.Literal is { Length: > 0 } name ? name : null;
 

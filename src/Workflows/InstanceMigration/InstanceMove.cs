@@ -121,10 +121,12 @@ internal sealed class InstanceMove
         {
             var dropped = bookmark.TaskId is { } droppedTask && tasks.TryGetValue(droppedTask, out var open) ? open : null;
             Cancelled.Add(bookmark);
-            return new StepImpact(Kind(bookmark.Kind), bookmark.ActivityId, Dropped, dropped?.Title ?? bookmark.SignalName, FromDue: bookmark.DueAt,
+            var from = _plan.Sources[instance.DefinitionVersion].Node(bookmark.ActivityId);
+            return new StepImpact(Kind(bookmark.Kind), bookmark.ActivityId, Dropped, dropped is null ? bookmark.SignalName : Shown(from, dropped.Title), FromDue: bookmark.DueAt,
                 Held: bookmark.IsHeld, Note: dropped is null ? "vervalt" : "vervalt: de taak wordt geannuleerd");
         }
         var asked = Ask(instance, target);
+        var source = _plan.Sources[instance.DefinitionVersion].Node(bookmark.ActivityId);
         switch (bookmark.Kind)
         {
             case BookmarkKind.Task:
@@ -135,7 +137,7 @@ internal sealed class InstanceMove
                 var assignee = task.Assignee ?? spec.Assignee;
                 Tasks.Add((task, target.Id, spec, due, assignee));
                 Bookmarks.Add((bookmark, target.Id, null, due));
-                return new StepImpact("taak", bookmark.ActivityId, target.Id, task.Title, spec.Title, task.DueAt, due,
+                return new StepImpact("taak", bookmark.ActivityId, target.Id, Shown(source, task.Title), Shown(target, spec.Title), task.DueAt, due,
                     Holder(task.Assignee, task.CandidateGroup), Holder(assignee, spec.CandidateGroup),
                     FormChanged: !SameForm(task, spec), Held: bookmark.IsHeld);
             case BookmarkKind.Timer:
@@ -148,7 +150,6 @@ internal sealed class InstanceMove
                 return new StepImpact("signaal", bookmark.ActivityId, target.Id, bookmark.SignalName, asked.SignalName, Held: bookmark.IsHeld,
                     Note: bookmark.DeferredSignalJson is null ? null : "een signaal van tijdens de pauze blijft bewaard");
             default:
-                var source = _plan.Sources[instance.DefinitionVersion].Node(bookmark.ActivityId);
                 var was = Ask(instance, source).Subflow?.DefinitionId;
                 if (was != asked.Subflow?.DefinitionId)
                     throw new MoveRefusedException($"'{target.Id}' start een ander deelproces ('{asked.Subflow?.DefinitionId}') dan '{bookmark.ActivityId}' ('{was}').");
@@ -218,6 +219,12 @@ internal sealed class InstanceMove
             throw new MoveRefusedException($"'{node.Id}' kan voor dit traject niet worden berekend: {error.Message}");
         }
     }
+
+    /// <summary>A task's title, unless its activity computes it from the instance (it may hold casus content).</summary>
+    private static string Shown(FlowNode node, string title) => node.Activity is ITitledActivity { TitleIsComputed: true } ? ComputedTitle : title;
+
+    /// <summary>What the preview shows for a title computed from the instance's variables.</summary>
+    public const string ComputedTitle = "(titel berekend uit het traject)";
 
     private static string? Holder(string? assignee, string? group) => assignee ?? (group is null ? null : $"groep {group}");
 

@@ -189,6 +189,24 @@ public sealed class InstanceMigrationTests
         Assert.DoesNotContain(await engine.Store.GetJournalAsync(parent), j => j.ActivityId == "einde");
     }
 
+    [Fact]
+    public async Task Preview_ShowsThatATitleIsComputed_InsteadOfWhatItComputesFromTheTraject()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        const string Flow = """{ "id": "berekende-titel", "name": "Titel", "activities": [ { "id": "gesprek", "type": "HumanTask", "inputs": { "title": TITLE } } ] }""";
+        await engine.PublishAsync(Flow.Replace("TITLE", "\"Gesprek\""));
+        var id = (await engine.Runtime.StartAsync("berekende-titel", new Dictionary<string, object?> { ["wijk"] = "Noord" }, "M-6")).InstanceId;
+        await engine.PublishAsync(Flow.Replace("TITLE", "{ \"expression\": \"'Gesprek in ' + input.wijk\" }"));
+        var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
+        var plan = await migrator.ResolveAsync(new MigrationPlan("berekende-titel", [1], 2));
+
+        var step = Assert.Single(Assert.Single(await migrator.PreviewAsync(plan, [id])).Steps);
+        await migrator.MigrateAsync(plan, id, null, null);
+
+        Assert.Equal(("Gesprek", "(titel berekend uit het traject)"), (step.FromTitle, step.ToTitle));
+        Assert.Equal("Gesprek in Noord", (await engine.SingleOpenTaskAsync("M-6")).Title);
+    }
+
     private static async Task<(Guid InstanceId, UserTask Task)> StartOnVersion1Async(TestEngine engine, string correlation)
     {
         await engine.PublishAsync(MigrationFlows.Version1);
