@@ -84,8 +84,20 @@ public sealed class MigrationRunner(MigrationRuns runs, InstanceMigrator migrato
                 if ((await runs.FindAsync(runId, ct))?.Status != MigrationRunStatus.Running) return;
                 var line = audit.Line(by, "instance.migrate", AuditAction.Update, Auditor.PurposeManagement, detail: $"{item.InstanceId} naar v{run.TargetVersion}")
                     .CompletedBy((record, changes) => record with { CasusCode = AuditLine.CasusOf(changes, item.InstanceId) });
-                var result = await migrator.MigrateAsync(resolved, item.InstanceId, item.PreviewedVersion, run.Reason,
-                    UnitOfWorkParts.Of(new MovedItemMark(runId, item.InstanceId, clock.GetUtcNow()), line), ct);
+                MigrationResult result;
+                try
+                {
+                    result = await migrator.MigrateAsync(resolved, item.InstanceId, item.PreviewedVersion, run.Reason,
+                        UnitOfWorkParts.Of(new MovedItemMark(runId, item.InstanceId, clock.GetUtcNow()), line), ct);
+                }
+                catch (Exception error) when (error is not (OperationCanceledException or AuditUnavailableException))
+                {
+                    // One instance that fails in a way nobody foresaw must not stop the run (or retry it forever): it stays on its
+                    // version, reported by the kind of error only (a message may quote the instance's data); the log has the rest.
+                    // An audit log that cannot be written stops the run instead (nothing moves unaudited); Hangfire tries again.
+                    logger.LogError(error, "Migration run {RunId}: instance {InstanceId} could not be moved", runId, item.InstanceId);
+                    result = new MigrationResult(MigrationOutcome.Blocked, null, $"Onverwachte fout ({error.GetType().Name}); zie het log van de server.");
+                }
                 if (result.Outcome != MigrationOutcome.Moved)
                     await runs.MarkAsync(runId, item.InstanceId, Outcome(result.Outcome), result.Message, ct);
             }
