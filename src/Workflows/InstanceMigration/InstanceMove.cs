@@ -134,7 +134,7 @@ internal sealed class InstanceMove
                     : throw new MoveRefusedException($"De taak van '{bookmark.ActivityId}' is niet gevonden.");
                 var spec = asked.Task!;
                 var due = placement.Due == DueMoment.Recompute ? spec.DueAt?.ToUniversalTime() : task.DueAt;
-                var assignee = task.Assignee ?? spec.Assignee;
+                var assignee = placement.Holder == HolderChoice.Recompute ? spec.Assignee : task.Assignee ?? spec.Assignee;
                 Tasks.Add((task, target.Id, spec, due, assignee));
                 Bookmarks.Add((bookmark, target.Id, null, due));
                 return new StepImpact("taak", bookmark.ActivityId, target.Id, Shown(source, task.Title), Shown(target, spec.Title), task.DueAt, due,

@@ -26,13 +26,24 @@ public sealed record MigrationPlan(
 /// other); mappings of one activity are tried in the plan's order, then the activity with the same id.
 /// A null <paramref name="Target"/> cancels the waiting step (its task vervalt), with a journal line.
 /// </summary>
-public sealed record ActivityMapping(string Source, string? Target, DueMoment Due = DueMoment.Keep, int? SourceVersion = null, string? When = null);
+/// <paramref name="Holder"/> (tasks): Keep leaves a claimed task with whoever holds it; Recompute gives it to whom the target
+/// activity names now (or back to its group), for a flow version that moved the work to other people.
+public sealed record ActivityMapping(string Source, string? Target, DueMoment Due = DueMoment.Keep, int? SourceVersion = null, string? When = null,
+    HolderChoice Holder = HolderChoice.Keep);
 
 public enum DueMoment
 {
     /// <summary>The timer fires, the task is due, at the moment it had.</summary>
     Keep,
     /// <summary>The moment is computed again from the target activity's definition, on the moved variables.</summary>
+    Recompute,
+}
+
+public enum HolderChoice
+{
+    /// <summary>A claimed task stays with its holder; an unclaimed one goes to whom the target names.</summary>
+    Keep,
+    /// <summary>The task goes to whom the target activity names now, or to its group.</summary>
     Recompute,
 }
 

@@ -103,7 +103,7 @@ public sealed class MigrationPlanner(WorkflowGraphProvider graphs, IWorkflowDefi
                 else if (list.Count > 0 && list[^1].When is null)
                     problems.Add(new($"{field}.source", $"'{mapping.Source}' (versie {version}) heeft al een mapping zonder voorwaarde; deze komt nooit aan de beurt.", mapping.Source, version));
                 else
-                    list.Add(new Placement(to, mapping.Due, Explicit: true, when));
+                    list.Add(new Placement(to, mapping.Due, Explicit: true, when, mapping.Holder));
             }
             if (!found)
                 problems.Add(new($"{field}.source", $"Geen van de gekozen versies heeft een activiteit '{mapping.Source}'.", mapping.Source));

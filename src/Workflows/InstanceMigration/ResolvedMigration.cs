@@ -30,13 +30,14 @@ public sealed class ResolvedMigration
     /// <summary>Every waiting activity of every source version with where it goes: what the studio shows as the mapping.</summary>
     public IReadOnlyList<EffectiveMapping> Mappings =>
         [.. Placements.OrderBy(p => p.Key.Version).ThenBy(p => p.Key.Source, StringComparer.Ordinal)
-            .SelectMany(p => p.Value.Select(each => new EffectiveMapping(p.Key.Version, p.Key.Source, each.Target?.Id, each.Due, each.Explicit, each.When?.Source)))];
+            .SelectMany(p => p.Value.Select(each => new EffectiveMapping(p.Key.Version, p.Key.Source, each.Target?.Id, each.Due, each.Explicit, each.When?.Source, each.Holder)))];
 }
 
 /// <summary>
 /// One source activity's place in the target (null: the step is cancelled), whether the plan named it or it was matched by
 /// id, and the condition under which it applies.
 /// </summary>
-public sealed record EffectiveMapping(int SourceVersion, string Source, string? Target, DueMoment Due, bool Explicit, string? When = null);
+public sealed record EffectiveMapping(int SourceVersion, string Source, string? Target, DueMoment Due, bool Explicit, string? When = null,
+    HolderChoice Holder = HolderChoice.Keep);
 
-internal sealed record Placement(FlowNode? Target, DueMoment Due, bool Explicit, CompiledExpression? When = null);
+internal sealed record Placement(FlowNode? Target, DueMoment Due, bool Explicit, CompiledExpression? When = null, HolderChoice Holder = HolderChoice.Keep);

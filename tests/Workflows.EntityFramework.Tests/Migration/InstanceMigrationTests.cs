@@ -77,13 +77,17 @@ public sealed class InstanceMigrationTests
     }
 
     [Fact]
-    public async Task Migrate_KeepsTheTimersMoment_WhenThePlanKeepsIt()
+    public async Task Migrate_KeepsTheTimersMoment_WhenThePlanKeepsIt_AndRecomputesWhatItSaysToRecompute()
     {
         await using var engine = await TestEngine.StartAsync();
-        var (instanceId, _) = await StartOnVersion1Async(engine, "M-2");
+        var (instanceId, claimed) = await StartOnVersion1Async(engine, "M-2");
+        await engine.Runtime.ClaimTaskAsync(claimed.Id, "pietje", ["Professional"]);
         var before = Assert.Single(await engine.Store.GetBookmarksAsync(instanceId), b => b.Kind == BookmarkKind.Timer);
         var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
-        var plan = await migrator.ResolveAsync(Plan with { Activities = [new ActivityMapping("beoordelen", "beoordelen-gezin", DueMoment.Recompute)] });
+        var plan = await migrator.ResolveAsync(Plan with
+        {
+            Activities = [new ActivityMapping("beoordelen", "beoordelen-gezin", DueMoment.Recompute, Holder: HolderChoice.Recompute)],
+        });
 
         var result = await migrator.MigrateAsync(plan, instanceId, null, null);
 
@@ -97,6 +101,9 @@ public sealed class InstanceMigrationTests
         var step = Assert.Single(result.Impact!.Steps, s => s.Kind == "taak");
         Assert.True(step.DueChanged);
         Assert.True(step.FormChanged);
+        // The holder was recomputed: the claim goes, the task is offered to the group the new version names.
+        Assert.Equal(("pietje", "groep RvtChair"), (step.FromHolder, step.ToHolder));
+        Assert.Equal(((string?)null, "RvtChair"), (task.Assignee, task.CandidateGroup));
     }
 
     [Fact]
