@@ -92,6 +92,100 @@ public sealed class MigrationPageTests(BrowserWorld world) : IClassFixture<Brows
         }
     }
 
+    private const string ForkFlowId = "browser-verplaatsen-bestand";
+
+    // A task and a signal in parallel; version 2 adds a spoed task the plan file sends some trajecten to.
+    private static string ForkFlow(string taskOutcomes, string spoed, string spoedConnection) => $$"""
+        { "id": "{{ForkFlowId}}", "name": "Browser-verplaatsen-bestand",
+          "activities": [
+            { "id": "splits", "type": "Fork", "inputs": { "branches": ["taak", "signaal"] } },
+            { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "Professional", "outcomes": [{{taskOutcomes}}] } },
+            {{spoed}}
+            { "id": "signaal", "type": "WaitForSignal", "inputs": { "signal": "Verder" } },
+            { "id": "samen", "type": "Join" },
+            { "id": "einde", "type": "End" } ],
+          "connections": [
+            { "source": "splits", "outcome": "taak", "target": "beoordelen" },
+            { "source": "splits", "outcome": "signaal", "target": "signaal" },
+            { "source": "beoordelen", "outcome": "Klaar", "target": "samen" },
+            {{spoedConnection}}
+            { "source": "signaal", "target": "samen" },
+            { "source": "samen", "target": "einde" } ] }
+        """;
+
+    private const string PlanFile = """
+        { "sourceVersions": [1], "targetVersion": 2,
+          "activities": [
+            { "source": "beoordelen", "target": "beoordelen-spoed", "when": "input.spoed === true" },
+            { "source": "signaal", "target": null },
+            { "source": "beoordelen", "target": "beoordelen", "due": "Recompute" } ],
+          "variables": [ { "name": "herkomst", "action": "Set", "expression": "'versie 1'" } ] }
+        """;
+
+    [Fact]
+    public async Task Coordinator_LoadsAPlanFile_WithAConditionAndALapse_AndMovesOnlyTheSelectedTrajecten()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        await ImportAsync(page, ForkFlow("\"Klaar\"", "", ""));
+        var runtime = world.Host.Services.GetRequiredService<WorkflowRuntime>();
+        var store = world.Host.Services.GetRequiredService<IWorkflowStore>();
+        var instances = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+            instances.Add((await runtime.StartAsync(ForkFlowId, new Dictionary<string, object?> { ["spoed"] = i % 2 == 0 })).InstanceId);
+        await ImportAsync(page, ForkFlow("\"Klaar\", \"Spoed\"",
+            """{ "id": "beoordelen-spoed", "type": "HumanTask", "inputs": { "title": "Spoed beoordelen", "candidateGroup": "Professional", "outcomes": ["Klaar"] } },""",
+            """{ "source": "beoordelen", "outcome": "Spoed", "target": "beoordelen-spoed" }, { "source": "beoordelen-spoed", "outcome": "Klaar", "target": "samen" },"""));
+
+        await page.GotoAsync($"/studio/flows/{ForkFlowId}");
+        await page.GetByTestId("flow-migrate").ClickAsync();
+        await Expect(page.GetByTestId("plan-file")).ToHaveAttributeAsync("data-ready", "true");
+        // The browser reads a chosen file from disk when the page asks for it, so the file stays until the page said it loaded it.
+        var path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, PlanFile);
+        try
+        {
+            await page.GetByTestId("plan-file").Locator("input[type=file]").SetInputFilesAsync(path);
+            await Expect(page.GetByTestId("plan-file-loaded")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        // The condition and the lapse are file rules, in file order; the plain mapping went on the table's row.
+        var rules = page.GetByTestId("file-rules");
+        await Expect(rules.Locator("tr[data-file-rule]")).ToHaveCountAsync(2);
+        await Expect(rules.Locator("tr[data-file-rule='0']")).ToContainTextAsync("input.spoed === true");
+        await Expect(rules.Locator("tr[data-file-rule='1'] [data-rule-target]")).ToHaveTextAsync("vervalt");
+        await Expect(page.Locator("tr[data-mapping='1:beoordelen'] [data-testid='mapping-due']")).ToContainTextAsync("opnieuw berekenen");
+        await Expect(page.GetByTestId("migration-variables").GetByTestId("variable-name")).ToHaveValueAsync("herkomst");
+        await Expect(page.GetByTestId("plan-ok")).ToBeVisibleAsync();
+
+        await page.GetByTestId("migration-preview").ClickAsync();
+        await Expect(page.Locator("[data-testid='preview-totals'] [data-movable]")).ToHaveAttributeAsync("data-movable", "4");
+        var table = page.GetByTestId("preview-table");
+        Func<Guid, ILocator> row = id => table.Locator("tr", new() { Has = page.Locator($"td[data-instance='{id}']") });
+        await Expect(row(instances[0]).Locator("[data-step='beoordelen-spoed']")).ToHaveCountAsync(1);
+        await Expect(row(instances[1]).Locator("[data-step='beoordelen']")).ToHaveCountAsync(1);
+        await Expect(row(instances[1]).Locator("[data-step='(vervalt)']")).ToContainTextAsync("(vervalt)");
+        await Expect(page.Locator("[data-testid='comparison-canvas'] g[data-cell-id='beoordelen-spoed']")).ToHaveAttributeAsync("data-landing", "2");
+
+        await Expect(page.GetByTestId("migration-count")).ToHaveAttributeAsync("data-count", "4");
+        await table.Locator($"td[data-select='{instances[0]}'] input[type=checkbox]").CheckAsync();
+        await table.Locator($"td[data-select='{instances[1]}'] input[type=checkbox]").CheckAsync();
+        await Expect(page.GetByTestId("migration-count")).ToHaveAttributeAsync("data-count", "2");
+        await page.GetByTestId("migration-reason").FillAsync("Spoedzaken krijgen een eigen taak");
+        await page.GetByTestId("migration-start").ClickAsync();
+        var run = page.GetByTestId("migration-run");
+        await Expect(run).ToHaveAttributeAsync("data-status", "Finished");
+        await Expect(run.GetByTestId("run-counts")).ToHaveAttributeAsync("data-moved", "2");
+
+        Assert.Equal(["beoordelen-spoed"], (await store.GetBookmarksAsync(instances[0])).Select(b => b.ActivityId));
+        Assert.Equal(["beoordelen"], (await store.GetBookmarksAsync(instances[1])).Select(b => b.ActivityId));
+        foreach (var (id, version) in instances.Zip([2, 2, 1, 1]))
+            Assert.Equal(version, (await store.FindInstanceAsync(id))!.DefinitionVersion);
+    }
+
     private static async Task ImportAsync(IPage page, string json)
     {
         var response = await page.Context.APIRequest.PostAsync("/api/flows/import", new()

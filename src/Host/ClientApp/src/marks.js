@@ -70,7 +70,8 @@ export function showProblems(graph, problems) {
 
 /**
  * A comparison of two versions drawn on the newer one (removed activities and connections are drawn too):
- * { added: [id], changed: [id], removed: [id], addedConnections: [key], removedConnections: [key] }.
+ * { added: [id], changed: [id], removed: [id], addedConnections: [key], removedConnections: [key], landing: { id: count } }.
+ * landing (a migration preview) only adds a note and a data-landing attribute: the colours stay the comparison's.
  */
 export function markComparison(graph, marks) {
   const kinds = new Map();
@@ -80,10 +81,12 @@ export function markComparison(graph, marks) {
   const addedEdges = new Set(marks?.addedConnections ?? []);
   const removedEdges = new Set(marks?.removedConnections ?? []);
   const words = { added: 'toegevoegd', changed: 'gewijzigd', removed: 'verwijderd' };
+  const landing = marks?.landing ?? {};
+  const landed = (id) => (landing[id] ? [landing[id] === 1 ? '1 traject komt hier' : `${landing[id]} trajecten komen hier`] : []);
   graph.batchUpdate(() => {
     for (const node of graph.getNodes()) {
       const kind = kinds.get(node.id);
-      setNodeLook(node, kind ? markColors[kind] : markColors.normal, kind ? 3 : 1.5, kind ? [words[kind]] : [],
+      setNodeLook(node, kind ? markColors[kind] : markColors.normal, kind ? 3 : 1.5, [...(kind ? [words[kind]] : []), ...landed(node.id)],
         kind === 'removed' ? '6 3' : null);
     }
     for (const edge of graph.getEdges()) {
@@ -94,6 +97,9 @@ export function markComparison(graph, marks) {
   });
   for (const node of graph.getNodes()) {
     const container = graph.findViewByCell(node.id)?.container;
-    if (container) container.dataset.comparison = kinds.get(node.id) ?? 'same';
+    if (!container) continue;
+    container.dataset.comparison = kinds.get(node.id) ?? 'same';
+    if (landing[node.id]) container.dataset.landing = String(landing[node.id]);
+    else delete container.dataset.landing;
   }
 }

@@ -25,6 +25,8 @@ public sealed partial class MigrationPage
 
     private readonly Dictionary<int, JsonElement> _documents = [];
     private readonly Dictionary<int, CanvasModel> _flows = [];
+    // The trajecten ticked in the preview; none ticked moves every movable one the preview showed.
+    private readonly HashSet<Guid> _selected = [];
     private MigrationSourcesView? _sources;
     private MigrationDraft? _draft;
     private MigrationPreviewView? _preview;
@@ -38,6 +40,7 @@ public sealed partial class MigrationPage
 
     private bool CanPreview => _draft is { Verdict: null, Sources.Count: > 0 } && !_previewing && !_starting;
     private bool CanStart => _preview is { Movable: > 0 } && !string.IsNullOrWhiteSpace(_reason) && !_starting;
+    private int ToMove => _selected.Count > 0 ? _selected.Count : _preview?.Movable ?? 0;
 
     private IReadOnlyDictionary<string, string> TargetNames =>
         _draft?.TargetFlow?.Activities.ToDictionary(a => a.Id, a => a.Label) ?? new Dictionary<string, string>();
@@ -77,8 +80,22 @@ public sealed partial class MigrationPage
         await RebuildAsync();
     }
 
+    /// <summary>A plan file replaces the plan: its versions, then rows from the engine's defaults with the file's mappings on them.</summary>
+    private async Task<string?> LoadPlanAsync(MigrationInput plan)
+    {
+        if (MigrationPlanFile.VersionProblem(plan, _sources!) is { } problem) return problem;
+        _draft!.Reset();
+        _draft.Target = plan.TargetVersion ?? _draft.Target;
+        _draft.Sources.Clear();
+        _draft.Sources.AddRange(plan.SourceVersions!.Distinct());
+        await RebuildAsync(() => MigrationPlanFile.Distribute(_draft, plan));
+        // The upload's event re-renders the upload only; the whole plan changed, so the page draws itself again.
+        StateHasChanged();
+        return null;
+    }
+
     // New versions mean new rows: the flows they need are read once and kept for the page's life.
-    private async Task RebuildAsync()
+    private async Task RebuildAsync(Action? then = null)
     {
         foreach (var version in _draft!.Sources.Append(_draft.Target).Where(v => !_documents.ContainsKey(v)).ToList())
             if ((await Mediator.Send(new GetFlow(Id, version))).Value is { } document)
@@ -87,6 +104,7 @@ public sealed partial class MigrationPage
                 _flows[version] = CanvasModel.From(document.Flow, Registry);
             }
         _draft.Rebuild(_flows);
+        then?.Invoke();
         await CheckAsync();
     }
 
@@ -94,6 +112,7 @@ public sealed partial class MigrationPage
     private async Task CheckAsync()
     {
         (_preview, _startError) = (null, null);
+        _selected.Clear();
         var check = ++_checks;
         var result = await Mediator.Send(new CheckMigrationPlan(Id, _draft!.ToInput()));
         if (check == _checks) _draft.Apply(result, result.Value?.Mappings);
@@ -109,6 +128,7 @@ public sealed partial class MigrationPage
             if (check != _checks) return;
             _draft.Apply(result);
             _preview = result.Value;
+            _selected.Clear();
         }
         finally
         {
@@ -123,10 +143,11 @@ public sealed partial class MigrationPage
         _starting = true;
         try
         {
-            var result = await Mediator.Send(new StartMigrationRun(Id, _draft!.ToInput(_reason), await Ui.GetAsync()));
+            var result = await Mediator.Send(new StartMigrationRun(Id, _draft!.ToInput(_reason, [.. _selected]), await Ui.GetAsync()));
             if (result.Succeeded)
             {
                 (_runId, _preview, _reason, _startError) = (result.Value!.Id, null, null, null);
+                _selected.Clear();
                 _runs = (await Mediator.Send(new ListMigrationRuns(Id))).Value ?? [];
                 return;
             }

@@ -14,7 +14,8 @@ namespace ProcessEngine.Host.Components.Studio.Migration;
 public sealed class MigrationDraft
 {
     private readonly ActivityRegistry _registry;
-    // The rows sent as explicit mappings, in the order sent: "activities[2].target" is about _sent[2].
+    // What was sent, in order: the file's rules first, then the rows, so "activities[i]" is _sentRules[i] or _sent[i - _sentRules.Count].
+    private List<FileRule> _sentRules = [];
     private List<MappingRow> _sent = [];
     private List<VariableRow> _sentVariables = [];
 
@@ -24,6 +25,8 @@ public sealed class MigrationDraft
     public int Target { get; set; }
     public List<MappingRow> Rows { get; private set; } = [];
     public List<VariableRow> Variables { get; } = [];
+    /// <summary>Mappings from a plan file the table cannot show (a condition, or a step that lapses); read-only, sent before the rows.</summary>
+    public List<FileRule> FileRules { get; } = [];
     public CanvasModel? TargetFlow { get; private set; }
 
     /// <summary>The last check's field errors (empty when it passed).</summary>
@@ -69,18 +72,30 @@ public sealed class MigrationDraft
     public IReadOnlyList<CanvasActivity> Options(MappingRow row) =>
         TargetFlow is null ? [] : [.. TargetFlow.Activities.Where(a => a.Type == row.Source.Type).OrderBy(a => a.Id, StringComparer.Ordinal)];
 
+    /// <summary>Forgets every choice (rows, file rules, variables), so a plan read from a file starts from the engine's defaults.</summary>
+    public void Reset()
+    {
+        Rows = [];
+        FileRules.Clear();
+        Variables.Clear();
+    }
+
     /// <summary>
     /// The plan as the requests take it. Only rows that differ from what the engine would do by itself go as mappings (another
     /// target, or a recomputed moment), each for its own source version, so the engine's "Explicit" tells the two apart.
+    /// The file's rules go first: the engine tries the mappings of one activity in order, so their conditions are tried
+    /// before the row's choice, which then is the fallback. <paramref name="instances"/> narrows the plan to those trajecten.
     /// </summary>
-    public MigrationInput ToInput(string? reason = null)
+    public MigrationInput ToInput(string? reason = null, IReadOnlyList<Guid>? instances = null)
     {
+        _sentRules = [.. FileRules];
         _sent = [.. Rows.Where(r => r.Target is { } target && (target != r.Source.Id || r.Due != DueMoment.Keep))];
         // A variable line still without a name is being typed, not part of the plan yet.
         _sentVariables = [.. Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))];
         return new MigrationInput([.. Sources.Order()], Target,
-            [.. _sent.Select(r => new ActivityMapping(r.Source.Id, r.Target == Lapse ? null : r.Target, r.Target == Lapse ? DueMoment.Keep : r.Due, r.SourceVersion))],
-            [.. _sentVariables.Select(v => v.ToMapping())], Reason: reason);
+            [.. _sentRules.Select(r => r.Mapping),
+             .. _sent.Select(r => new ActivityMapping(r.Source.Id, r.Target == Lapse ? null : r.Target, r.Target == Lapse ? DueMoment.Keep : r.Due, r.SourceVersion))],
+            [.. _sentVariables.Select(v => v.ToMapping())], instances is { Count: > 0 } ? instances : null, reason);
     }
 
     /// <summary>Takes the engine's verdict on the plan last made by <see cref="ToInput"/>; <paramref name="mappings"/> from a check that passed.</summary>
@@ -124,7 +139,8 @@ public sealed class MigrationDraft
             ActivitiesProblem = PlaceOnRows(message);
             return;
         }
-        if (FieldIndex(field, "activities[") is { } a && a < _sent.Count) _sent[a].Problem = Join(_sent[a].Problem, message);
+        if (FieldIndex(field, "activities[") is { } r && r < _sentRules.Count) _sentRules[r].Problem = Join(_sentRules[r].Problem, message);
+        else if (FieldIndex(field, "activities[") is { } a && a - _sentRules.Count < _sent.Count) _sent[a - _sentRules.Count].Problem = Join(_sent[a - _sentRules.Count].Problem, message);
         else if (FieldIndex(field, "variables[") is { } v && v < _sentVariables.Count) _sentVariables[v].Problem = Join(_sentVariables[v].Problem, message);
     }
 
@@ -156,6 +172,7 @@ public sealed class MigrationDraft
         (Errors, Verdict, ActivitiesProblem) = (new Dictionary<string, string>(), null, null);
         foreach (var row in Rows) row.Problem = null;
         foreach (var variable in Variables) variable.Problem = null;
+        foreach (var rule in FileRules) rule.Problem = null;
     }
 
     private bool IsWaiting(CanvasActivity activity) => _registry.Find(activity.Type) is { } d && (d.IsBlocking || d.IsJoin);
@@ -176,6 +193,13 @@ public sealed class MappingRow(int sourceVersion, CanvasActivity source, bool ha
     public bool? Explicit { get; set; }
     public string? Problem { get; set; }
     public string Key => $"{SourceVersion}:{Source.Id}";
+}
+
+/// <summary>One mapping from a plan file as it was read, with the engine's word on it.</summary>
+public sealed class FileRule(ActivityMapping mapping)
+{
+    public ActivityMapping Mapping { get; } = mapping;
+    public string? Problem { get; set; }
 }
 
 /// <summary>One variable mapping as it is being typed.</summary>
