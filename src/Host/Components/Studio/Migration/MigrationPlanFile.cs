@@ -53,7 +53,8 @@ public static class MigrationPlanFile
         {
             var mapping = mappings[i];
             var rows = draft.Rows.Where(r => r.Source.Id == mapping.Source && (mapping.SourceVersion is null || mapping.SourceVersion == r.SourceVersion)).ToList();
-            var fits = mapping is { When: null, Target: { } target } && rows.Count > 0
+            // The table has no column for a recomputed holder: such a mapping stays a file rule too.
+            var fits = mapping is { When: null, Target: { } target, Holder: HolderChoice.Keep } && rows.Count > 0
                 && rows.All(r => draft.Options(r).Any(o => o.Id == target))
                 && !mappings.Skip(i + 1).Any(later => later.Source == mapping.Source);
             if (!fits)
