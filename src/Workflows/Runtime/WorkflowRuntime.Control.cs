@@ -25,14 +25,20 @@ public sealed partial class WorkflowRuntime
         return null;
     }, ct);
 
-    /// <summary>Stops an instance: its tasks are cancelled, its children too; nothing is deleted.</summary>
-    public Task<ResumeResult> CancelAsync(Guid instanceId, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
+    /// <summary>
+    /// Stops an instance: its tasks are cancelled, its children too; nothing is deleted. A <paramref name="reason"/> (an
+    /// operator's) is written in the instance's journal first.
+    /// </summary>
+    public Task<ResumeResult> CancelAsync(Guid instanceId, IUnitOfWorkPart? alongside = null, CancellationToken ct = default, string? reason = null) =>
         WithRetryAsync(alongside, async pass =>
     {
         var state = await pass.LoadAsync(instanceId, ct);
         if (state is null) return ResumeResult.NotFound($"No instance {instanceId}.");
         if (state.Instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
             return ResumeResult.AlreadyHandled($"Instance {instanceId} is already {state.Instance.Status}.", instanceId);
+        if (!string.IsNullOrWhiteSpace(reason))
+            pass.Changes.Journal.Add(JournalEntry.Create(instanceId, state.Instance.NextJournalSequence(), "", "Beheer", JournalEvent.Cancelled, null, Now, Now,
+                $"Gestopt door beheer: {reason.Trim()}"));
         await pass.EndAsync(state, WorkflowStatus.Cancelled, ct);
         return null;
     }, ct);

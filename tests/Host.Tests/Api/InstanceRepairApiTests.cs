@@ -10,7 +10,8 @@ namespace ProcessEngine.Host.Tests.Api;
 
 /// <summary>
 /// An operator repairs one instance through the API: each repair previewed without writing, then applied with a reason that
-/// lands in the journal and the audit log; a repair that would leave the instance waiting on nothing is refused.
+/// lands in the journal and the audit log; a repair that would leave the instance waiting on nothing is refused; stopping it
+/// needs a reason as well.
 /// </summary>
 public sealed class InstanceRepairApiTests
 {
@@ -61,5 +62,13 @@ public sealed class InstanceRepairApiTests
             "Hersteld: 'nazorg' gestart: nazorg vergeten"], repairs);
         var audit = await host.Service<AuditLog>().SearchAsync(new AuditQuery(CasusCode: "RVT-2026-0951"));
         Assert.Equal(3, audit.Count(a => a.EventCode == "instance.repair" && a.UserId == "coordinator"));
+
+        // Stopping the instance needs a reason too; it is the journal's last line before the steps are cancelled.
+        var unexplained = await coordinator.PostAsync($"/api/instances/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.True((await unexplained.ReadJsonAsync()).GetProperty("errors").TryGetProperty("reason", out _));
+        await ApiWorld.Ok(coordinator.PostAsJsonAsync($"/api/instances/{id}/cancel", new { reason = "dubbel aangemaakt" }));
+        Assert.Equal(WorkflowStatus.Cancelled, (await store.FindInstanceAsync(id))!.Status);
+        Assert.Contains(await store.GetJournalAsync(id), j => j.Event == JournalEvent.Cancelled && j.Message == "Gestopt door beheer: dubbel aangemaakt");
     }
 }

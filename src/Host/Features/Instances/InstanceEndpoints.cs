@@ -15,7 +15,7 @@ public static class InstanceEndpoints
         instances.MapGet("/{id:guid}", GetInstanceAsync)
             .Access(Policies.OperateInstances).WithSummary("Een instantie: status, journaal, wachtende stappen, incidenten (geen variabelen).");
         instances.MapPost("/{id:guid}/cancel", CancelInstanceAsync)
-            .Access(Policies.OperateInstances).WithSummary("Een instantie stoppen; taken vervallen, niets wordt verwijderd.");
+            .Access(Policies.OperateInstances).WithSummary("Een instantie stoppen met een reden (komt in het journaal); taken vervallen, niets wordt verwijderd.");
         instances.MapPost("/{id:guid}/retry", RetryInstanceAsync)
             .Access(Policies.OperateInstances).WithSummary("Een incident opnieuw proberen.");
         instances.MapPost("/{id:guid}/repair/preview", PreviewRepairAsync)
@@ -29,9 +29,9 @@ public static class InstanceEndpoints
     private static async Task<Results<Ok<InstanceView>, NotFoundProblem>> GetInstanceAsync(Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
         (await m.Send(new GetInstance(id, CurrentUser.From(http)), ct)).ToOkOr404();
 
-    private static async Task<Results<Ok<InstanceView>, InvalidProblem, NotFoundProblem, ConflictProblem>> CancelInstanceAsync(Guid id, HttpContext http,
-        IMediator m, CancellationToken ct) =>
-        (await m.Send(new CancelInstance(id, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
+    private static async Task<Results<Ok<InstanceView>, InvalidProblem, NotFoundProblem, ConflictProblem>> CancelInstanceAsync(Guid id, CancelInput? body,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new CancelInstance(id, body?.Reason, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
 
     private static async Task<Results<Ok<InstanceView>, InvalidProblem, NotFoundProblem, ConflictProblem>> RetryInstanceAsync(Guid id, HttpContext http,
         IMediator m, CancellationToken ct) =>
@@ -49,6 +49,9 @@ public static class InstanceEndpoints
         CancellationToken ct) =>
         (await m.Send(new RetryIncidents(body.Instanties ?? [], CurrentUser.From(http)), ct)).ToOkOr400();
 }
+
+/// <summary>Why an instance is stopped (required).</summary>
+public sealed record CancelInput(string? Reason);
 
 /// <summary>The incidents to retry, by instance id.</summary>
 public sealed record RetryInput(IReadOnlyList<Guid>? Instanties);

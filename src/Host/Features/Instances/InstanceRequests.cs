@@ -20,7 +20,8 @@ public sealed record InstanceView(Guid Id, string DefinitionId, int Version, Wor
     DateTimeOffset CreatedAt, IReadOnlyList<JournalView> Journal, IReadOnlyList<WaitingView> Waiting, IReadOnlyList<IncidentView> Incidents);
 
 public sealed record GetInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
-public sealed record CancelInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
+/// <summary>Stopping an instance needs a reason: it goes into the instance's journal, beside the audit line.</summary>
+public sealed record CancelInstance(Guid Id, string? Reason, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
 public sealed record RetryInstance(Guid Id, CurrentUser User) : IRequest<RequestResult<InstanceView>>;
 public sealed record ListIncidents(int Skip, int Take, CurrentUser User) : IRequest<RequestResult<IReadOnlyList<IncidentView>>>;
 
@@ -42,8 +43,14 @@ public sealed class InstanceHandlers(IWorkflowStore engine, IWorkflowMonitoring 
         return view is null ? NoInstance(request.Id) : RequestResult<InstanceView>.Ok(view);
     }
 
-    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct) =>
-        await AfterAsync(await runtime.CancelAsync(request.Id, Line(request.Id, request.User, "instance.cancel"), ct), request.Id, ct);
+    public async ValueTask<RequestResult<InstanceView>> Handle(CancelInstance request, CancellationToken ct)
+    {
+        if (await engine.FindInstanceAsync(request.Id, ct) is null) return NoInstance(request.Id);
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            return RequestResult<InstanceView>.Invalid("reason", "Geef de reden waarom de instantie stopt; die komt in het journaal.");
+        if (request.Reason.Length > 500) return RequestResult<InstanceView>.Invalid("reason", "De reden is langer dan 500 tekens.");
+        return await AfterAsync(await runtime.CancelAsync(request.Id, Line(request.Id, request.User, "instance.cancel"), ct, request.Reason), request.Id, ct);
+    }
 
     public async ValueTask<RequestResult<InstanceView>> Handle(RetryInstance request, CancellationToken ct) =>
         await AfterAsync(await runtime.RetryAsync(request.Id, Line(request.Id, request.User, "instance.retry"), ct), request.Id, ct);
