@@ -16,6 +16,8 @@ internal sealed class InstanceMove
     private readonly ResolvedMigration _plan;
     private readonly IExpressionEvaluator _expressions;
     private readonly DateTimeOffset _now;
+    /// <summary>The instance's start input, parsed once for all its expressions (a move is made for one instance).</summary>
+    private IReadOnlyDictionary<string, object?>? _input;
 
     private InstanceMove(ResolvedMigration plan, IExpressionEvaluator expressions, DateTimeOffset now)
     {
@@ -105,7 +107,7 @@ internal sealed class InstanceMove
     {
         try
         {
-            var scope = new ExpressionScope(instance.Variables, instance.ReadInput(), _now, instance.CorrelationId);
+            var scope = Scope(instance);
             return VariableValues.Normalize(_expressions.Evaluate(expression, scope));
         }
         catch (ExpressionException error)
@@ -182,7 +184,7 @@ internal sealed class InstanceMove
             if (placement.When is not { } when) return placement;
             try
             {
-                var scope = new ExpressionScope(instance.Variables, instance.ReadInput(), _now, instance.CorrelationId);
+                var scope = Scope(instance);
                 if (ValueConversion.To<bool>(_expressions.Evaluate(when, scope), when.Source)) return placement;
             }
             catch (Exception error) when (error is ExpressionException or InvalidCastException or FormatException)
@@ -219,6 +221,8 @@ internal sealed class InstanceMove
             throw new MoveRefusedException($"'{node.Id}' kan voor dit traject niet worden berekend: {error.Message}");
         }
     }
+
+    private ExpressionScope Scope(WorkflowInstance instance) => new(instance.Variables, _input ??= instance.ReadInput(), _now, instance.CorrelationId);
 
     /// <summary>A task's title, unless its activity computes it from the instance (it may hold casus content).</summary>
     private static string Shown(FlowNode node, string title) => node.Activity is ITitledActivity { TitleIsComputed: true } ? ComputedTitle : title;
