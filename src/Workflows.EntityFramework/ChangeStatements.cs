@@ -22,7 +22,7 @@ internal sealed class ChangeStatements(IModel model)
     private readonly TableStatements _instances = new(model, typeof(WorkflowInstance),
         ["DefinitionVersion", "Status", "VariablesJson", "StateJson", "FaultedActivityId", "UpdatedAt", "FinishedAt", "JournalCount", "Version"], "Version");
     private readonly TableStatements _tasks = new(model, typeof(UserTask),
-        ["Status", "Assignee", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
+        ["Status", "Assignee", "DueAt", "SlowedUntil", "SlowedReason", "SlowedBy", "CompletedAt", "CompletedBy", "Outcome", "ResultJson", "Version"], "Version");
     private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld", "DeferredSignalJson"]);
     // A migration moves a waiting step to another activity of the new flow version: more of the row changes.
     private readonly TableStatements _movedTasks = new(model, typeof(UserTask),

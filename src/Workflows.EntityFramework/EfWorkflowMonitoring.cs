@@ -95,6 +95,13 @@ public sealed class EfWorkflowMonitoring(IDbContextFactory<WorkflowDbContext> co
         return await Stuck(db, rule).CountAsync(ct);
     }
 
+    public async Task<int> CountSlowedTasksAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // A slowed task's due moment is its chosen moment, so the (Status, DueAt) index narrows it to the tasks due after now.
+        return await db.Tasks.AsNoTracking().Where(x => x.Status == UserTaskStatus.Open && x.DueAt > now && x.SlowedUntil > now).CountAsync(ct);
+    }
+
     // The latest cut-off bounds the (Status, CreatedAt) index range; the per-step rule filters within it.
     private static IQueryable<UserTask> Stuck(WorkflowDbContext db, StuckRule rule)
     {

@@ -68,6 +68,8 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         e.Property(x => x.Assignee).HasMaxLength(200);
         e.Property(x => x.CandidateGroup).HasMaxLength(200);
         e.Property(x => x.CorrelationId).HasMaxLength(100);
+        e.Property(x => x.SlowedReason).HasMaxLength(1000);
+        e.Property(x => x.SlowedBy).HasMaxLength(200);
         e.Ignore(x => x.Outcomes);
         e.Ignore(x => x.Form);
         e.HasIndex(x => new { x.Status, x.Assignee, x.DueAt });

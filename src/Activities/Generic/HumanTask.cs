@@ -37,6 +37,9 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
     [Input(Description = "Extra controle op het ingevulde formulier, door de applicatie geleverd (bijvoorbeeld 'maatregel': de wettelijke maximale duur).", AllowExpression = false)]
     public Input<string> FormRule { get; set; } = new((string?)null);
 
+    [Input(Description = "Nee voor een stap waar tijd nemen de bedoeling is (reflectie, 'goed genoeg'): die wordt nooit geëscaleerd als hij lang openstaat.", AllowExpression = false)]
+    public Input<bool> Escalate { get; set; } = new(true);
+
     bool ITitledActivity.TitleIsComputed => Title.IsExpression;
 
     string? IUsesFormRule.FormRuleName => FormRule.Literal is { Length: > 0 } name ? name : null;
@@ -57,7 +60,8 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
             context.Get(CandidateGroup),
             dueAt ?? (due is { } d ? d.AddTo(context.Now) : null),
             context.Get(Outcomes) ?? ["Afgerond"],
-            context.Get(Form) ?? []);
+            context.Get(Form) ?? [],
+            context.Get(Escalate));
         return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForTask(spec)));
     }
 

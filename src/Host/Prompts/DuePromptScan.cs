@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
+using ProcessEngine.Workflows.Scheduling;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -11,10 +12,13 @@ namespace ProcessEngine.Host.Prompts;
 /// <list type="bullet">
 /// <item>a reminder when an open task's due moment is <see cref="PromptOptions.ReminderBefore"/> away or
 /// closer, unless the task was created that close to it (its creation prompt said enough);</item>
-/// <item>an escalation to <see cref="PromptOptions.EscalationGroup"/> once an open task is
-/// <see cref="PromptOptions.EscalateAfter"/> past its due moment.</item>
+/// <item>"nog open" to the duo partner or the holder's colleagues once an open task is <see cref="PromptOptions.EscalateAfter"/>
+/// past its due moment, and to <see cref="PromptOptions.EscalationGroup"/> (the chair) at <see cref="PromptOptions.EscalateToChairAfter"/>,
+/// the last step (<see cref="EscalationRecipients"/>).</item>
 /// </list>
-/// Held tasks (Stopknop) are skipped while held. Each prompt is written once (marks and dedup keys).
+/// Held tasks (Stopknop) are skipped while held. A step where taking time is the point (a reflection, "goed genoeg") is never
+/// escalated; a consciously slowed task (bewust vertraagd) gets no reminder, and its escalations count from the moment its
+/// holder chose, which is its due moment. Each prompt is written once per due moment (marks and dedup keys).
 /// </summary>
 public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer, IOptions<PromptOptions> options, TimeProvider clock,
     IBackgroundJobClient jobs, ILogger<DuePromptScan> logger)
@@ -33,13 +37,15 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
         if (settings.Reminder is { } before)
         {
             // Overdue tasks get no reminder: the escalation takes over.
+            // A slowed task's holder chose its moment: no reminder of it.
             written += await ScanAsync(PromptKind.Reminder, now, before.AddTo(now),
-                task => before.AddTo(task.CreatedAt) < task.DueAt ? Decision.Send : Decision.Never, ct);
+                task => task.SlowedUntil is null && before.AddTo(task.CreatedAt) < task.DueAt ? Decision.Send : Decision.Never, ct);
         }
         if (settings.Escalation is { } late)
         {
-            written += await ScanAsync(PromptKind.Escalation, DateTimeOffset.UnixEpoch, now,
-                task => late.AddTo(task.DueAt!.Value) <= now ? Decision.Send : Decision.NotYet, ct);
+            written += await ScanAsync(PromptKind.Escalation, DateTimeOffset.UnixEpoch, now, task => Escalate(task, late, now), ct);
+            if (settings.EscalationToChair is { } later)
+                written += await ScanAsync(PromptKind.EscalationChair, DateTimeOffset.UnixEpoch, now, task => Escalate(task, later, now), ct);
         }
         if (written > 0)
         {
@@ -48,6 +54,9 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
         }
         return written;
     }
+
+    private static Decision Escalate(UserTask task, FlowDuration after, DateTimeOffset now) =>
+        !task.Escalates ? Decision.Never : after.AddTo(task.DueAt!.Value) <= now ? Decision.Send : Decision.NotYet;
 
     private async Task<int> ScanAsync(PromptKind kind, DateTimeOffset after, DateTimeOffset until, Func<UserTask, Decision> decide,
         CancellationToken ct)

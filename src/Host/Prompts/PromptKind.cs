@@ -1,14 +1,16 @@
 namespace ProcessEngine.Host.Prompts;
 
-/// <summary>Why a prompt is sent. The key is the first part of its outbox rows' dedup keys: "{key}:{taskId}:{userName}".</summary>
+/// <summary>Why a prompt is sent. The key is the first part of its outbox rows' dedup keys.</summary>
 public enum PromptKind
 {
     /// <summary>A task was created for the person or their group.</summary>
     Created,
     /// <summary>The task's due moment is near.</summary>
     Reminder,
-    /// <summary>The task is past its due moment; the escalation group hears of it.</summary>
+    /// <summary>The task is still open past its due moment: first the duo partner or a colleague of the holder's team hears of it.</summary>
     Escalation,
+    /// <summary>The task is still open after the colleagues heard of it: the chair (the escalation group) hears, as the last step.</summary>
+    EscalationChair,
 }
 
 public static class PromptKinds
@@ -18,8 +20,19 @@ public static class PromptKinds
         PromptKind.Created => "task",
         PromptKind.Reminder => "reminder",
         PromptKind.Escalation => "escalation",
+        PromptKind.EscalationChair => "escalation-chair",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static string DedupKey(this PromptKind kind, Guid taskId, string userName) => $"{kind.Key()}:{taskId}:{userName}";
+    /// <summary>The prompts that follow from a task's due moment: a new due moment (bewust vertragen) starts them afresh.</summary>
+    public static IReadOnlyList<PromptKind> DueKinds { get; } = [PromptKind.Reminder, PromptKind.Escalation, PromptKind.EscalationChair];
+
+    /// <summary>
+    /// "{key}:{taskId}:{userName}"; a prompt about a due moment adds it ("@yyyyMMddHHmm" UTC), so a slowed task's new moment
+    /// gets its own prompts even while the earlier ones are still kept in the outbox.
+    /// </summary>
+    public static string DedupKey(this PromptKind kind, PromptTask task, string userName) =>
+        kind is PromptKind.Created || task.DueAt is not { } due
+            ? $"{kind.Key()}:{task.TaskId}:{userName}"
+            : $"{kind.Key()}:{task.TaskId}@{due.UtcDateTime:yyyyMMddHHmm}:{userName}";
 }

@@ -17,10 +17,16 @@ public sealed class PromptOptions
     /// <summary>A reminder goes out once the due moment is this close (a flow duration: "1 werkdag", "PT4H"); empty: no reminders.</summary>
     public string ReminderBefore { get; set; } = "1 werkdag";
 
-    /// <summary>An open task this long past its due moment is escalated to <see cref="EscalationGroup"/>; empty: no escalations.</summary>
+    /// <summary>
+    /// An open task this long past its due moment is named to the duo partner or the holder's team colleagues ("nog open");
+    /// empty: no escalations at all.
+    /// </summary>
     public string EscalateAfter { get; set; } = "1 werkdag";
 
-    /// <summary>The role or team whose members hear of overdue tasks.</summary>
+    /// <summary>An open task this long past its due moment is named to <see cref="EscalationGroup"/>, the last step; empty: never to the chair.</summary>
+    public string EscalateToChairAfter { get; set; } = "3 werkdagen";
+
+    /// <summary>The role or team whose members hear of tasks still open after the colleagues did (the last step).</summary>
     public string EscalationGroup { get; set; } = Roles.RvtChair;
 
     /// <summary>The wait after a first failed send; it doubles with every further failure up to <see cref="RetryMax"/>.</summary>
@@ -39,11 +45,12 @@ public sealed class PromptOptions
 
     public FlowDuration? Reminder => Duration(ReminderBefore);
     public FlowDuration? Escalation => Duration(EscalateAfter);
+    public FlowDuration? EscalationToChair => Duration(EscalateToChairAfter);
 
     /// <summary>Every problem with the settings, named by key, so that a wrong value stops the start-up instead of every prompt.</summary>
     public IEnumerable<string> Problems()
     {
-        foreach (var (key, text) in new[] { ("ReminderBefore", ReminderBefore), ("EscalateAfter", EscalateAfter) })
+        foreach (var (key, text) in new[] { ("ReminderBefore", ReminderBefore), ("EscalateAfter", EscalateAfter), ("EscalateToChairAfter", EscalateToChairAfter) })
             if (!string.IsNullOrWhiteSpace(text) && !FlowDuration.TryParse(text, out _, out var error))
                 yield return $"{Section}:{key}: {error}";
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _)) yield return $"{Section}:BaseUrl '{BaseUrl}' is not an absolute URL such as https://processengine.example.org.";

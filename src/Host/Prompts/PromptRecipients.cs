@@ -49,6 +49,18 @@ public sealed class PromptRecipients(IDbContextFactory<HostDbContext> contexts, 
         return WithAddress(taskId, members);
     }
 
+    /// <summary>The other members of every team <paramref name="userName"/> is in (roles are not teams: a role is too wide to ask).</summary>
+    public async Task<IReadOnlyList<PromptRecipient>> TeamColleaguesAsync(Guid taskId, string userName, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var normalised = userName.ToUpperInvariant();
+        var teams = await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalised).Select(u => u.Teams).FirstOrDefaultAsync(ct);
+        var colleagues = new List<PromptRecipient>();
+        foreach (var team in (teams ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            colleagues.AddRange(await GroupAsync(taskId, team, ct));
+        return [.. colleagues.Where(c => c.UserName != userName).DistinctBy(c => c.UserName)];
+    }
+
     private List<PromptRecipient> WithAddress(Guid taskId, IEnumerable<(string UserName, string? Email)> people)
     {
         var recipients = new List<PromptRecipient>();

@@ -13,10 +13,10 @@ public static class PromptRows
         PromptOptions options, DateTimeOffset now, IReadOnlyCollection<string>? written = null)
     {
         // A team task's prompt says which team it is for; an escalation or a task of one's own does not.
-        var group = kind == PromptKind.Escalation || task.Assignee is not null ? null : task.CandidateGroup;
+        var group = kind is PromptKind.Escalation or PromptKind.EscalationChair || task.Assignee is not null ? null : task.CandidateGroup;
         var (subject, body) = PromptTexts.For(kind, task.TaskId, task.CasusCode, group, options.BaseUrl);
         var messages = people
-            .Select(person => (Key: kind.DedupKey(task.TaskId, person.UserName), person.Email))
+            .Select(person => (Key: kind.DedupKey(task, person.UserName), person.Email))
             .DistinctBy(p => p.Key)
             .Where(p => written is null || !written.Contains(p.Key))
             .Select(p => new OutboxMessage

@@ -15,7 +15,11 @@ public static class PromptTexts
         {
             PromptKind.Created => ($"Nieuwe taak{bij}", $"Er staat een nieuwe taak{bij} voor u klaar{ForGroup(group)}."),
             PromptKind.Reminder => ($"Herinnering: taak{bij}", $"De termijn van een taak{bij}{ForGroup(group)} verloopt binnenkort."),
-            PromptKind.Escalation => ($"Te laat: taak{bij}", $"Een taak{bij} is over de termijn en nog niet afgerond."),
+            // Worded as a question to colleagues, not a verdict: a step may be open longer for a good reason.
+            PromptKind.Escalation => ($"Nog open: taak{bij}", $"Een taak{bij} staat na de afgesproken termijn nog open. "
+                + "U hoort dit als duopartner of collega: vraag gerust na of er hulp nodig is."),
+            PromptKind.EscalationChair => ($"Nog open: taak{bij}", $"Een taak{bij} staat na de afgesproken termijn nog open, "
+                + "ook nadat de duopartner of collega's het hoorden. Bespreek met de professional wat er nodig is."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         var link = $"{baseUrl.TrimEnd('/')}/taken/{taskId}";

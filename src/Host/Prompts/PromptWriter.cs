@@ -10,8 +10,8 @@ namespace ProcessEngine.Host.Prompts;
 /// a task whose mark exists is left alone, and a row whose dedup key exists is not written again, so the
 /// handler, the sweeps and a second node may all try the same task.
 /// </summary>
-public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, PromptRecipients recipients, IOptions<PromptOptions> options,
-    TimeProvider clock)
+public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, PromptRecipients recipients, EscalationRecipients escalations,
+    IOptions<PromptOptions> options, TimeProvider clock)
 {
     private const int Tries = 3;
 
@@ -35,10 +35,24 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
     public async Task<int> WriteAsync(PromptKind kind, PromptTask task, CancellationToken ct)
     {
         if (await IsMarkedAsync(kind, task.TaskId, ct)) return 0;
-        var people = kind == PromptKind.Escalation
-            ? await recipients.GroupAsync(task.TaskId, options.Value.EscalationGroup, ct)
-            : await recipients.ForTaskAsync(task.TaskId, task.Assignee, task.CandidateGroup, ct);
-        return await WriteAsync(kind, task, people, ct);
+        return await WriteAsync(kind, task, await RecipientsAsync(kind, task, ct), ct);
+    }
+
+    /// <summary>
+    /// An escalation's first step goes to the colleagues, the last to the chair; with no colleague to ask, the first goes to
+    /// the chair and the last to nobody (the chair heard already).
+    /// </summary>
+    private async Task<IReadOnlyList<PromptRecipient>> RecipientsAsync(PromptKind kind, PromptTask task, CancellationToken ct)
+    {
+        if (kind is not (PromptKind.Escalation or PromptKind.EscalationChair))
+            return await recipients.ForTaskAsync(task.TaskId, task.Assignee, task.CandidateGroup, ct);
+        var colleagues = await escalations.ColleaguesAsync(task, ct);
+        return (kind, colleagues.Count > 0) switch
+        {
+            (PromptKind.Escalation, true) => colleagues,
+            (PromptKind.EscalationChair, false) => [],
+            _ => await recipients.GroupAsync(task.TaskId, options.Value.EscalationGroup, ct),
+        };
     }
 
     /// <summary>Marks a prompt that is not to be sent (a reminder for a task created inside its reminder window), so no sweep looks at it again.</summary>
@@ -51,7 +65,7 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             if (await db.PromptMarks.AnyAsync(m => m.TaskId == task.TaskId && m.Kind == kindKey, ct)) return 0;
-            var keys = people.Select(p => kind.DedupKey(task.TaskId, p.UserName)).ToList();
+            var keys = people.Select(p => kind.DedupKey(task, p.UserName)).ToList();
             var existing = await db.Outbox.Where(o => keys.Contains(o.DedupKey)).Select(o => o.DedupKey).ToListAsync(ct);
             var (messages, mark) = PromptRows.For(kind, task, people, options.Value, clock.GetUtcNow(), existing);
             db.Outbox.AddRange(messages);

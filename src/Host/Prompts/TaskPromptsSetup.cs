@@ -14,6 +14,7 @@ public static class TaskPromptsSetup
         services.AddOptions<PromptOptions>().Bind(builder.Configuration.GetSection(PromptOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PromptOptions>, PromptOptionsValidator>();
         services.AddSingleton<PromptRecipients>();
+        services.AddSingleton<EscalationRecipients>();
         services.AddSingleton<PromptWriter>();
         // Every pass that creates tasks commits their prompt rows with them (the transactional outbox).
         services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, CreatedPromptsAlongside>();

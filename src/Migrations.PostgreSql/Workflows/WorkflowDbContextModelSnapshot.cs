@@ -354,6 +354,9 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Escalates")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FormJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -370,6 +373,17 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("text");
+
+                    b.Property<string>("SlowedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SlowedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("SlowedUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -349,6 +349,9 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Escalates")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FormJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -365,6 +368,17 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SlowedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlowedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlowedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

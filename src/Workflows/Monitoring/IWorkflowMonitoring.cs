@@ -40,6 +40,9 @@ public interface IWorkflowMonitoring
 
     Task<int> CountStuckTasksAsync(StuckRule rule, CancellationToken ct = default);
 
+    /// <summary>Open tasks consciously slowed past <paramref name="now"/> (bewust vertraagd): counted apart, never as late or stuck.</summary>
+    Task<int> CountSlowedTasksAsync(DateTimeOffset now, CancellationToken ct = default);
+
     /// <summary>
     /// Finished (not cancelled) instances of the given flows by period of finishing and whole days from start to finish:
     /// a histogram to take medians and percentiles from. Periods are [bounds[i], bounds[i+1]).
@@ -92,8 +95,11 @@ public sealed record OverdueGroup(string? CandidateGroup, string DefinitionId, s
 /// <summary>A step's norm as a moment: its open tasks created before it are stuck.</summary>
 public sealed record StepNorm(string DefinitionId, string ActivityId, DateTimeOffset CreatedBefore);
 
-/// <summary>When an open task counts as stuck: its step's own norm, or otherwise the general one.</summary>
-public sealed record StuckRule(IReadOnlyList<StepNorm> Steps, DateTimeOffset OtherwiseCreatedBefore)
+/// <summary>
+/// When an open task counts as stuck: its step's own norm, or otherwise the general one. A task consciously slowed
+/// past <paramref name="Now"/> is not stuck: its holder chose the time (given no moment, every slowed task is left in).
+/// </summary>
+public sealed record StuckRule(IReadOnlyList<StepNorm> Steps, DateTimeOffset OtherwiseCreatedBefore, DateTimeOffset? Now = null)
 {
     /// <summary>The rule as a predicate the database can run (and the in-memory store can compile).</summary>
     public Expression<Func<UserTask, bool>> Predicate()
@@ -113,7 +119,15 @@ public sealed record StuckRule(IReadOnlyList<StepNorm> Steps, DateTimeOffset Oth
         }
         var otherwise = Before(OtherwiseCreatedBefore);
         if (ownNorm is not null) otherwise = Expression.AndAlso(Expression.Not(ownNorm), otherwise);
-        return Expression.Lambda<Func<UserTask, bool>>(Or(stuck, otherwise), task);
+        var body = Or(stuck, otherwise);
+        if (Now is { } now)
+        {
+            var slowedUntil = Member(nameof(UserTask.SlowedUntil));
+            var notSlowed = Expression.OrElse(Expression.Equal(slowedUntil, Expression.Constant(null, typeof(DateTimeOffset?))),
+                Expression.LessThanOrEqual(slowedUntil, Expression.Constant(now, typeof(DateTimeOffset?))));
+            body = Expression.AndAlso(body, notSlowed);
+        }
+        return Expression.Lambda<Func<UserTask, bool>>(body, task);
 
         static Expression Or(Expression? left, Expression right) => left is null ? right : Expression.OrElse(left, right);
     }

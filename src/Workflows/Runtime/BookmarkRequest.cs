@@ -27,7 +27,8 @@ public sealed record TaskSpec(
     string? CandidateGroup,
     DateTimeOffset? DueAt,
     IReadOnlyList<string> Outcomes,
-    IReadOnlyList<FormField> Form);
+    IReadOnlyList<FormField> Form,
+    bool Escalates = true);
 
 /// <summary>One field a task form asks for. Types: text, multiline, number, date, boolean, choice, checklist.</summary>
 public sealed record FormField(string Name, string Label, string Type = "text", bool Required = false, IReadOnlyList<string>? Options = null);

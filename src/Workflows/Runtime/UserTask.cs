@@ -31,6 +31,20 @@ public sealed class UserTask
     public string? ResultJson { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>False for a step that is never escalated when it stays open (a reflection, a "goed genoeg" moment): taking time there is the point.</summary>
+    public bool Escalates { get; private set; } = true;
+
+    /// <summary>
+    /// Bewust vertraagd: the holder (or the duo partner) chose to take more time, until this moment, for <see cref="SlowedReason"/>.
+    /// The due moment moved with it, so nothing reminds or escalates before then.
+    /// </summary>
+    public DateTimeOffset? SlowedUntil { get; private set; }
+    public string? SlowedReason { get; private set; }
+    public string? SlowedBy { get; private set; }
+
+    /// <summary>Whether the task is consciously slowed at <paramref name="now"/>: open, and its chosen moment not yet reached.</summary>
+    public bool IsSlowedAt(DateTimeOffset now) => Status == UserTaskStatus.Open && SlowedUntil > now;
+
     public IReadOnlyList<string> Outcomes => JsonSerializer.Deserialize<List<string>>(OutcomesJson, VariableValues.JsonOptions) ?? [];
     public IReadOnlyList<FormField> Form => JsonSerializer.Deserialize<List<FormField>>(FormJson, VariableValues.JsonOptions) ?? [];
 
@@ -51,6 +65,7 @@ public sealed class UserTask
         FormJson = JsonSerializer.Serialize(spec.Form, VariableValues.JsonOptions),
         Status = UserTaskStatus.Open,
         CreatedAt = now,
+        Escalates = spec.Escalates,
     };
 
     internal void Complete(string outcome, string? user, IReadOnlyDictionary<string, object?> data, DateTimeOffset now)
@@ -77,6 +92,16 @@ public sealed class UserTask
         if (Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold))
             throw new InvalidOperationException($"Task {Id} is {Status}; only an open or held task can change hands.");
         Assignee = user;
+    }
+
+    /// <summary>Bewust vertragen: the task's due moment becomes <paramref name="until"/>, with why and by whom.</summary>
+    internal void Slow(DateTimeOffset until, string reason, string by)
+    {
+        EnsureOpen();
+        DueAt = until.ToUniversalTime();
+        SlowedUntil = DueAt;
+        SlowedReason = reason;
+        SlowedBy = by;
     }
 
     internal void Hold()
@@ -120,6 +145,7 @@ public sealed class UserTask
         copy.BookmarkId = c.Id(BookmarkId);
         copy.CorrelationId = c.Correlation(CorrelationId);
         copy.DueAt = c.At(DueAt);
+        copy.SlowedUntil = c.At(SlowedUntil);
         copy.CreatedAt = c.At(CreatedAt);
         copy.CompletedAt = c.At(CompletedAt);
         copy.ResultJson = c.JsonOrNull(ResultJson);

@@ -39,6 +39,21 @@ public sealed partial class WorkflowRuntime
             ? new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: $"Already with {newAssignee}.")
             : null, task => task.Assign(newAssignee), by, alongside, ct);
 
+    /// <summary>
+    /// Bewust vertragen: the holder takes more time on purpose, until <paramref name="until"/> (which must lie ahead), for a reason.
+    /// The task's due moment becomes that moment; a task paused by the Stopknop is not slowed (the review decides first).
+    /// </summary>
+    public Task<ResumeResult> SlowTaskAsync(Guid taskId, DateTimeOffset until, string reason, string by, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default) =>
+        ChangeTaskAsync(taskId, task =>
+        {
+            if (task.Status == UserTaskStatus.OnHold)
+                return ResumeResult.Rejected($"Task '{task.Title}' is on hold with its traject (Stopknop).", task.InstanceId);
+            if (until <= services.Clock.GetUtcNow())
+                return ResumeResult.Rejected($"Task '{task.Title}' cannot be slowed until a moment that has passed.", task.InstanceId);
+            return null;
+        }, task => task.Slow(until, reason, by), by, alongside, ct);
+
     private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask> change, string by,
         IUnitOfWorkPart? alongside, CancellationToken ct) => WithRetryAsync(alongside, async pass =>
     {
@@ -52,6 +67,7 @@ public sealed partial class WorkflowRuntime
         if (state is null || !state.Instance.IsActive) return ResumeResult.AlreadyHandled($"The flow of task '{task.Title}' has ended.", task.InstanceId);
         pass.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
         change(task);
+        // Announced so live inboxes re-read the task (a slowed one keeps its holder but shows a new moment).
         pass.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, by, task.CorrelationId));
         return null;
     }, ct);

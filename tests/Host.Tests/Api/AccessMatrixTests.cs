@@ -92,6 +92,9 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             // The chair divides the work and may hand on any task; others only the one they hold.
             ["POST /api/tasks/{id:guid}/reassign"] = Task(HttpMethod.Post, "/reassign", _ => HttpStatusCode.BadRequest, new { assignee = "" },
                 c => c.Role == RvtChair || (c.Role == Professional && c.Involved)),
+            // Only the holder (or the casus's duo partner) slows a task; the chair's triage was given back to the chairs by then.
+            ["POST /api/tasks/{id:guid}/vertragen"] = Task(HttpMethod.Post, "/vertragen", _ => HttpStatusCode.BadRequest, new { },
+                c => c.Role == Professional && c.Involved),
 
             ["GET /api/flows/{id}/migrations/sources"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/migrations/sources", HttpStatusCode.OK),
             ["POST /api/flows/{id}/migrations/check"] = Flow(HttpMethod.Post, "/api/flows/rvt-traject/migrations/check", HttpStatusCode.BadRequest, new { }),

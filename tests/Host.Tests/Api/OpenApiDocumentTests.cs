@@ -20,6 +20,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     private static readonly HashSet<string> CanLoseARace =
     [
         "POST /api/tasks/{id}/claim", "POST /api/tasks/{id}/release", "POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/reassign",
+        "POST /api/tasks/{id}/vertragen",
         "POST /api/instances/{id}/cancel", "POST /api/instances/{id}/retry",
         "POST /api/casus/{code}/stopknop", "PUT /api/casus/{code}/veiligheidskaart", "POST /api/casus/{code}/maatregelen/{id}/end",
         "POST /api/casus/{code}/maatregelen/{id}/machtigingen",

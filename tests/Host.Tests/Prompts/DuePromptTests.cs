@@ -12,7 +12,7 @@ public sealed class DuePromptTests
     public async Task Reminder_GoesToTheHolderOneWerkdagBeforeTheDueMoment_CountingOverTheWeekend()
     {
         await using var host = new PromptHost();
-        var (code, task) = await PreparationTaskAsync(host);
+        var (code, task) = await host.PreparationTaskAsync();
         Assert.Equal(NextMonday, task.DueAt);
 
         host.Clock.SetUtcNow(NextMonday.AddDays(-3).AddMinutes(-1)); // Friday 09:59
@@ -30,10 +30,10 @@ public sealed class DuePromptTests
     }
 
     [Fact]
-    public async Task Escalation_GoesToTheChairsOneWerkdagAfterTheDueMoment_Once()
+    public async Task Escalation_GoesToTheChairsOneWerkdagAfterTheDueMoment_Once_WhenTheHolderHasNoColleagueOrDuoPartner()
     {
         await using var host = new PromptHost();
-        var (code, task) = await PreparationTaskAsync(host);
+        var (code, task) = await host.PreparationTaskAsync();
 
         host.Clock.SetUtcNow(NextMonday.AddMinutes(1)); // overdue, but the reminder's moment has passed unsent: none now
         Assert.Equal(0, await host.ScanDueAsync());
@@ -47,16 +47,16 @@ public sealed class DuePromptTests
 
         var escalation = Assert.Single(host.Smtp.Received);
         Assert.Equal(["voorzitter@example.org"], escalation.To);
-        Assert.Equal($"Te laat: taak bij casus {code}", escalation.Subject);
+        Assert.Equal($"Nog open: taak bij casus {code}", escalation.Subject);
         Assert.Contains($"{PromptHost.BaseUrl}/taken/{task.Id}", escalation.Text);
-        Assert.Equal($"escalation:{task.Id}:voorzitter", Assert.Single(await host.OutboxAsync(), o => o.DedupKey.StartsWith("escalation:")).DedupKey);
+        Assert.Equal($"escalation:{task.Id}@202603090900:voorzitter", Assert.Single(await host.OutboxAsync(), o => o.DedupKey.StartsWith("escalation")).DedupKey);
     }
 
     [Fact]
     public async Task Escalation_GoesToTheConfiguredGroup()
     {
         await using var host = new PromptHost(("Prompts:EscalationGroup", "Manager"), ("Prompts:EscalateAfter", "PT2H"));
-        var (_, task) = await PreparationTaskAsync(host);
+        var (_, task) = await host.PreparationTaskAsync();
 
         host.Clock.SetUtcNow(NextMonday.AddHours(2));
         Assert.Equal(1, await host.ScanDueAsync());
@@ -82,20 +82,6 @@ public sealed class DuePromptTests
         Assert.Equal(1, await host.ScanDueAsync());
         await host.DispatchAsync();
 
-        Assert.Equal(["Nieuwe taak bij casus " + code, "Te laat: taak bij casus " + code], host.Smtp.Received.Select(m => m.Subject));
-    }
-
-    /// <summary>Triage sends the casus to the table; the inbrenger prof1 gets the preparation, due five working days later.</summary>
-    private static async Task<(string Code, UserTask Task)> PreparationTaskAsync(PromptHost host)
-    {
-        var code = await host.RegisterIntakeAsync();
-        var triage = await host.OpenTaskAsync(code, "Triage nieuwe aanmelding");
-        await host.Get<WorkflowRuntime>().CompleteTaskAsync(triage.Id, "Bespreking",
-            new Dictionary<string, object?> { ["tafeldatum"] = "2026-03-12" }, "voorzitter");
-        var task = await host.OpenTaskAsync(code, "Bespreking aan de RVT-tafel voorbereiden");
-        // The creation prompts are out of the way, so the mailbox holds only what the due scan caused.
-        await host.DispatchAsync();
-        host.Smtp.Clear();
-        return (code, task);
+        Assert.Equal(["Nieuwe taak bij casus " + code, "Nog open: taak bij casus " + code], host.Smtp.Received.Select(m => m.Subject));
     }
 }

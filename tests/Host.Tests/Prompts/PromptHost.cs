@@ -55,6 +55,22 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         return result.Value!.CasusCode;
     }
 
+    /// <summary>
+    /// Triage sends a new casus to the table; the inbrenger prof1 gets the preparation, due five working days later
+    /// (<see cref="Monday"/> + 7 days). The creation prompts are sent and forgotten, so the mailbox holds only what follows.
+    /// </summary>
+    public async Task<(string Code, UserTask Task)> PreparationTaskAsync()
+    {
+        var code = await RegisterIntakeAsync();
+        var triage = await OpenTaskAsync(code, "Triage nieuwe aanmelding");
+        await Get<WorkflowRuntime>().CompleteTaskAsync(triage.Id, "Bespreking",
+            new Dictionary<string, object?> { ["tafeldatum"] = "2026-03-12" }, "voorzitter");
+        var task = await OpenTaskAsync(code, "Bespreking aan de RVT-tafel voorbereiden");
+        await DispatchAsync();
+        Smtp.Clear();
+        return (code, task);
+    }
+
     public async Task<UserTask> OpenTaskAsync(string casus, string title) =>
         Assert.Single(await Get<IWorkflowStore>().FindOpenTasksAsync(new TaskQuery(CorrelationId: casus)), t => t.Title == title);
 

@@ -16,6 +16,7 @@ public sealed class DuoScenarioTests
         await StartAtRouteAsync(engine, Casus, "Begeleiding in duo");
         var toewijzen = await engine.TaskAsync(Casus, DuopartnerToewijzen);
         Assert.Equal("RvtChair", toewijzen.CandidateGroup);
+        Assert.True(toewijzen.Escalates);
         Assert.Equal(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero), toewijzen.DueAt);
         Assert.Equal("begeleiding-in-duo", await VariableAsync(engine, Casus, "zwaarsteRoute"));
 
@@ -31,12 +32,15 @@ public sealed class DuoScenarioTests
         var reflections = await engine.OpenTasksAsync(Casus);
         Assert.Equal(["prof1", "prof2"], reflections.Select(t => t.Assignee).Order());
         Assert.All(reflections, t => Assert.Equal(Reflecteren + "1", t.Title));
+        // Reflecting is where taking time is the point: these steps are never escalated when they stay open.
+        Assert.All(reflections, t => Assert.False(t.Escalates));
         Assert.All(reflections, t => Assert.Equal(new DateTimeOffset(2026, 4, 7, 8, 0, 0, TimeSpan.Zero), t.DueAt)); // Tweede Paasdag skipped
         await engine.Runtime.CompleteTaskAsync(reflections.Single(t => t.Assignee == "prof2").Id, "Gereflecteerd", Form(("reflectie", "We vertragen goed")), "prof2");
         Assert.DoesNotContain(await engine.OpenTasksAsync(Casus), t => t.Title == "Goed genoeg?");
         await engine.Runtime.CompleteTaskAsync(reflections.Single(t => t.Assignee == "prof1").Id, "Gereflecteerd", Form(("reflectie", "Het schuurt nog")), "prof1");
 
         Assert.Equal(Inbrenger, (await engine.TaskAsync(Casus, "Goed genoeg?")).Assignee);
+        Assert.False((await engine.TaskAsync(Casus, "Goed genoeg?")).Escalates);
         await engine.CompleteAsync(Casus, "Goed genoeg?", "Nog niet");
         Assert.Equal(new DateTimeOffset(2026, 4, 27, 8, 0, 0, TimeSpan.Zero), Assert.Single(await engine.TimersAsync(duo.Id)).DueAt);
 

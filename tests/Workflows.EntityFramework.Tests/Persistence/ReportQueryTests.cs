@@ -73,6 +73,38 @@ public sealed class ReportQueryTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SlowedTasks_AreNeitherOverdueNorStuck_AndCountedApart_UntilTheirChosenMoment(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
+        await engine.PublishAsync(Flow);
+        foreach (var code in new[] { "S", "T" }) await engine.Runtime.StartAsync("werk", correlationId: code);
+        var slowed = await engine.SingleOpenTaskAsync("S");
+        var until = engine.Clock.GetUtcNow().AddDays(20);
+
+        Assert.Equal(ResumeOutcome.Rejected, (await engine.Runtime.SlowTaskAsync(slowed.Id, engine.Clock.GetUtcNow(), "Rust", "prof1")).Outcome);
+        Assert.Equal(ResumeOutcome.Resumed, (await engine.Runtime.SlowTaskAsync(slowed.Id, until, "Het gezin heeft rust nodig", "prof1")).Outcome);
+        engine.Clock.Advance(TimeSpan.FromDays(10));
+        var now = engine.Clock.GetUtcNow();
+        var rule = new StuckRule([], now.AddDays(-7), now);
+
+        var stored = (await engine.Store.FindTaskAsync(slowed.Id))!;
+        Assert.Equal((until, until, "Het gezin heeft rust nodig", "prof1"), (stored.DueAt, stored.SlowedUntil, stored.SlowedReason, stored.SlowedBy));
+        Assert.Equal(["T"], (await engine.Monitoring.FindOverdueTasksAsync(now, TaskFilter.All, 0, 50)).Select(t => t.CorrelationId));
+        Assert.Equal(["T"], (await engine.Monitoring.FindStuckTasksAsync(rule, 0, 50)).Select(t => t.CorrelationId));
+        Assert.Equal(1, await engine.Monitoring.CountSlowedTasksAsync(now));
+
+        // Past the chosen moment the step is an ordinary open step again: late against that moment, stuck against its norm.
+        engine.Clock.Advance(TimeSpan.FromDays(11));
+        now = engine.Clock.GetUtcNow();
+        Assert.Equal(0, await engine.Monitoring.CountSlowedTasksAsync(now));
+        Assert.Equal(["S", "T"], (await engine.Monitoring.FindOverdueTasksAsync(now, TaskFilter.All, 0, 50)).Select(t => t.CorrelationId).Order());
+        Assert.Equal(2, await engine.Monitoring.CountStuckTasksAsync(new StuckRule([], now.AddDays(-7), now)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public async Task FactsByDay_CountOnTheAmsterdamDay_AndTheRollupIsRebuiltForAnOlderDatabase(DatabaseProvider provider)
     {
         // 30 June 23:30 in Amsterdam is still the first half-year, though it is 21:30 UTC.

@@ -8,14 +8,17 @@ namespace ProcessEngine.Host.Components.Work;
 /// ([PersistentState]) and the page asks for it once.
 /// </summary>
 public sealed record InboxRow(Guid Id, string Title, string? CasusCode, string Route, string? Group, string? Assignee, DateTimeOffset? DueAt,
-    bool Paused)
+    bool Paused, DateTimeOffset? SlowedUntil = null)
 {
     public static InboxRow From(TaskView task) => new(task.Id, task.Title, task.CasusCode, RouteNames.Of(task.DefinitionId), task.CandidateGroup,
-        task.Assignee, task.DueAt, task.Status == UserTaskStatus.OnHold);
+        task.Assignee, task.DueAt, task.Status == UserTaskStatus.OnHold, task.SlowedUntil);
+
+    /// <summary>Consciously slowed at <paramref name="now"/>: the inbox says "bewust vertraagd tot …", never "te laat".</summary>
+    public bool IsSlowedAt(DateTimeOffset now) => !Paused && SlowedUntil > now;
 }
 
 /// <summary>What the inbox filters on besides the casus code (which the query itself narrows).</summary>
-public enum InboxStatus { All, Overdue, Open, Paused }
+public enum InboxStatus { All, Overdue, Open, Slowed, Paused }
 
 public static class InboxFilter
 {
@@ -25,6 +28,7 @@ public static class InboxFilter
         {
             InboxStatus.Overdue => !r.Paused && DutchTime.IsLate(r.DueAt, now),
             InboxStatus.Open => !r.Paused,
+            InboxStatus.Slowed => r.IsSlowedAt(now),
             InboxStatus.Paused => r.Paused,
             _ => true,
         }),
@@ -34,6 +38,7 @@ public static class InboxFilter
     {
         InboxStatus.Overdue => "Te laat",
         InboxStatus.Open => "Open",
+        InboxStatus.Slowed => "Bewust vertraagd",
         InboxStatus.Paused => "Gepauzeerd (Stopknop)",
         _ => "Alle",
     };

@@ -7,12 +7,16 @@ namespace ProcessEngine.Host.Features.Casus;
 /// <summary>A task as the casus page and the inbox show it; the form comes along so a client can render it.</summary>
 public sealed record TaskView(Guid Id, string Title, string? Description, string? Assignee, string? CandidateGroup, DateTimeOffset? DueAt,
     UserTaskStatus Status, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, string? CasusCode, string DefinitionId,
-    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string ActivityId)
+    DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string ActivityId,
+    DateTimeOffset? SlowedUntil = null, string? SlowedReason = null, string? SlowedBy = null)
 {
     public static TaskView From(UserTask task) => new(task.Id, task.Title, task.Description, task.Assignee, task.CandidateGroup, task.DueAt,
         task.Status,
         task.Outcomes, task.Form, task.CorrelationId, task.DefinitionId, task.CreatedAt, task.CompletedAt, task.CompletedBy, task.Outcome,
-        task.ActivityId);
+        task.ActivityId, task.SlowedUntil, task.SlowedReason, task.SlowedBy);
+
+    /// <summary>Open and consciously slowed at <paramref name="now"/>: shown as "bewust vertraagd tot …", never as late.</summary>
+    public bool IsSlowedAt(DateTimeOffset now) => Status == UserTaskStatus.Open && SlowedUntil > now;
 }
 
 public sealed record TrajectView(TrajectStatus Status, string? Route, string? HeaviestRoute, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt,

@@ -11,7 +11,8 @@ using ProcessEngine.Workflows.Runtime;
 namespace ProcessEngine.Host.Features.Reports;
 
 /// <summary>The counts at the top of the managers' dashboard: no casus codes, so refreshing them is not an audit event.</summary>
-public sealed record DashboardCounts(int Overdue, int Stuck, int Incidents, int RunningTrajecten, DateTimeOffset MeasuredAt);
+/// <param name="Slowed">Open steps consciously slowed (bewust vertraagd): counted apart, and in neither <paramref name="Overdue"/> nor <paramref name="Stuck"/>.</param>
+public sealed record DashboardCounts(int Overdue, int Stuck, int Incidents, int RunningTrajecten, DateTimeOffset MeasuredAt, int Slowed = 0);
 
 /// <summary>Overdue tasks of one team at one step of one route: how many and how late the oldest is.</summary>
 public sealed record OverdueSummaryLine(string? Team, string RouteId, string Route, string StepId, string Step, int Count, int MaxDaysLate);
@@ -42,7 +43,8 @@ public sealed class DashboardHandlers(IWorkflowStore engine, IWorkflowMonitoring
         var stuck = await monitoring.CountStuckTasksAsync(reports.Value.Rule(now), ct);
         var incidents = await monitoring.CountOpenIncidentsAsync(ct);
         var active = await monitoring.CountActiveInstancesAsync(ct);
-        return RequestResult<DashboardCounts>.Ok(new DashboardCounts(overdue, stuck, incidents, active.GetValueOrDefault(RvtRoutes.Traject), now));
+        var slowed = await monitoring.CountSlowedTasksAsync(now, ct);
+        return RequestResult<DashboardCounts>.Ok(new DashboardCounts(overdue, stuck, incidents, active.GetValueOrDefault(RvtRoutes.Traject), now, slowed));
     }
 
     public async ValueTask<RequestResult<int>> Handle(CountOverdueTasks request, CancellationToken ct) =>

@@ -34,8 +34,8 @@ public sealed class ReportOptions
 
     /// <summary>The norms as moments before <paramref name="now"/>; <paramref name="everyStep"/> replaces them all.</summary>
     public StuckRule Rule(DateTimeOffset now, int? everyStep = null) => everyStep is { } days
-        ? new StuckRule([], now.AddDays(-days))
+        ? new StuckRule([], now.AddDays(-days), now)
         : new StuckRule(
             [.. StepNorms.Select(n => n.Key.Split('/') is [var flow, var step] ? new StepNorm(flow, step, now.AddDays(-n.Value)) : null).OfType<StepNorm>()],
-            now.AddDays(-StuckAfterDays));
+            now.AddDays(-StuckAfterDays), now);
 }

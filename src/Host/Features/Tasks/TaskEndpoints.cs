@@ -27,6 +27,9 @@ public static class TaskEndpoints
             .WithSummary("Afronden met een uitkomst en de formuliervelden (400 per veld; 409 als de taak al is afgehandeld).");
         tasks.MapPost("/{id:guid}/reassign", ReassignAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("Een taak overdragen (wie hem heeft, of de voorzitter).");
+        tasks.MapPost("/{id:guid}/vertragen", SlowAsync)
+            .Access(Policies.CasusWork, involvement: true)
+            .WithSummary("Bewust vertragen: een dag (until) en een reden; tot die dag geen herinnering of escalatie (wie de taak heeft, of de duopartner).");
     }
 
     private static async Task<Ok<IReadOnlyList<TaskView>>> ListMineAsync(string? casus, int? skip, int? take, HttpContext http, IMediator m,
@@ -56,4 +59,8 @@ public static class TaskEndpoints
     private static async Task<Results<Ok<TaskView>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> ReassignAsync(Guid id,
         ReassignInput body, HttpContext http, IMediator m, CancellationToken ct) =>
         (await m.Send(new ReassignTask(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+
+    private static async Task<Results<Ok<TaskView>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> SlowAsync(Guid id,
+        SlowInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new SlowTask(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
 }

@@ -64,6 +64,11 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
         lock (_gate) return Task.FromResult(Stuck(rule).Count());
     }
 
+    public Task<int> CountSlowedTasksAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        lock (_gate) return Task.FromResult(_tasks.Values.Count(t => t.IsSlowedAt(now)));
+    }
+
     public Task<int> CountOpenIncidentsAsync(CancellationToken ct = default)
     {
         lock (_gate) return Task.FromResult(_incidents.Values.Count(i => i.ResolvedAt is null));
