@@ -15,5 +15,6 @@ public static class RvtActivities
             .AddFormRule(new Forms.OtsBeschikkingFormRule())
             .AddFormRule(new Forms.MachtigingFormRule())
             .AddFormRule(new Forms.FirstVersionMachtigingGuard())
-            .AddFormRule(new Forms.TafeldatumFormRule());
+            .AddFormRule(new Forms.TafeldatumFormRule())
+            .AddFormRule(new Forms.FamilyVoiceFormRule());
 }

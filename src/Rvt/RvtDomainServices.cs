@@ -21,6 +21,7 @@ public static class RvtDomainServices
         services.AddSingleton<VeiligheidskaartService>();
         services.AddSingleton<MaatregelService>();
         services.AddSingleton<NetwerkService>();
+        services.AddSingleton<TafelVragenService>();
         services.AddSingleton<HalfjaarcijfersService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<RetentionService>();

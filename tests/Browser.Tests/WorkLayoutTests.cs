@@ -49,7 +49,7 @@ public sealed class WorkLayoutTests(BrowserWorld world, ITestOutputHelper output
         // (A list the layout showed that named this casus among others, an inbox say, is a line of its own: CasusCodes, not CasusCode.)
         var lines = (await world.Host.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(CasusCode: code, UserId: "voorzitter")))
             .Where(l => l.CasusCodes is null);
-        Assert.Equal(["casus.read", "casus.timeline", "veiligheidskaart.history"], lines.Select(l => l.EventCode).Order());
+        Assert.Equal(["casus.read", "casus.timeline", "tafelvraag.list", "veiligheidskaart.history"], lines.Select(l => l.EventCode).Order());
     }
 
     private static async Task<(int Content, int Viewport)> Widths(IPage page)

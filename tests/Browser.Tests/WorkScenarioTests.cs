@@ -36,12 +36,20 @@ public sealed class WorkScenarioTests(BrowserWorld world, ITestOutputHelper outp
         await chair.Locator("#veld-tafeldatum").FillAsync(TafelDatum);
         await CompleteAsync(chair, "Bespreking");
 
+        // Before the table the chair puts a question on the casus page; the inbrenger will read it there.
+        await chair.GotoAsync($"/casus/{code}");
+        await InteractiveAsync(chair);
+        await chair.Locator("#tafelvraag").FillAsync("Wat doet het netwerk nu al, en wie houdt het vol?");
+        await chair.Locator("[data-action='tafelvraag-stellen']").ClickAsync();
+        await Expect(chair.GetByTestId("tafelvragen")).ToContainTextAsync("wie houdt het vol?");
+
         // Live: the preparation task appears in the professional's inbox.
         var voorbereiden = prof.Locator($"[data-list='mijn-taken'] tr[data-casus='{code}']").Filter(new() { HasText = "Bespreking aan de RVT-tafel voorbereiden" });
         await Expect(voorbereiden).ToBeVisibleAsync();
         await Expect(voorbereiden).ToContainTextAsync("nieuw");
         await Screenshot(prof, "werk-inbox");
         await OpenTaskAsync(prof, "mijn-taken", code, "Bespreking aan de RVT-tafel voorbereiden");
+        await prof.Locator("#veld-inbrengVraag").FillAsync("Is een netwerkberaad genoeg, of is meer nodig?");
         await CompleteAsync(prof, "Voorbereid");
         await prof.GotoAsync("/inbox");
         await InteractiveAsync(prof);
@@ -51,10 +59,19 @@ public sealed class WorkScenarioTests(BrowserWorld world, ITestOutputHelper outp
         await InteractiveAsync(chair);
         await Expect(chair.Locator($"[data-tafel='{TafelDatum}'] [data-casus='{code}']")).ToContainTextAsync("klaar voor advies");
         await OpenTaskAsync(chair, "advies", code, "Advies en vervolgroute vastleggen");
+        await Expect(chair.GetByText("Vraag van de inbrenger: Is een netwerkberaad genoeg, of is meer nodig?")).ToBeVisibleAsync();
         await chair.Locator("[data-outcome='Netwerkberaad']").ClickAsync();
         await Expect(chair.Locator("[data-field='advies']")).ToContainTextAsync("Vul dit veld in.");
         await Screenshot(chair, "werk-taakformulier");
         await chair.Locator("#veld-advies").FillAsync("Netwerkberaad met oma en de buurvrouw; school sluit aan.");
+        // The family's voice: their own words, and when they agree only partly, why.
+        await chair.Locator("#veld-gezinZegt").FillAsync("Oma mag erbij, de school liever niet.");
+        await chair.Locator("[data-field='gezinEens']").GetByText("deels", new() { Exact = true }).ClickAsync();
+        await chair.Locator("[data-outcome='Netwerkberaad']").ClickAsync();
+        await Expect(chair.Locator("[data-field='gezinEensWaarom']")).ToContainTextAsync("Zeg waarom het gezin het niet of maar deels eens is.");
+        await chair.Locator("#veld-gezinEensWaarom").FillAsync("Moeder vindt de school te dichtbij.");
+        // What the table weighed stays with the advies.
+        await chair.Locator("#veld-tegengeluid").FillAsync("Een lid wilde eerst een gesprek met de Raad.");
         await CompleteAsync(chair, "Netwerkberaad");
 
         // Live again: the netwerkberaad's first task; the professional plans it.
@@ -68,6 +85,9 @@ public sealed class WorkScenarioTests(BrowserWorld world, ITestOutputHelper outp
         await prof.GotoAsync($"/casus/{code}");
         await InteractiveAsync(prof);
         await Expect(prof.GetByTestId("casus-facts")).ToContainTextAsync("route: Netwerkberaad");
+        // The inbrenger reads the table's question but does not put one (that is for the people at the table).
+        await Expect(prof.GetByTestId("tafelvragen")).ToContainTextAsync("Wat doet het netwerk nu al, en wie houdt het vol? (voorzitter");
+        await Expect(prof.Locator("[data-action='tafelvraag-stellen']")).ToHaveCountAsync(0);
         await prof.Locator("[data-action='kaart-bewerken']").ClickAsync();
         await prof.Locator("#kaart-zorgen").FillAsync("Spanningen thuis\nKinderen alleen na school");
         await prof.Locator("#kaart-krachten").FillAsync("Oma is betrokken");

@@ -13,7 +13,9 @@ public enum CasusAccessResult { NotFound, Denied, Inbrenger, DuoPartner, Assigne
 /// Access follows involvement: a professional sees a casus as its inbrenger, as duo partner, or as
 /// assignee of one of its tasks (open or done); the GI's jeugdbeschermer sees it while a maatregel they
 /// carry out runs (named on the maatregel), or as assignee of one of its tasks; the RVT chair sees every casus (the chair
-/// triages them all); an RVT member sees a casus once it is on the table (triage chose bespreking);
+/// triages them all); an RVT member sees a casus once it is on the table (triage chose bespreking), and so does an
+/// ervaringsdeskundige, who takes part in the table; an ervaringsdeskundige is otherwise involved as a professional is
+/// (duo partner, assignee);
 /// managers, coordinators and admins never see casus content.
 /// </summary>
 public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine, IOptions<RvtFlowOptions> flows)
@@ -26,15 +28,16 @@ public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine,
         if (casus is null) return CasusAccessResult.NotFound;
         if (user.IsIn(Roles.RvtChair)) return CasusAccessResult.RvtVoorzitter;
         var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
-        if (user.IsIn(Roles.RvtMember) && instances.Any(i => i.DefinitionId == AanmeldingFlow && OnTheTable(i.Variables)))
+        if ((user.IsIn(Roles.RvtMember) || user.IsIn(Roles.Ervaringsdeskundige)) && instances.Any(i => i.DefinitionId == AanmeldingFlow && OnTheTable(i.Variables)))
             return CasusAccessResult.RvtTafel;
         if (user.IsIn(Roles.Jeugdbeschermer) && instances.Any(i => i.DefinitionId == flows.Value.MaatregelFlow && i.IsActive
                 && i.ReadInput().GetValueOrDefault("jeugdbeschermer") as string == user.UserName))
             return CasusAccessResult.Jeugdbeschermer;
-        if (!user.IsIn(Roles.Professional) && !user.IsIn(Roles.Jeugdbeschermer)) return CasusAccessResult.Denied;
+        if (!user.IsIn(Roles.Professional) && !user.IsIn(Roles.Jeugdbeschermer) && !user.IsIn(Roles.Ervaringsdeskundige)) return CasusAccessResult.Denied;
         if (casus.Inbrenger == user.UserName) return CasusAccessResult.Inbrenger;
-        // The duo partner is the traject's variable (set when a duo is formed) or the input of a flow started for the duo.
-        if (instances.Any(i => (i.DefinitionId == flows.Value.TrajectFlow && Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName))
+        // The duo partner is a variable of the casus's flows (the duo flow sets it when the chair forms the duo, the traject when
+        // the aanmelding named one) or the input of a flow started for the duo: involved from the moment the duo is formed.
+        if (instances.Any(i => Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName)
                 || i.ReadInput().GetValueOrDefault("duoPartner") as string == user.UserName))
             return CasusAccessResult.DuoPartner;
         if (await engine.IsTaskPersonAsync(casusCode, user.UserName, ct)) return CasusAccessResult.Assignee;

@@ -23,6 +23,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("prof1", "Professional CJG (demo)", "CJG", [Roles.Professional], ""),
         ("prof2", "Professional wijkteam (demo)", "Wijkteam", [Roles.Professional], ""),
         ("jeugdbeschermer", "Jeugdbeschermer GI (demo)", "GI", [Roles.Jeugdbeschermer], ""),
+        ("ervaringsdeskundige", "Ervaringsdeskundige (demo)", "Regio", [Roles.Ervaringsdeskundige], ""),
         ("raad", "Contactpersoon Raad voor de Kinderbescherming (demo)", "RvdK", [Roles.Professional], "RvdK"),
         ("manager", "Manager (demo)", "Regio", [Roles.Manager], ""),
         ("beheerder", "Beheerder (demo)", "Regio", [Roles.Admin], ""),

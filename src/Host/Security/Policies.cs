@@ -11,11 +11,11 @@ public static class Policies
 {
     /// <summary>Design and publish flows, and see the activity library.</summary>
     public const string ManageFlows = "flows.manage";
-    /// <summary>Work on casus: professionals and the RVT (involvement checked per casus).</summary>
+    /// <summary>Work on casus: professionals, ervaringsdeskundigen and the RVT (involvement checked per casus).</summary>
     public const string CasusWork = "casus.work";
     /// <summary>Register a court measure from its beschikking, a machtiging within it, and end it: the GI's jeugdbeschermer (involvement checked per casus).</summary>
     public const string Maatregel = "casus.maatregel";
-    /// <summary>The RVT table: its agenda, for the chair and the members.</summary>
+    /// <summary>The RVT table: its agenda, for the chair, the members and the ervaringsdeskundigen who take part.</summary>
     public const string RvtTafel = "rvt.tafel";
     /// <summary>Bring in a new casus.</summary>
     public const string Aanmelden = "casus.aanmelden";
@@ -29,9 +29,9 @@ public static class Policies
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [ManageFlows] = [Roles.Coordinator, Roles.Admin],
-        [CasusWork] = [Roles.Professional, Roles.Jeugdbeschermer, Roles.RvtChair, Roles.RvtMember],
+        [CasusWork] = [Roles.Professional, Roles.Jeugdbeschermer, Roles.Ervaringsdeskundige, Roles.RvtChair, Roles.RvtMember],
         [Maatregel] = [Roles.Jeugdbeschermer],
-        [RvtTafel] = [Roles.RvtChair, Roles.RvtMember],
+        [RvtTafel] = [Roles.RvtChair, Roles.RvtMember, Roles.Ervaringsdeskundige],
         [Aanmelden] = [Roles.Professional],
         [OperateInstances] = [Roles.Coordinator, Roles.Manager, Roles.Admin],
         [Reports] = [Roles.Manager, Roles.RvtChair],

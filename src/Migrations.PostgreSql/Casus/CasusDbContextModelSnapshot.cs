@@ -121,17 +121,40 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.ToTable("Netwerk", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Traject", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.TafelVraag", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AfsluitReden")
-                        .HasColumnType("text");
+                    b.Property<Guid>("CasusId")
+                        .HasColumnType("uuid");
 
-                    b.Property<long?>("BewarenTot")
+                    b.Property<string>("GesteldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("GesteldOp")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Vraag")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusId");
+
+                    b.ToTable("TafelVragen", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Traject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("CasusCode")
                         .IsRequired()
@@ -143,8 +166,21 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<long?>("GeschoondOp")
-                        .HasColumnType("bigint");
+                    b.Property<string>("ClosingReason")
+                        .HasColumnType("text")
+                        .HasColumnName("AfsluitReden");
+
+                    b.Property<string>("HeaviestRoute")
+                        .HasColumnType("text")
+                        .HasColumnName("ZwaarsteRoute");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("GeschoondOp");
+
+                    b.Property<long?>("RetainUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("BewarenTot");
 
                     b.Property<string>("Route")
                         .HasColumnType("text");
@@ -166,9 +202,6 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
 
                     b.Property<Guid?>("WorkflowInstanceId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("ZwaarsteRoute")
-                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -8,7 +8,7 @@ namespace ProcessEngine.Rvt.Persistence;
 
 /// <summary>
 /// The domain's half of a casus's retention, written on the engine's purge transaction: the casus text, every
-/// Veiligheidskaart version and the network go, the traject is marked purged. Together with the engine's instances
+/// Veiligheidskaart version, the network and the table's questions go, the traject is marked purged. Together with the engine's instances
 /// and the audit line, or not at all; a casus left half-purged would be found again by the next run anyway, but
 /// its line would then be missing or doubled.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class CasusContentPurge(Guid casusId, Guid trajectId, DateTimeOffs
         (await db.Trajecten.FirstAsync(t => t.Id == trajectId, ct)).MarkPurged(now);
         await db.Veiligheidskaarten.Where(v => v.CasusId == casusId).ExecuteDeleteAsync(ct);
         await db.Netwerk.Where(n => n.CasusId == casusId).ExecuteDeleteAsync(ct);
+        await db.TafelVragen.Where(v => v.CasusId == casusId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
     }
 }

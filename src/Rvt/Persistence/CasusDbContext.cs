@@ -13,6 +13,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
     public const string MigrationsHistoryTable = "__CasusMigrationsHistory";
 
     public DbSet<NetwerkLid> Netwerk => Set<NetwerkLid>();
+    public DbSet<TafelVraag> TafelVragen => Set<TafelVraag>();
     public DbSet<Casus> Casussen => Set<Casus>();
     public DbSet<Traject> Trajecten => Set<Traject>();
     public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
@@ -42,6 +43,13 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             e.Property(x => x.Rol).HasMaxLength(NetwerkLid.MaxRolLength);
             e.Property(x => x.Bijdrage).HasMaxLength(NetwerkLid.MaxBijdrageLength);
             e.Property(x => x.Soort).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<TafelVraag>(e =>
+        {
+            e.ToTable("TafelVragen");
+            e.HasIndex(x => x.CasusId);
+            e.Property(x => x.Vraag).HasMaxLength(TafelVraag.MaxVraagLength);
+            e.Property(x => x.GesteldDoor).HasMaxLength(200);
         });
         model.Entity<Traject>(e =>
         {

@@ -19,11 +19,11 @@ namespace ProcessEngine.Host.Tests.Api;
 public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 {
     private const string Coordinator = "Coordinator", RvtChair = "RvtChair", RvtMember = "RvtMember", Professional = "Professional",
-        Jeugdbeschermer = "Jeugdbeschermer", Manager = "Manager", Admin = "Admin", Anonymous = "(anoniem)";
+        Jeugdbeschermer = "Jeugdbeschermer", Ervaringsdeskundige = "Ervaringsdeskundige", Manager = "Manager", Admin = "Admin", Anonymous = "(anoniem)";
 
-    private static readonly string[] AllRoles = [Coordinator, RvtChair, RvtMember, Professional, Jeugdbeschermer, Manager, Admin];
+    private static readonly string[] AllRoles = [Coordinator, RvtChair, RvtMember, Professional, Jeugdbeschermer, Ervaringsdeskundige, Manager, Admin];
     private static readonly string[] FlowRoles = [Coordinator, Admin];
-    private static readonly string[] CasusRoles = [Professional, Jeugdbeschermer, RvtChair, RvtMember];
+    private static readonly string[] CasusRoles = [Professional, Jeugdbeschermer, Ervaringsdeskundige, RvtChair, RvtMember];
     private static readonly string[] OperatorRoles = [Coordinator, Manager, Admin];
     private static readonly string[] ReportRoles = [Manager, RvtChair];
 
@@ -65,6 +65,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/casus/{code}"] = Casus(HttpMethod.Get, "", HttpStatusCode.OK),
             ["GET /api/casus/{code}/timeline"] = Casus(HttpMethod.Get, "/timeline", HttpStatusCode.OK),
             ["POST /api/casus/{code}/stopknop"] = Casus(HttpMethod.Post, "/stopknop", HttpStatusCode.BadRequest, new { reden = "" }),
+            // The world's casus on the table has no advies yet: whoever may see the casus hears so.
+            ["GET /api/casus/{code}/advies"] = Casus(HttpMethod.Get, "/advies", HttpStatusCode.NotFound),
             ["GET /api/casus/{code}/veiligheidskaart"] = Casus(HttpMethod.Get, "/veiligheidskaart", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/versions"] = Casus(HttpMethod.Get, "/veiligheidskaart/versions", HttpStatusCode.OK),
             ["GET /api/casus/{code}/veiligheidskaart/compare"] = Casus(HttpMethod.Get, "/veiligheidskaart/compare?van=1&tot=1", HttpStatusCode.OK),
@@ -76,10 +78,14 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["POST /api/casus/{code}/maatregelen/{id:guid}/machtigingen"] =
                 GiOnly(HttpMethod.Post, $"/maatregelen/{random}/machtigingen", HttpStatusCode.NotFound, new { }),
             ["POST /api/casus/{code}/maatregelen/{id:guid}/end"] = GiOnly(HttpMethod.Post, $"/maatregelen/{random}/end", HttpStatusCode.NotFound, new { reden = "x" }),
+            ["GET /api/casus/{code}/tafelvragen"] = Casus(HttpMethod.Get, "/tafelvragen", HttpStatusCode.OK),
+            // The people at the table put questions: the chair, the members and the ervaringsdeskundigen (each involved by the table).
+            ["POST /api/casus/{code}/tafelvragen"] = new([RvtChair, RvtMember, Ervaringsdeskundige], true,
+                c => Message(HttpMethod.Post, $"/api/casus/{c.Casus}/tafelvragen", new { }), _ => HttpStatusCode.BadRequest, c => c.CasusAccessible),
             ["POST /api/casus/{code}/netwerk"] = Casus(HttpMethod.Post, "/netwerk", HttpStatusCode.BadRequest, new { }),
             ["DELETE /api/casus/{code}/netwerk/{id:guid}"] = Casus(HttpMethod.Delete, $"/netwerk/{random}", HttpStatusCode.NotFound),
 
-            ["GET /api/rvt/agenda"] = new([RvtChair, RvtMember], false, _ => Message(HttpMethod.Get, "/api/rvt/agenda"), _ => HttpStatusCode.OK),
+            ["GET /api/rvt/agenda"] = new([RvtChair, RvtMember, Ervaringsdeskundige], false, _ => Message(HttpMethod.Get, "/api/rvt/agenda"), _ => HttpStatusCode.OK),
 
             ["GET /api/tasks/mine"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/mine"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/team"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/team"), _ => HttpStatusCode.OK),
@@ -192,6 +198,8 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
         Professional => new(role, involved, involved ? "prof1" : "prof2", world.OnTable, world.ProfTask, involved, involved),
         // A member sees what is on the table; the other casus waits for triage.
         RvtMember => new(role, involved, "rvtlid", involved ? world.OnTable : world.NotOnTable, world.ChairTask, involved, false),
+        // An ervaringsdeskundige takes part in the table: involved in what is on it, like a member; no task is theirs.
+        Ervaringsdeskundige => new(role, involved, "ervaringsdeskundige", involved ? world.OnTable : world.NotOnTable, world.ChairTask, involved, false),
         // The chair triages every casus, so sees them all; tasks are the chair's only when they are the chairs' group's.
         RvtChair => new(role, involved, "voorzitter", world.OnTable, involved ? world.ChairTask : world.ProfTask, true, involved),
         // The GI's jeugdbeschermer is named on a maatregel of the one casus (see the test's start), not of the other; no task is theirs.

@@ -24,7 +24,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
         "POST /api/instances/{id}/cancel", "POST /api/instances/{id}/retry",
         "POST /api/casus/{code}/stopknop", "PUT /api/casus/{code}/veiligheidskaart", "POST /api/casus/{code}/maatregelen/{id}/end",
         "POST /api/casus/{code}/maatregelen/{id}/machtigingen",
-        "POST /api/casus/{code}/netwerk",
+        "POST /api/casus/{code}/netwerk", "POST /api/casus/{code}/tafelvragen",
     ];
 
     /// <summary>Route ids that are not looked up: a draft may be saved under a new id.</summary>

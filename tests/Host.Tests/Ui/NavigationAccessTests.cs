@@ -15,7 +15,8 @@ public sealed class NavigationAccessTests(UiWorld world) : IClassFixture<UiWorld
     private static readonly Dictionary<string, string> AccountOfRole = new()
     {
         [Roles.Coordinator] = "coordinator", [Roles.RvtChair] = "voorzitter", [Roles.RvtMember] = "rvtlid",
-        [Roles.Professional] = "prof1", [Roles.Jeugdbeschermer] = "jeugdbeschermer", [Roles.Manager] = "manager", [Roles.Admin] = "beheerder",
+        [Roles.Professional] = "prof1", [Roles.Jeugdbeschermer] = "jeugdbeschermer",
+        [Roles.Ervaringsdeskundige] = "ervaringsdeskundige", [Roles.Manager] = "manager", [Roles.Admin] = "beheerder",
     };
 
     public static TheoryData<string, string> RolesAndLinks()

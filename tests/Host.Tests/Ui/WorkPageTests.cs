@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using ProcessEngine.Host.Tests.Api;
 using Mediator;
 using ProcessEngine.Host.Features.Casus;
 using ProcessEngine.Host.Security;
@@ -117,5 +119,60 @@ public sealed class WorkPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.True(recorded.Succeeded);
         var line = Assert.Single(await AuditAsync(world.Api.OnTable, "prof1"), e => e.EventCode == "veiligheidskaart.print");
         Assert.Equal((AuditAction.Execute, "versie 1"), (line.Action, line.Detail));
+    }
+
+    [Fact]
+    public async Task PrintView_GivesEveryAfspraakABlankColumnForTheNameTheFamilyWritesIn()
+    {
+        var api = await world.Host.AsAsync("prof1");
+        var code = await Api.ApiWorld.RegisterIntakeAsync(api);
+        var saved = await api.PutAsJsonAsync($"/api/casus/{code}/veiligheidskaart", new
+        {
+            basisVersie = 0,
+            inhoud = new { afspraken = new[] { new { wat = "Iedere avond eet er iemand nuchter mee", wie = "grootmoeder", wanneer = "doordeweeks" } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var print = await (await world.AsAsync("prof1")).GetAsync($"/casus/{code}/veiligheidskaart/afdrukken");
+
+        Assert.Contains("Afspraak Wie (rol) Naam (zelf invullen) Wanneer", print.Text);
+        Assert.Contains("Iedere avond eet er iemand nuchter mee grootmoeder", print.Text);
+        Assert.Contains("<td class=\"pe-invullen\" data-invullen=\"naam\"></td>", print.Html);
+        // On the screen the card stays as it was: the blank column is for paper only.
+        Assert.DoesNotContain("Naam (zelf invullen)", (await (await world.AsAsync("prof1")).GetAsync($"/casus/{code}")).Text);
+    }
+
+    [Fact]
+    public async Task AdviesForTheFamily_IsThePlainDutchAdviesWithTheirOwnWords_AndPrintingIsAudited()
+    {
+        var prof1 = await world.Host.AsAsync("prof1");
+        var chair = await world.Host.AsAsync("voorzitter");
+        var code = await Api.ApiWorld.RegisterIntakeAsync(prof1);
+        Assert.Equal(HttpStatusCode.NotFound, (await prof1.GetAsync($"/api/casus/{code}/advies")).StatusCode);
+        var triage = await Api.ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" })).StatusCode);
+        var advies = await Api.ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsJsonAsync($"/api/tasks/{advies}/complete", new
+        {
+            outcome = "Netwerkberaad",
+            data = new { advies = "Een netwerkberaad met oma en de buurvrouw.", gezinZegt = "Oma helpt graag, de school liever niet.", gezinEens = "ja" },
+        })).StatusCode);
+
+        var view = await (await prof1.GetAsync($"/api/casus/{code}/advies")).ReadJsonAsync();
+        var page = await (await world.AsAsync("prof1")).GetAsync($"/casus/{code}/advies/afdrukken");
+        var printed = await world.Host.Service<IMediator>().Send(new PrintAdvies(code, new CurrentUser("prof1", ["Professional"], [], "127.0.0.1")));
+
+        Assert.Equal(("Netwerkberaad", "Oma helpt graag, de school liever niet.", "ja"),
+            (view.GetProperty("route").GetString(), view.GetProperty("gezinZegt").GetString(), view.GetProperty("gezinEens").GetString()));
+        Assert.Contains("Wat het RVT adviseert Een netwerkberaad met oma en de buurvrouw.", page.Text);
+        Assert.Contains("Wat er nu gebeurt Er komt een netwerkberaad.", page.Text);
+        Assert.Contains("Wat u ervan zei Oma helpt graag, de school liever niet.", page.Text);
+        Assert.DoesNotContain("prof1", page.Text[page.Text.IndexOf("Advies van het Regionaal VeiligheidsTeam", StringComparison.Ordinal)..]);
+        Assert.True(printed.Succeeded);
+        var lines = await AuditAsync(code, "prof1");
+        Assert.Contains(lines, l => (l.EventCode, l.Action) == ("advies.read", AuditAction.Read));
+        Assert.Contains(lines, l => (l.EventCode, l.Action) == ("advies.print", AuditAction.Execute));
+        // Someone not involved gets nothing of it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await world.Host.AsAsync("prof2")).GetAsync($"/api/casus/{code}/advies")).StatusCode);
     }
 }

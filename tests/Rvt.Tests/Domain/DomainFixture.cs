@@ -30,6 +30,7 @@ public sealed class DomainFixture : IAsyncDisposable
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public RetentionService Retention => _services.GetRequiredService<RetentionService>();
     public NetwerkService Netwerk => _services.GetRequiredService<NetwerkService>();
+    public TafelVragenService TafelVragen => _services.GetRequiredService<TafelVragenService>();
 
     public static async Task<DomainFixture> StartAsync()
     {

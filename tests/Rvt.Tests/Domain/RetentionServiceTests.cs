@@ -17,6 +17,7 @@ public sealed class RetentionServiceTests
         var code = traject.CasusCode;
         await domain.Kaarten.SaveAsync(code, new VeiligheidskaartInhoud { Zorgen = ["Drinken in het weekend"] }, "prof1", 0);
         await domain.Netwerk.AddAsync(code, "oom", NetwerkSoort.Informeel, "Komt in het weekend", "prof1");
+        Assert.Equal(Application.DomainOutcome.Ok, (await domain.TafelVragen.AddAsync(code, "Wat doet de oom al in het weekend?", "rvtlid")).Outcome);
         var task = Assert.Single(await domain.Engine.FindOpenTasksAsync(new TaskQuery(CorrelationId: code)));
         Assert.Equal(Application.DomainOutcome.Conflict, (await domain.Retention.RecordClosedAsync(code)).Outcome);
         await domain.Runtime.CompleteTaskAsync(task.Id, "Afgerond", new Dictionary<string, object?> { ["notitie"] = "vrije tekst over het gezin" }, "chair1");
@@ -37,6 +38,7 @@ public sealed class RetentionServiceTests
         Assert.NotNull(casus.ContentDeletedAt);
         Assert.Empty(await domain.Kaarten.HistoryAsync(code));
         Assert.Empty(await domain.Netwerk.ListAsync(code));
+        Assert.Empty(await domain.TafelVragen.ListAsync(code));
         Assert.Empty(await domain.Engine.FindInstancesByCorrelationAsync(code));
         Assert.Null(await domain.Engine.FindTaskAsync(task.Id));
         var counts = await domain.Engine.CountFactsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, "huishouden");

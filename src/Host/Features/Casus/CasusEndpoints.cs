@@ -26,6 +26,8 @@ public static class CasusEndpoints
         casus.MapPost("/stopknop", StopknopAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("De Stopknop: pauzeert het traject; de voorzitter beoordeelt.");
 
+        casus.MapGet("/advies", GetAdviesVoorGezinAsync).Access(Policies.CasusWork, involvement: true)
+            .WithSummary("Het advies van het RVT zoals het gezin het leest: het advies, de route in gewone woorden en wat het gezin zei (404 zolang er geen advies is).");
         casus.MapGet("/veiligheidskaart", GetVeiligheidskaartAsync).Access(Policies.CasusWork, involvement: true)
             .WithSummary("De huidige versie van de Veiligheidskaart.");
         casus.MapGet("/veiligheidskaart/versions", ListVeiligheidskaartVersionsAsync)
@@ -49,6 +51,10 @@ public static class CasusEndpoints
             .Access(Policies.Maatregel, involvement: true)
             .WithSummary("Een maatregel beëindigen na een besluit van de GI of de kinderrechter, met een reden (jeugdbeschermer); alle termijnen vervallen.");
 
+        casus.MapGet("/tafelvragen", ListTafelVragenAsync).Access(Policies.CasusWork, involvement: true)
+            .WithSummary("De vragen die de tafel (voorzitter, leden, ervaringsdeskundigen) bij deze casus stelde, vóór en tijdens de bespreking.");
+        casus.MapPost("/tafelvragen", AddTafelVraagAsync).Access(Policies.RvtTafel, involvement: true)
+            .WithSummary("Een vraag voor de tafel stellen (vraag; geen namen of andere identificerende gegevens van het gezin).");
         casus.MapPost("/netwerk", AddNetwerkLidAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("Iemand uit het netwerk toevoegen, alleen met de rol (geen naam).");
         casus.MapDelete("/netwerk/{id:guid}", RemoveNetwerkLidAsync)
@@ -70,6 +76,18 @@ public static class CasusEndpoints
     private static async Task<Results<Ok<TrajectStatus>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> StopknopAsync(string code,
         RedenInput body, HttpContext http, IMediator m, CancellationToken ct) =>
         (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+
+    private static async Task<Results<Ok<IReadOnlyList<TafelVraagView>>, ForbiddenProblem, NotFoundProblem>> ListTafelVragenAsync(string code,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListTafelVragen(code, CurrentUser.From(http)), ct)).ToOkOr403Or404();
+
+    private static async Task<Results<Created<TafelVraagView>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> AddTafelVraagAsync(
+        string code, TafelVraagInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new AddTafelVraag(code, body, CurrentUser.From(http)), ct)).ToCreatedOr400Or403Or404Or409(_ => $"/api/casus/{code}/tafelvragen");
+
+    private static async Task<Results<Ok<AdviesVoorGezinView>, ForbiddenProblem, NotFoundProblem>> GetAdviesVoorGezinAsync(string code,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new GetAdviesVoorGezin(code, CurrentUser.From(http)), ct)).ToOkOr403Or404();
 
     private static async Task<Results<Ok<VeiligheidskaartView>, ForbiddenProblem, NotFoundProblem>> GetVeiligheidskaartAsync(string code, HttpContext http,
         IMediator m, CancellationToken ct) =>

@@ -116,17 +116,40 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                     b.ToTable("Netwerk", (string)null);
                 });
 
-            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Traject", b =>
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.TafelVraag", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AfsluitReden")
+                    b.Property<Guid>("CasusId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("BewarenTot")
+                    b.Property<string>("GesteldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GesteldOp")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vraag")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusId");
+
+                    b.ToTable("TafelVragen", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Traject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CasusCode")
                         .IsRequired()
@@ -138,8 +161,21 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("GeschoondOp")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ClosingReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AfsluitReden");
+
+                    b.Property<string>("HeaviestRoute")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ZwaarsteRoute");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("GeschoondOp");
+
+                    b.Property<long?>("RetainUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("BewarenTot");
 
                     b.Property<string>("Route")
                         .HasColumnType("TEXT");
@@ -160,9 +196,6 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("WorkflowInstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ZwaarsteRoute")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
