@@ -16,5 +16,6 @@ public static class RvtActivities
             .AddFormRule(new Forms.MachtigingFormRule())
             .AddFormRule(new Forms.FirstVersionMachtigingGuard())
             .AddFormRule(new Forms.TafeldatumFormRule())
-            .AddFormRule(new Forms.FamilyVoiceFormRule());
+            .AddFormRule(new Forms.FamilyVoiceFormRule())
+            .AddFormRule(new Forms.InformeelNetwerkFormRule());
 }

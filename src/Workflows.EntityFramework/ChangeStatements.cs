@@ -26,7 +26,7 @@ internal sealed class ChangeStatements(IModel model)
     private readonly TableStatements _bookmarks = new(model, typeof(Bookmark), ["IsHeld", "DeferredSignalJson"]);
     // A migration moves a waiting step to another activity of the new flow version: more of the row changes.
     private readonly TableStatements _movedTasks = new(model, typeof(UserTask),
-        ["ActivityId", "Title", "Description", "Assignee", "CandidateGroup", "DueAt", "OutcomesJson", "FormJson", "Version"], "Version");
+        ["ActivityId", "Title", "Description", "Assignee", "CandidateGroup", "DueAt", "OutcomesJson", "FormJson", "Escalates", "Version"], "Version");
     private readonly TableStatements _movedBookmarks = new(model, typeof(Bookmark), ["ActivityId", "SignalName", "DueAt"]);
     private readonly TableStatements _journal = new(model, typeof(JournalEntry), []);
     private readonly TableStatements _incidents = new(model, typeof(Incident), ["ResolvedAt"]);

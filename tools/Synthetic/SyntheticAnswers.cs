@@ -23,13 +23,15 @@ internal static class SyntheticAnswers
     private static bool AsksForAUser(FormField field) =>
         field.Label.Contains("gebruikersnaam", StringComparison.OrdinalIgnoreCase) || field.Name.EndsWith("Partner", StringComparison.Ordinal);
 
-    public static Dictionary<string, object?> For(IReadOnlyList<FormField> form, DateTimeOffset now, Random random)
+    /// <param name="complete">Every field answered, the optional ones too: after a refusal, since a form rule may ask for an optional
+    /// field given another answer (the family's words once their agreement is given, the roles once people were invited).</param>
+    public static Dictionary<string, object?> For(IReadOnlyList<FormField> form, DateTimeOffset now, Random random, bool complete = false)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchCalendar.Amsterdam).DateTime);
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in form)
         {
-            if (!field.Required && random.NextDouble() < 0.3) continue;
+            if (!field.Required && !complete && random.NextDouble() < 0.3) continue;
             data[field.Name] = field.Type switch
             {
                 FormFieldTypes.Choice when field.Options is { Count: > 0 } options => options[random.Next(options.Count)],

@@ -146,7 +146,7 @@ public sealed class TrajectSimulator : IAsyncDisposable
         for (var attempt = 0; attempt < 6; attempt++)
         {
             var outcome = outcomes.Count == 0 ? "Afgerond" : outcomes[random.Next(outcomes.Count)];
-            var result = await runtime.CompleteTaskAsync(task.Id, outcome, SyntheticAnswers.For(task.Form, _clock.Now, random), task.Assignee ?? "voorzitter", ct: ct);
+            var result = await runtime.CompleteTaskAsync(task.Id, outcome, SyntheticAnswers.For(task.Form, _clock.Now, random, complete: attempt > 0), task.Assignee ?? "voorzitter", ct: ct);
             if (result.Outcome == ResumeOutcome.Resumed) return true;
             if (result.FieldErrors is null) return false;
         }

@@ -53,12 +53,25 @@ public sealed class PromptOptions
         foreach (var (key, text) in new[] { ("ReminderBefore", ReminderBefore), ("EscalateAfter", EscalateAfter), ("EscalateToChairAfter", EscalateToChairAfter) })
             if (!string.IsNullOrWhiteSpace(text) && !FlowDuration.TryParse(text, out _, out var error))
                 yield return $"{Section}:{key}: {error}";
+        if (Parsed(EscalateAfter) is { } first && Parsed(EscalateToChairAfter) is { } last && !ChairComesLast(first, last))
+            yield return $"{Section}:EscalateToChairAfter ('{EscalateToChairAfter}') must be longer than {Section}:EscalateAfter ('{EscalateAfter}'): "
+                + "the chair hears as the last step, after the duo partner or colleagues.";
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _)) yield return $"{Section}:BaseUrl '{BaseUrl}' is not an absolute URL such as https://processengine.example.org.";
         if (RetryInitial <= TimeSpan.Zero || RetryMax < RetryInitial)
             yield return $"{Section}:RetryInitial must be positive and {Section}:RetryMax at least as long.";
         if (KeepSent < TimeSpan.Zero) yield return $"{Section}:KeepSent cannot be negative.";
         if (string.IsNullOrWhiteSpace(EscalationGroup)) yield return $"{Section}:EscalationGroup needs a role or team.";
         if (!MimeKit.MailboxAddress.TryParse(Smtp.From, out _)) yield return $"{Section}:Smtp:From '{Smtp.From}' is not an e-mail address.";
+    }
+
+    private static FlowDuration? Parsed(string text) =>
+        !string.IsNullOrWhiteSpace(text) && FlowDuration.TryParse(text, out var duration, out _) ? duration : null;
+
+    /// <summary>Compared from a few moments in a year (working days and holidays make a duration's length depend on where it starts).</summary>
+    private static bool ChairComesLast(FlowDuration first, FlowDuration last)
+    {
+        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        return Enumerable.Range(0, 12).Select(month => start.AddMonths(month)).All(at => last.AddTo(at) > first.AddTo(at));
     }
 
     private static FlowDuration? Duration(string text) => string.IsNullOrWhiteSpace(text) ? null : FlowDuration.Parse(text);

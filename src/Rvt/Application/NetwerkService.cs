@@ -11,7 +11,7 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
     public async Task<IReadOnlyList<NetwerkLid>> ListAsync(string casusCode, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var casusId = await db.Casussen.Where(c => c.Code == casusCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var casusId = await db.CasusIdAsync(casusCode, ct);
         if (casusId is null) return [];
         return await db.Netwerk.AsNoTracking().Where(n => n.CasusId == casusId).OrderBy(n => n.Soort == NetwerkSoort.Formeel).ThenBy(n => n.ToegevoegdOp).ToListAsync(ct);
     }

@@ -11,7 +11,7 @@ public sealed class TafelVragenService(IDbContextFactory<CasusDbContext> context
     public async Task<IReadOnlyList<TafelVraag>> ListAsync(string casusCode, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var casusId = await db.Casussen.Where(c => c.Code == casusCode).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var casusId = await db.CasusIdAsync(casusCode, ct);
         if (casusId is null) return [];
         return await db.TafelVragen.AsNoTracking().Where(v => v.CasusId == casusId).OrderBy(v => v.GesteldOp).ThenBy(v => v.Id).ToListAsync(ct);
     }

@@ -71,19 +71,30 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     /// closed traject, or when it is already paused.
     /// </summary>
     /// <param name="alongside">What the caller commits with the pause (its audit line).</param>
-    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, IUnitOfWorkPart? alongside = null,
+    public Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, IUnitOfWorkPart? alongside = null,
+        CancellationToken ct = default) =>
+        StopknopAsync(code, new StopknopMelding(reden), door, alongside, ct);
+
+    /// <summary>As above; pressed on behalf of the family, the family's own words are required and go to the chair's review.</summary>
+    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, StopknopMelding melding, string door, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default)
     {
+        var (reden, today) = (melding.Reden, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?",
-            today: DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?", today: today);
+        CasusIntake.Text(errors, "gezinZegt", melding.GezinZegt, MaxStopknopRedenLength, required: melding.NamensGezin,
+            missing: "Namens het gezin: schrijf op wat het gezin zegt, in hun woorden.", today: today);
         if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
         var status = await StatusAsync(code, ct);
         if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
         if (status == TrajectStatus.Closed) return DomainResult<TrajectStatus>.Conflict("Het traject is afgesloten.");
         if (status == TrajectStatus.PausedByStopknop) return DomainResult<TrajectStatus>.Conflict("Het traject is al gepauzeerd; de voorzitter beoordeelt het.");
         var delivered = await runtime.SignalAsync(StopknopSignal, code,
-            payload: new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, alongside: alongside, ct: ct);
+            payload: new Dictionary<string, object?>
+            {
+                ["reden"] = reden!.Trim(), ["door"] = door, ["namensGezin"] = melding.NamensGezin,
+                ["gezinZegt"] = string.IsNullOrWhiteSpace(melding.GezinZegt) ? null : melding.GezinZegt.Trim(),
+            }, alongside: alongside, ct: ct);
         return delivered > 0
             ? DomainResult<TrajectStatus>.Ok(TrajectStatus.PausedByStopknop)
             : DomainResult<TrajectStatus>.Conflict("Het traject kan nu niet worden gepauzeerd: de Stopknop wordt al beoordeeld.");
@@ -108,3 +119,9 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         throw new InvalidOperationException("No free casus code after 10 attempts; the code space for this year is nearly full.");
     }
 }
+
+/// <summary>
+/// What the one pressing the Stopknop says: why it must stop now, and whether they press it on behalf of the family
+/// ("namens het gezin"), with the family's own words. Help that harms must be stoppable by those it harms.
+/// </summary>
+public sealed record StopknopMelding(string? Reden, bool NamensGezin = false, string? GezinZegt = null);

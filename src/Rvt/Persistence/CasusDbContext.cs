@@ -18,6 +18,10 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
     public DbSet<Traject> Trajecten => Set<Traject>();
     public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
 
+    /// <summary>The id of the casus with this code, or null: what the lists of a casus's rows start from.</summary>
+    public Task<Guid?> CasusIdAsync(string code, CancellationToken ct) =>
+        Casussen.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         builder.StoreTimesAsTicks();

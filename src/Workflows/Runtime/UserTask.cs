@@ -117,7 +117,8 @@ public sealed class UserTask
     }
 
     /// <summary>
-    /// Asks what the new flow version's activity asks (a migration): its title, text, form, outcomes and group, the holder
+    /// Asks what the new flow version's activity asks (a migration): its title, text, form, outcomes, group and whether it
+    /// escalates, the holder
     /// and moment the plan decided. Status, claim history and answers given stay.
     /// </summary>
     internal void MoveTo(string activityId, TaskSpec spec, DateTimeOffset? dueAt, string? assignee)
@@ -132,6 +133,7 @@ public sealed class UserTask
         DueAt = dueAt;
         OutcomesJson = JsonSerializer.Serialize(spec.Outcomes, VariableValues.JsonOptions);
         FormJson = JsonSerializer.Serialize(spec.Form, VariableValues.JsonOptions);
+        Escalates = spec.Escalates;
     }
 
     internal int PrepareSave() => Version++;

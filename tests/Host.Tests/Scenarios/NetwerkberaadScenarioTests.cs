@@ -34,7 +34,9 @@ public sealed class NetwerkberaadScenarioTests
         var informeel = Assert.Single(invitations, t => t.Title == "Informeel netwerk uitnodigen voor het netwerkberaad");
         Assert.Single(invitations, t => t.Title == "Formeel netwerk uitnodigen voor het netwerkberaad");
         Assert.All(invitations.Where(t => t.Title.Contains("uitnodigen", StringComparison.Ordinal)), t => Assert.Equal(Inbrenger, t.Assignee));
-        Assert.Contains(informeel.Form, f => f.Name == "rollen" && f.Required);
+        // The roles are asked for when people were invited (form rule informeel-netwerk); a family with nobody yet says so.
+        Assert.Contains(informeel.Form, f => f.Name == "rollen");
+        Assert.Equal(["Uitgenodigd", "Nog niemand in beeld"], informeel.Outcomes);
         await engine.CompleteAsync(Casus, "Formeel netwerk uitnodigen voor het netwerkberaad", "Uitgenodigd", Form(("organisaties", "wijkteam, school")));
         Assert.DoesNotContain(await engine.OpenTasksAsync(Casus), t => t.Title == "Netwerkberaad houden en afspraken maken");
         await engine.CompleteAsync(Casus, "Informeel netwerk uitnodigen voor het netwerkberaad", "Uitgenodigd",
@@ -98,4 +100,40 @@ public sealed class NetwerkberaadScenarioTests
         await engine.CompleteAsync(casus, "Netwerkberaad houden en afspraken maken", "Gehouden", Afspraken());
         await engine.CompleteAsync(casus, "Afspraken op de Veiligheidskaart zetten", "Bijgewerkt");
     }
+
+    [Theory]
+    [InlineData("Iemand gevonden", "uitgenodigd")]
+    [InlineData("Nog niemand", "nog niemand")]
+    public async Task FamilyWithNobodyYet_LooksTogetherForWhoCouldBeThere_AndTheBeraadGoesOnEitherWay(string gezocht, string stand)
+    {
+        await using var engine = ScenarioEngine.Start();
+        await StartAtRouteAsync(engine, Casus, "Netwerkberaad");
+        await engine.CompleteAsync(Casus, NetwerkberaadPlannen, "Gepland", Form(("datum", "2026-03-20")));
+        await engine.CompleteAsync(Casus, FormeelUitnodigen, "Uitgenodigd", Form(("organisaties", "wijkteam, school")));
+        var informeel = await engine.TaskAsync(Casus, InformeelUitnodigen);
+
+        var zonderRollen = await engine.Runtime.CompleteTaskAsync(informeel.Id, "Uitgenodigd", Form(("aantal", 0)), Inbrenger);
+        Assert.Equal(["rollen"], zonderRollen.FieldErrors!.Keys);
+        await engine.CompleteAsync(Casus, InformeelUitnodigen, "Nog niemand in beeld");
+        var zoeken = await engine.TaskAsync(Casus, "Samen met het gezin zoeken wie er kan zijn");
+        Assert.Equal(Inbrenger, zoeken.Assignee);
+        await engine.CompleteAsync(Casus, zoeken.Title, gezocht, Form(("mogelijkheden", "buurvrouw, de voetbalclub, een maatje via de vrijwilligerscentrale")));
+
+        if (gezocht == "Iemand gevonden")
+        {
+            // Back to inviting, now with who was found; someone carrying too much is named with what would ease it.
+            var again = await engine.TaskAsync(Casus, InformeelUitnodigen);
+            var overbelast = await engine.Runtime.CompleteTaskAsync(again.Id, "Uitgenodigd",
+                Form(("rollen", "buurvrouw"), ("watDoenZeAl", "Haalt de kinderen soms van school"), ("overbelast", "ja")), Inbrenger);
+            Assert.Equal(["overbelastToelichting"], overbelast.FieldErrors!.Keys);
+            await engine.CompleteAsync(Casus, InformeelUitnodigen, "Uitgenodigd", Form(("rollen", "buurvrouw"),
+                ("watDoenZeAl", "Haalt de kinderen soms van school"), ("overbelast", "ja"), ("overbelastToelichting", "Grootmoeder: zorgt ook voor opa; de buurvrouw neemt de woensdag over")));
+        }
+
+        await engine.TaskAsync(Casus, "Netwerkberaad houden en afspraken maken");
+        Assert.Equal(stand, await VariableAsync(engine, Casus, "informeelStand", "rvt-netwerkberaad"));
+    }
+
+    private const string FormeelUitnodigen = "Formeel netwerk uitnodigen voor het netwerkberaad";
+    private const string InformeelUitnodigen = "Informeel netwerk uitnodigen voor het netwerkberaad";
 }

@@ -11,13 +11,7 @@ public sealed class TrajectStatusScenarioTests
     {
         await using var engine = ScenarioEngine.Start();
         var trajecten = engine.Services.GetRequiredService<TrajectService>();
-        var code = (await trajecten.RegisterIntakeAsync(new CasusIntake
-        {
-            Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
-            Onveiligheid = Onveiligheid.Structureel,
-        }, Traject.Inbrenger)).Value!.CasusCode;
-        await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);
-        await engine.CompleteAsync(code, Traject.Advies, "Netwerkberaad", Traject.Form(("advies", "Netwerk erbij")), Traject.Chair);
+        var code = await AtRouteAsync(engine, trajecten, "Netwerkberaad");
         Assert.Equal(TrajectStatus.Running, await trajecten.StatusAsync(code));
 
         var metAdres = await trajecten.StopknopAsync(code, "Moeder is verhuisd naar Dorpsstraat 12", Traject.Inbrenger);
@@ -36,5 +30,38 @@ public sealed class TrajectStatusScenarioTests
         Assert.Equal(("de hulp schaadt", Traject.Inbrenger), (stopknop["reden"], stopknop["door"]));
         await engine.CompleteAsync(code, Traject.StopknopReview, "Doorgaan", Traject.Form(("toelichting", "Toch doorgaan")), Traject.Chair);
         Assert.Equal(TrajectStatus.Running, await trajecten.StatusAsync(code));
+    }
+
+    [Fact]
+    public async Task Stopknop_PressedOnBehalfOfTheFamily_NeedsTheirWords_AndTheChairReadsThem()
+    {
+        await using var engine = ScenarioEngine.Start();
+        var trajecten = engine.Services.GetRequiredService<TrajectService>();
+        var code = await AtRouteAsync(engine, trajecten, "Begeleiding in duo");
+
+        var zonderWoorden = await trajecten.StopknopAsync(code, new StopknopMelding("Het gezin voelt zich niet gehoord", NamensGezin: true), Traject.Inbrenger);
+        Assert.Equal((DomainOutcome.Invalid, TrajectStatus.Running), (zonderWoorden.Outcome, await trajecten.StatusAsync(code)));
+        Assert.Equal(["gezinZegt"], zonderWoorden.Errors.Keys);
+
+        var pressed = await trajecten.StopknopAsync(code, new StopknopMelding("Het gezin voelt zich niet gehoord", NamensGezin: true,
+            GezinZegt: "Er wordt over ons beslist, niet met ons."), Traject.Inbrenger);
+
+        Assert.Equal(DomainOutcome.Ok, pressed.Outcome);
+        var review = await engine.TaskAsync(code, Traject.StopknopReview);
+        Assert.StartsWith("De Stopknop is ingedrukt namens het gezin (Het gezin voelt zich niet gehoord). Het gezin zegt: Er wordt over ons beslist, niet met ons.",
+            review.Description);
+    }
+
+    /// <summary>An aanmelding through the domain, triaged as Consultatie &amp; Advies and advised to <paramref name="route"/>; returns its code.</summary>
+    private static async Task<string> AtRouteAsync(ScenarioEngine engine, TrajectService trajecten, string route)
+    {
+        var code = (await trajecten.RegisterIntakeAsync(new CasusIntake
+        {
+            Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
+            Onveiligheid = Onveiligheid.Structureel,
+        }, Traject.Inbrenger)).Value!.CasusCode;
+        await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);
+        await engine.CompleteAsync(code, Traject.Advies, route, Traject.Form(("advies", "Advies van de tafel")), Traject.Chair);
+        return code;
     }
 }

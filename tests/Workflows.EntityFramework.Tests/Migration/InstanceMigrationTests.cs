@@ -55,6 +55,7 @@ public sealed class InstanceMigrationTests
         Assert.Equal("RvtChair", moved.CandidateGroup);
         Assert.Equal(task.DueAt, moved.DueAt);
         Assert.Equal(["stemGezin"], moved.Form.Select(f => f.Name));
+        Assert.Equal((true, false), (task.Escalates, moved.Escalates));
         var timer = Assert.Single(await engine.Store.GetBookmarksAsync(instanceId), b => b.Kind == BookmarkKind.Timer);
         Assert.Equal(timerBefore.Id, timer.Id);
         // 15 July 2026, 00:00 in Amsterdam (summer time): six months from the start date, not three from the start.

@@ -2,7 +2,7 @@ namespace ProcessEngine.Workflows.EntityFramework.Tests.Migration;
 
 /// <summary>
 /// One flow in two versions for the migration tests: three parallel branches (a task, a timer, a signal) that meet in a
-/// join. Version 2 renames the task and changes what it asks, and counts its timer from the start input's date.
+/// join. Version 2 renames the task, changes what it asks and no longer escalates it, and counts its timer from the start input's date.
 /// </summary>
 internal static class MigrationFlows
 {
@@ -18,7 +18,7 @@ internal static class MigrationFlows
         task: """
             { "id": "beoordelen-gezin", "type": "HumanTask", "inputs": { "title": "Beoordelen met het gezin", "candidateGroup": "RvtChair",
               "due": "10 werkdagen", "outcomes": ["Klaar"],
-              "form": [ { "name": "stemGezin", "label": "Wat zegt het gezin?", "type": "multiline" } ] } }
+              "form": [ { "name": "stemGezin", "label": "Wat zegt het gezin?", "type": "multiline" } ], "escalate": false } }
             """,
         taskId: "beoordelen-gezin",
         timer: """{ "id": "wacht", "type": "Delay", "inputs": { "until": { "expression": "dates.add(input.startDatum, 'P6M')" } } }""",

@@ -24,7 +24,8 @@ public static class CasusEndpoints
         casus.MapGet("/timeline", GetTimelineAsync).Access(Policies.CasusWork, involvement: true)
             .WithSummary("Het traject in woorden: aanmelding, afgeronde taken met hun uitkomst, routes, Stopknop, maatregelen, Veiligheidskaart.");
         casus.MapPost("/stopknop", StopknopAsync)
-            .Access(Policies.CasusWork, involvement: true).WithSummary("De Stopknop: pauzeert het traject; de voorzitter beoordeelt.");
+            .Access(Policies.CasusWork, involvement: true)
+            .WithSummary("De Stopknop: pauzeert het traject; de voorzitter beoordeelt. Namens het gezin (namensGezin) met hun eigen woorden (gezinZegt).");
 
         casus.MapGet("/advies", GetAdviesVoorGezinAsync).Access(Policies.CasusWork, involvement: true)
             .WithSummary("Het advies van het RVT zoals het gezin het leest: het advies, de route in gewone woorden en wat het gezin zei (404 zolang er geen advies is).");
@@ -74,8 +75,8 @@ public static class CasusEndpoints
         (await m.Send(new GetCasusTimeline(code, CurrentUser.From(http)), ct)).ToOkOr403Or404();
 
     private static async Task<Results<Ok<TrajectStatus>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> StopknopAsync(string code,
-        RedenInput body, HttpContext http, IMediator m, CancellationToken ct) =>
-        (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+        StopknopInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http), body.NamensGezin ?? false, body.GezinZegt), ct)).ToOkOr400Or403Or404Or409();
 
     private static async Task<Results<Ok<IReadOnlyList<TafelVraagView>>, ForbiddenProblem, NotFoundProblem>> ListTafelVragenAsync(string code,
         HttpContext http, IMediator m, CancellationToken ct) =>

@@ -18,7 +18,11 @@ public sealed record GetCasus(string CasusCode, CurrentUser User) : ICasusReques
     public CasusAuditLine Audit => new("casus.read", AuditAction.Read);
 }
 
-public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User) : ICasusRequest<TrajectStatus>, ICasusChange
+/// <param name="NamensGezin">Pressed on behalf of the family; then <paramref name="GezinZegt"/>, their own words, is required.</param>
+public sealed record StopknopInput(string? Reden, bool? NamensGezin = null, string? GezinZegt = null);
+
+public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User, bool NamensGezin = false, string? GezinZegt = null)
+    : ICasusRequest<TrajectStatus>, ICasusChange
 {
     public CasusAuditLine Audit => new("traject.stopknop", AuditAction.Update);
     public AuditLine? Line { get; init; }
@@ -61,7 +65,8 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
 
     public async ValueTask<RequestResult<TrajectStatus>> Handle(PressStopknop request, CancellationToken ct)
     {
-        var result = await trajecten.StopknopAsync(request.CasusCode, request.Reden, request.User.UserName, request.Line, ct);
+        var result = await trajecten.StopknopAsync(request.CasusCode, new StopknopMelding(request.Reden, request.NamensGezin, request.GezinZegt),
+            request.User.UserName, request.Line, ct);
         return result.ToResult(s => s);
     }
 }
