@@ -26,6 +26,6 @@ public static class HostStoreServices
     public static async Task MigrateHostStoreAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await db.Database.MigrateQuietlyAsync(ct);
     }
 }

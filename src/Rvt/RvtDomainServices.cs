@@ -31,6 +31,6 @@ public static class RvtDomainServices
     public static async Task MigrateRvtDomainAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await db.Database.MigrateQuietlyAsync(ct);
     }
 }

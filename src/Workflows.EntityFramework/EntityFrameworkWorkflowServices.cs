@@ -42,7 +42,7 @@ public static class EntityFrameworkWorkflowServices
         if (db.Database.IsSqlite()) await SqliteSetup.MigrateAsync(db, ct);
         else
         {
-            await db.Database.MigrateAsync(ct);
+            await db.Database.MigrateQuietlyAsync(ct);
             await FactRollupBackfill.RunAsync(db, ct);
         }
     }

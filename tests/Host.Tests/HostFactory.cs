@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ProcessEngine.Host.Tests;
@@ -32,6 +33,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         else builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         builder.UseSetting("Timers:PollingInterval", "00:00:01");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (Errors is { } errors) builder.ConfigureLogging(logging => logging.AddProvider(errors));
         if (Clock is { } clock)
             builder.ConfigureTestServices(services =>
             {
@@ -45,6 +47,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration the test sets on top of the host's own (e.g. Network:KnownProxies:0).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, every Error-level line the host logs is kept here too.</summary>
+    public ErrorLog? Errors { get; init; }
 
     /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

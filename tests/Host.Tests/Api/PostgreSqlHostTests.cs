@@ -15,6 +15,20 @@ namespace ProcessEngine.Host.Tests.Api;
 public sealed class PostgreSqlHostTests
 {
     [Fact]
+    public async Task AFirstStartOnAnEmptyDatabase_LogsNoFailure()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        var errors = new ErrorLog();
+        await using var factory = new HostFactory { Database = database.Connection, Errors = errors };
+
+        _ = factory.Server; // migrates all three contexts onto the empty database, imports the flows, seeds the accounts
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health")).StatusCode);
+
+        // EF Core used to log "fail: Failed executing DbCommand … FROM \"__EFMigrationsHistory\"" once per context here.
+        Assert.Empty(errors.Lines);
+    }
+
+    [Fact]
     public async Task TwoHostsStartingTogether_OnOneDatabase_PrepareItOnce_AndWorkAsOneSystem()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
