@@ -82,8 +82,11 @@ public sealed class SmtpOptions
 {
     public string Host { get; set; } = "";
     public int Port { get; set; } = 25;
-    /// <summary>MailKit's choice of TLS: None (default), StartTls, StartTlsWhenAvailable, SslOnConnect or Auto.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.None;
+    /// <summary>
+    /// MailKit's choice of TLS: StartTls (default: TLS required, so a server or a man in the middle that leaves STARTTLS out
+    /// gets no prompt in clear text), SslOnConnect, StartTlsWhenAvailable, Auto, or None (only for a relay on the same machine).
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "ProcessEngine <no-reply@localhost>";

@@ -55,4 +55,21 @@ public sealed class OutboxDispatcherTests
 
         Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxDispatcher.Backoff(attempts, settings));
     }
+
+    [Fact]
+    public async Task ByDefault_APromptIsNeverSentInClearText_ToAServerThatOffersNoStartTls()
+    {
+        Assert.Equal(MailKit.Security.SecureSocketOptions.StartTls, new SmtpOptions().Security);
+        // A server (or someone in between) that leaves STARTTLS out of its greeting, as the loopback server does.
+        await using var host = new PromptHost(("Prompts:Smtp:Security", "StartTls"));
+        await host.RegisterIntakeAsync();
+
+        Assert.Equal(0, await host.DispatchAsync());
+
+        Assert.Empty(host.Smtp.Received);
+        var waiting = await host.OutboxAsync();
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, o => Assert.Equal((1, (DateTimeOffset?)null), (o.Attempts, o.SentAt)));
+        Assert.All(waiting, o => Assert.Contains("STARTTLS", o.LastError, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -108,6 +108,8 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Prompts:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Prompts:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The loopback server speaks plain SMTP, as a relay on the same machine would; a test may ask for TLS again.
+        builder.UseSetting("Prompts:Smtp:Security", "None");
         builder.UseSetting("Prompts:Smtp:Timeout", "00:00:05");
         builder.UseSetting("Prompts:BaseUrl", BaseUrl);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
