@@ -4,7 +4,6 @@ using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
-using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Domain;
 
@@ -37,9 +36,8 @@ public sealed class TafelVragenHandlers(TafelVragenService vragen, Auditor audit
     IRequestHandler<ListTafelVragen, RequestResult<IReadOnlyList<TafelVraagView>>>,
     IRequestHandler<AddTafelVraag, RequestResult<TafelVraagView>>
 {
-    public static IReadOnlyList<string> TableRoles { get; } = [Roles.RvtChair, Roles.RvtMember, Roles.Ervaringsdeskundige];
-
-    public static bool AtTheTable(CurrentUser user) => TableRoles.Any(user.IsIn);
+    /// <summary>The people at the table: the roles of the RVT table's policy, so the screens and the API's route agree.</summary>
+    public static bool AtTheTable(CurrentUser user) => Policies.RolesByPolicy[Policies.RvtTafel].Any(user.IsIn);
 
     public async ValueTask<RequestResult<IReadOnlyList<TafelVraagView>>> Handle(ListTafelVragen request, CancellationToken ct) =>
         RequestResult<IReadOnlyList<TafelVraagView>>.Ok([.. (await vragen.ListAsync(request.CasusCode, ct)).Select(TafelVraagView.From)]);
