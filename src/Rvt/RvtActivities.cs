@@ -17,5 +17,6 @@ public static class RvtActivities
             .AddFormRule(new Forms.FirstVersionMachtigingGuard())
             .AddFormRule(new Forms.TafeldatumFormRule())
             .AddFormRule(new Forms.FamilyVoiceFormRule())
-            .AddFormRule(new Forms.InformeelNetwerkFormRule());
+            .AddFormRule(new Forms.InformeelNetwerkFormRule())
+            .AddFormRule(new Forms.GecombineerdAdviesFormRule());
 }

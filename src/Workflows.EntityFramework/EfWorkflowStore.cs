@@ -149,6 +149,8 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         else if (group is not null) tasks = tasks.Where(x => x.Assignee == null && x.CandidateGroup == group);
         if (query.DefinitionId is not null) tasks = tasks.Where(x => x.DefinitionId == query.DefinitionId);
         if (query.ActivityIds is { } activities) tasks = tasks.Where(x => activities.Contains(x.ActivityId));
+        // The list is JSON of plain user names; a quoted name matches only that whole name.
+        if (query.VisibleTo is { } me) tasks = tasks.Where(x => !x.ExcludedUsersJson.Contains("\"" + me + "\""));
         return tasks;
     }
 

@@ -101,6 +101,14 @@ public sealed class TrajectSimulator : IAsyncDisposable
             AnalyseAanwezig = random.NextDouble() < 0.6,
             VeiligheidskaartAanwezig = random.NextDouble() < 0.4,
             GezinWeetVanAanmelding = random.NextDouble() < 0.9,
+            // The draaideur: about one family in eight was brought in within the past year.
+            EerderIngebracht = random.NextDouble() switch
+            {
+                < 0.125 => EerderIngebracht.BinnenTwaalfMaanden,
+                < 0.2 => EerderIngebracht.LangerGeleden,
+                < 0.7 => EerderIngebracht.Nee,
+                _ => EerderIngebracht.Onbekend,
+            },
         };
         var inbrenger = Professionals[random.Next(Professionals.Length)];
         await Runtime.StartAsync(new RvtFlowOptions().TrajectFlow, TrajectInput.For(intake, inbrenger), code, ct: ct);
@@ -127,6 +135,12 @@ public sealed class TrajectSimulator : IAsyncDisposable
                 continue;
             }
             if (doneAt > until) break;
+            // Now and then the holder takes time on purpose first (bewust vertragen), as the proeftuinen ask.
+            if (task.SlowedUntil is null && random.NextDouble() < 0.05)
+            {
+                await Runtime.SlowTaskAsync(task.Id, _clock.Now.AddDays(14), "Eerst het gesprek met het gezin afwachten.", task.Assignee ?? "voorzitter", ct: ct);
+                continue;
+            }
             _clock.Now = doneAt;
             var last = fault && step > 2 && random.NextDouble() < 0.3;
             if (!await CompleteAsync(last ? _strict.GetRequiredService<WorkflowRuntime>() : Runtime, task, random, ct)) break;

@@ -40,6 +40,12 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
     [Input(Description = "Nee voor een stap waar tijd nemen de bedoeling is (reflectie, 'goed genoeg'): die wordt nooit geëscaleerd als hij lang openstaat.", AllowExpression = false)]
     public Input<bool> Escalate { get; set; } = new(true);
 
+    [Input(Description = "Naam van een telling die bij het afronden wordt vastgelegd, met de gekozen uitgang en de antwoorden op de keuzevelden (nooit vrije tekst), bijvoorbeeld 'beslismoment'.", AllowExpression = false)]
+    public Input<string> CountAs { get; set; } = new((string?)null);
+
+    [Input(Description = "Gebruikers die deze taak niet mogen oppakken of afronden, bijvoorbeeld wie betrokken is bij wat de taak beoordeelt.")]
+    public Input<IReadOnlyList<string>> ExcludedUsers { get; set; } = new((IReadOnlyList<string>?)null);
+
     bool ITitledActivity.TitleIsComputed => Title.IsExpression;
 
     string? IUsesFormRule.FormRuleName => FormRule.Literal is { Length: > 0 } name ? name : null;
@@ -61,7 +67,8 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
             dueAt ?? (due is { } d ? d.AddTo(context.Now) : null),
             context.Get(Outcomes) ?? ["Afgerond"],
             context.Get(Form) ?? [],
-            context.Get(Escalate));
+            context.Get(Escalate),
+            context.Get(ExcludedUsers));
         return ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForTask(spec)));
     }
 
@@ -76,6 +83,23 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
             };
             context.SetVariable(variable, result);
         }
+        if (CountAs.Literal is { Length: > 0 } fact) context.RecordFact(fact, CountedDimensions(context, resume));
         return ValueTask.FromResult(ActivityResult.WithOutcome(resume.Outcome!));
+    }
+
+    /// <summary>
+    /// The outcome and each choice field's answer: categories the flow itself offers, so a count never carries what
+    /// someone typed. A choice left open, or answered with something the form does not offer, counts as "leeg".
+    /// </summary>
+    private Dictionary<string, string> CountedDimensions(ActivityContext context, ResumeInput resume)
+    {
+        var dimensions = new Dictionary<string, string>(StringComparer.Ordinal) { ["uitkomst"] = resume.Outcome ?? "" };
+        foreach (var field in context.Get(Form) ?? [])
+        {
+            if (field.Type != FormFieldTypes.Choice) continue;
+            var answer = resume.Data?.GetValueOrDefault(field.Name) as string;
+            dimensions[field.Name] = answer is not null && (field.Options ?? []).Contains(answer) ? answer : "leeg";
+        }
+        return dimensions;
     }
 }

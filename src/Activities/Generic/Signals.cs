@@ -24,13 +24,16 @@ public sealed class WaitForSignal : Activity, IBlockingActivity
         Options = [None, Hold, Cancel], AllowExpression = false)]
     public Input<string> Interrupt { get; set; } = new(None);
 
+    [Input(Description = "Bij vasthouden: deelprocessen (flow-id's) die doorlopen, bijvoorbeeld het contact in duo; hun einde wacht op het vrijgeven.")]
+    public Input<IReadOnlyList<string>> KeepRunning { get; set; } = new((IReadOnlyList<string>?)null);
+
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         ValueTask.FromResult(ActivityResult.Suspend(BookmarkRequest.ForSignal(Signal.Literal!)));
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
     {
         if (ResultVariable.Literal is { Length: > 0 } variable) context.SetVariable(variable, resume.Data);
-        if (Interrupt.Literal == Hold) context.HoldOtherWork();
+        if (Interrupt.Literal == Hold) context.HoldOtherWork(context.Get(KeepRunning));
         else if (Interrupt.Literal == Cancel) context.CancelOtherWork();
         return ValueTask.FromResult(ActivityResult.Done);
     }

@@ -42,6 +42,7 @@ public static class ProcessEngineHosting
         builder.AddProcessEngineAuth();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
+        services.AddSingleton<Features.Casus.StopknopReviewers>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Features.Casus.CasusTimeline>();
         services.AddSingleton<Features.Migrations.MigrationRuns>();

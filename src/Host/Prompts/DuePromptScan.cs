@@ -38,14 +38,15 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
         {
             // Overdue tasks get no reminder: the escalation takes over.
             // A slowed task's holder chose its moment: no reminder of it.
-            written += await ScanAsync(PromptKind.Reminder, now, before.AddTo(now),
-                task => task.SlowedUntil is null && before.AddTo(task.CreatedAt) < task.DueAt ? Decision.Send : Decision.Never, ct);
+            written += await ScanAsync(now, before.AddTo(now),
+                [(PromptKind.Reminder, task => task.SlowedUntil is null && before.AddTo(task.CreatedAt) < task.DueAt ? Decision.Send : Decision.Never)], ct);
         }
         if (settings.Escalation is { } late)
         {
-            written += await ScanAsync(PromptKind.Escalation, DateTimeOffset.UnixEpoch, now, task => Escalate(task, late, now), ct);
-            if (settings.EscalationToChair is { } later)
-                written += await ScanAsync(PromptKind.EscalationChair, DateTimeOffset.UnixEpoch, now, task => Escalate(task, later, now), ct);
+            // Both steps of the ladder read the overdue tasks once: the colleagues' step, then the chair's.
+            List<(PromptKind, Func<UserTask, Decision>)> steps = [(PromptKind.Escalation, task => Escalate(task, late, now))];
+            if (settings.EscalationToChair is { } later) steps.Add((PromptKind.EscalationChair, task => Escalate(task, later, now)));
+            written += await ScanAsync(DateTimeOffset.UnixEpoch, now, steps, ct);
         }
         if (written > 0)
         {
@@ -58,7 +59,8 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
     private static Decision Escalate(UserTask task, FlowDuration after, DateTimeOffset now) =>
         !task.Escalates ? Decision.Never : after.AddTo(task.DueAt!.Value) <= now ? Decision.Send : Decision.NotYet;
 
-    private async Task<int> ScanAsync(PromptKind kind, DateTimeOffset after, DateTimeOffset until, Func<UserTask, Decision> decide,
+    /// <summary>Pages through the open tasks due in (after, until] once, deciding each prompt kind in <paramref name="steps"/> per page.</summary>
+    private async Task<int> ScanAsync(DateTimeOffset after, DateTimeOffset until, IReadOnlyList<(PromptKind Kind, Func<UserTask, Decision> Decide)> steps,
         CancellationToken ct)
     {
         var written = 0;
@@ -67,15 +69,18 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
         {
             var page = await store.FindOpenTasksDueAsync(after, afterId, until, PageSize, ct);
             if (page.Count == 0) return written;
-            var marked = await writer.MarkedAsync(kind, [.. page.Select(t => t.Id)], ct);
-            foreach (var task in page.Where(t => !marked.Contains(t.Id)))
+            foreach (var (kind, decide) in steps)
             {
-                written += decide(task) switch
+                var marked = await writer.MarkedAsync(kind, [.. page.Select(t => t.Id)], ct);
+                foreach (var task in page.Where(t => !marked.Contains(t.Id)))
                 {
-                    Decision.Send => await writer.WriteAsync(kind, PromptTask.From(task), ct),
-                    Decision.Never => await writer.SkipAsync(kind, PromptTask.From(task), ct),
-                    _ => 0,
-                };
+                    written += decide(task) switch
+                    {
+                        Decision.Send => await writer.WriteAsync(kind, PromptTask.From(task), ct),
+                        Decision.Never => await writer.SkipAsync(kind, PromptTask.From(task), ct),
+                        _ => 0,
+                    };
+                }
             }
             if (page.Count < PageSize) return written;
             (after, afterId) = (page[^1].DueAt!.Value, page[^1].Id);

@@ -357,6 +357,10 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     b.Property<bool>("Escalates")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ExcludedUsersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("FormJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1,5 +1,6 @@
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Monitoring;
+using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Rvt.Application;
 
@@ -7,18 +8,29 @@ namespace ProcessEngine.Rvt.Application;
 /// One line of the RVT's half-year report: a count per half-year, or a heading line (<see cref="IsKop"/>) that
 /// only groups the lines below it and has no numbers.
 /// </summary>
-public sealed record HalfjaarRij(string Onderdeel, int EersteHalfjaar, int TweedeHalfjaar, bool IsKop = false)
+public sealed record HalfjaarRij(string Onderdeel, int EersteHalfjaar, int TweedeHalfjaar, bool IsKop = false, HalfjaarNoemer? Noemer = null)
 {
     public static HalfjaarRij Kop(string onderdeel) => new(onderdeel, 0, 0, IsKop: true);
 
+    public int Totaal => EersteHalfjaar + TweedeHalfjaar;
+
+    /// <summary>A share: the counts are the part of <see cref="Noemer"/> that is meant (shown as a percentage).</summary>
+    public bool IsAandeel => Noemer is not null;
+}
+
+/// <summary>What a share is a share of, per half-year.</summary>
+public sealed record HalfjaarNoemer(int EersteHalfjaar, int TweedeHalfjaar)
+{
     public int Totaal => EersteHalfjaar + TweedeHalfjaar;
 }
 
 public sealed record Halfjaarcijfers(int Jaar, IReadOnlyList<HalfjaarRij> Rijen);
 
 /// <summary>
-/// The half-year figures row for row as the RVT's factsheet ("Cijfers 2024"), counted from the facts the
-/// shipped flows record at the moment something happens (see README, "What is counted"). Half-years run
+/// The half-year figures row for row as the RVT's factsheet ("Cijfers 2024"), then what the proeftuinen are for
+/// (maatregelen voorkomen and beëindigd, the return to vrijwilligheid, the draaideur, the family's voice, steps slowed
+/// on purpose), counted from the facts the shipped flows record at the moment something happens (see README, "What is
+/// counted"). Half-years run
 /// from 1 January and 1 July, 00:00 Europe/Amsterdam. Facts hold no casus content, so the figures survive
 /// the retention rule.
 /// </summary>
@@ -30,6 +42,9 @@ public sealed class HalfjaarcijfersService(IWorkflowMonitoring monitoring)
     /// breakdown is shown beside it: parts of a shown total would give a hidden small count back by subtraction.
     /// </summary>
     private static readonly string[] Bespreekvormen = ["bespreking", "consultatie-advies", "spoed"];
+
+    /// <summary>The heading above the rows that count what the proeftuinen are for (not in the factsheet).</summary>
+    public const string OpbrengstKop = "Wat de proeftuin oplevert";
 
     public async Task<Halfjaarcijfers> ForYearAsync(int jaar, CancellationToken ct = default)
     {
@@ -45,6 +60,16 @@ public sealed class HalfjaarcijfersService(IWorkflowMonitoring monitoring)
             Rij("Begeleiding ism lokaal team", t => t.Advies("begeleiding-in-duo")),
             // The RVT tells households without children apart from gezinnen; this row is the former.
             Rij("Aantal huishoudens", t => t.HuishoudensZonderKinderen),
+            // What the proeftuinen are for, beside the factsheet's rows: the facts the flows record when it happens.
+            HalfjaarRij.Kop(OpbrengstKop),
+            Rij("Maatregelen voorkomen", t => t.Named(RvtFacts.MaatregelVoorkomen)),
+            Rij("Maatregelen beëindigd", t => t.Named(RvtFacts.MaatregelBeeindigd)),
+            Rij("Terugkeer naar vrijwilligheid gepland", t => t.Named(RvtFacts.TerugkeerVrijwilligheid)),
+            Rij("Opnieuw ingebracht binnen twaalf maanden", t => t.OpnieuwIngebracht),
+            Rij("Beslismomenten", t => t.Named(RvtFacts.Beslismoment)),
+            new("Aandeel beslismomenten met de stem van het gezin", eerste.MetGezinsstem, tweede.MetGezinsstem,
+                Noemer: new HalfjaarNoemer(eerste.Named(RvtFacts.Beslismoment), tweede.Named(RvtFacts.Beslismoment))),
+            Rij("Stappen bewust vertraagd", t => t.Named(EngineFacts.TaskSlowed)),
         ]);
     }
 
@@ -54,17 +79,25 @@ public sealed class HalfjaarcijfersService(IWorkflowMonitoring monitoring)
         var triage = await monitoring.CountFactsByDayAsync(from, to, "uitkomst", ct);
         var routes = await monitoring.CountFactsByDayAsync(from, to, "route", ct);
         var huishoudens = await monitoring.CountFactsByDayAsync(from, to, "huishouden", ct);
+        var gezinsstem = await monitoring.CountFactsByDayAsync(from, to, RvtFacts.GezinEens, ct);
+        var eerder = await monitoring.CountFactsByDayAsync(from, to, RvtFacts.EerderIngebracht, ct);
         return new Counts(
             triage.Where(c => c.Name == RvtFacts.Triage).ToDictionary(c => c.DimensionValue ?? "", c => c.Count),
             routes.Where(c => RvtFacts.RouteDoorRvtAdvies.Contains(c.Name))
                 .GroupBy(c => c.DimensionValue ?? "").ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
-            huishoudens.Where(c => c.Name == RvtFacts.Aanmelding && c.DimensionValue == nameof(Huishouden.HuishoudenZonderKinderen)).Sum(c => c.Count));
+            huishoudens.Where(c => c.Name == RvtFacts.Aanmelding && c.DimensionValue == nameof(Huishouden.HuishoudenZonderKinderen)).Sum(c => c.Count),
+            // Every fact appears once in any one dimension's counts (its value, or "not set"), so these are the totals by name.
+            gezinsstem.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            gezinsstem.Where(c => c.Name == RvtFacts.Beslismoment && RvtFacts.GezinsstemVastgelegd.Contains(c.DimensionValue)).Sum(c => c.Count),
+            eerder.Where(c => c.Name == RvtFacts.Aanmelding && c.DimensionValue == nameof(Domain.EerderIngebracht.BinnenTwaalfMaanden)).Sum(c => c.Count));
     }
 
-    private sealed record Counts(IReadOnlyDictionary<string, int> Triages, IReadOnlyDictionary<string, int> AdviesRoutes, int HuishoudensZonderKinderen)
+    private sealed record Counts(IReadOnlyDictionary<string, int> Triages, IReadOnlyDictionary<string, int> AdviesRoutes, int HuishoudensZonderKinderen,
+        IReadOnlyDictionary<string, int> ByName, int MetGezinsstem, int OpnieuwIngebracht)
     {
         public int Triage(string uitkomst) => Triages.GetValueOrDefault(uitkomst);
         public int Advies(string route) => AdviesRoutes.GetValueOrDefault(route);
+        public int Named(string fact) => ByName.GetValueOrDefault(fact);
     }
 }
 
@@ -103,4 +136,25 @@ public static class RvtFacts
 
     /// <summary>The route facts the intervention rows count.</summary>
     public static readonly IReadOnlyList<string> RouteDoorRvtAdvies = [RouteUitAdvies, RouteUitNieuwAdvies];
+
+    /// <summary>
+    /// A readiness check that found it too early for the Raad, or an interventiegesprek whose agreements in the vrijwillig
+    /// kader work (rvt-interventiegesprek-rvdk, dimension via). Not a raadsonderzoek without a measure: the Raad was needed.
+    /// </summary>
+    public const string MaatregelVoorkomen = "maatregel-voorkomen";
+
+    /// <summary>A court measure ended, however (rvt-maatregel, dimension soort).</summary>
+    public const string MaatregelBeeindigd = "maatregel-beeindigd";
+
+    /// <summary>After a measure, the return to vrijwilligheid was planned (rvt-maatregel, dimension route).</summary>
+    public const string TerugkeerVrijwilligheid = "terugkeer-vrijwilligheid";
+
+    /// <summary>A decision step was completed (HumanTask countAs): outcome and the family's agreement (dimension gezinEens).</summary>
+    public const string Beslismoment = "beslismoment";
+
+    public const string GezinEens = "gezinEens";
+    public const string EerderIngebracht = "eerderIngebracht";
+
+    /// <summary>The answers that mean the family was asked and its voice recorded ("niet gevraagd" and "leeg" do not).</summary>
+    public static readonly IReadOnlyList<string?> GezinsstemVastgelegd = ["ja", "deels", "nee"];
 }

@@ -14,5 +14,6 @@ public static class TrajectInput
         ["analyseAanwezig"] = intake.AnalyseAanwezig,
         ["veiligheidskaartAanwezig"] = intake.VeiligheidskaartAanwezig,
         ["gezinWeetVanAanmelding"] = intake.GezinWeetVanAanmelding,
+        ["eerderIngebracht"] = (intake.EerderIngebracht ?? EerderIngebracht.Onbekend).ToString(),
     };
 }

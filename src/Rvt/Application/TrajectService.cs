@@ -84,6 +84,8 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?", today: today);
         CasusIntake.Text(errors, "gezinZegt", melding.GezinZegt, MaxStopknopRedenLength, required: melding.NamensGezin,
             missing: "Namens het gezin: schrijf op wat het gezin zegt, in hun woorden.", today: today);
+        if (melding.Doorlaten?.FirstOrDefault(r => !StopknopMelding.KanDoorlopen.ContainsKey(r)) is { } onbekend)
+            errors["doorlaten"] = $"'{onbekend}' kan niet doorlopen; kies uit {string.Join(", ", StopknopMelding.KanDoorlopen.Keys)}.";
         if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
         var status = await StatusAsync(code, ct);
         if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
@@ -94,6 +96,9 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
             {
                 ["reden"] = reden!.Trim(), ["door"] = door, ["namensGezin"] = melding.NamensGezin,
                 ["gezinZegt"] = string.IsNullOrWhiteSpace(melding.GezinZegt) ? null : melding.GezinZegt.Trim(),
+                ["doorlaten"] = (melding.Doorlaten ?? StopknopMelding.StandaardDoorlaten).Select(r => (object?)StopknopMelding.KanDoorlopen[r]).ToList(),
+                ["beoordelaars"] = melding.Beoordeling?.Groep,
+                ["betrokkenen"] = melding.Beoordeling is { } beoordeling ? beoordeling.Betrokkenen.Cast<object?>().ToList() : null,
             }, alongside: alongside, ct: ct);
         return delivered > 0
             ? DomainResult<TrajectStatus>.Ok(TrajectStatus.PausedByStopknop)
@@ -124,4 +129,22 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
 /// What the one pressing the Stopknop says: why it must stop now, and whether they press it on behalf of the family
 /// ("namens het gezin"), with the family's own words. Help that harms must be stoppable by those it harms.
 /// </summary>
-public sealed record StopknopMelding(string? Reden, bool NamensGezin = false, string? GezinZegt = null);
+/// <param name="Doorlaten">The routes whose contact goes on during the pause (route codes); null: the duo's contact, as the
+/// seeds ask (the relationship carries the family through a crisis); empty: everything pauses.</param>
+public sealed record StopknopMelding(string? Reden, bool NamensGezin = false, string? GezinZegt = null, StopknopBeoordeling? Beoordeling = null,
+    IReadOnlyList<string>? Doorlaten = null)
+{
+    /// <summary>The routes that may go on during a pause, by route code, with the flow that runs each.</summary>
+    public static IReadOnlyDictionary<string, string> KanDoorlopen { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["begeleiding-in-duo"] = "rvt-begeleiding-in-duo", ["netwerkberaad"] = "rvt-netwerkberaad", ["interventiegesprek-rvdk"] = "rvt-interventiegesprek-rvdk",
+    };
+
+    public static IReadOnlyList<string> StandaardDoorlaten { get; } = ["begeleiding-in-duo"];
+}
+
+/// <summary>
+/// Who reviews the Stopknop: the group the review goes to, and the people involved in the casus, who may not take it
+/// (user names of professionals, never of the family). Without it the review goes to the RVT chairs.
+/// </summary>
+public sealed record StopknopBeoordeling(string Groep, IReadOnlyList<string> Betrokkenen);

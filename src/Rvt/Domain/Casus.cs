@@ -5,6 +5,12 @@ public enum Huishouden { GezinMetKinderen, HuishoudenZonderKinderen }
 public enum Onveiligheid { Acuut, Structureel }
 
 /// <summary>
+/// Whether the inbrenger knows this family was brought to the RVT before: the casus is pseudonymous, so only the
+/// inbrenger can say it (for the draaideur figure: families brought in again within twelve months).
+/// </summary>
+public enum EerderIngebracht { Onbekend, Nee, BinnenTwaalfMaanden, LangerGeleden }
+
+/// <summary>
 /// A worrying family situation brought to the RVT, pseudonymous by construction: it has a generated
 /// code and describes the question and the situation, never who the family is. Free text is checked by
 /// the identifier guard before a casus can exist (see <see cref="CasusIntake"/>).

@@ -15,6 +15,8 @@ public sealed record CasusIntake
     public bool AnalyseAanwezig { get; init; }
     public bool VeiligheidskaartAanwezig { get; init; }
     public bool GezinWeetVanAanmelding { get; init; }
+    /// <summary>Optional: left out, it counts as <see cref="Domain.EerderIngebracht.Onbekend"/>.</summary>
+    public EerderIngebracht? EerderIngebracht { get; init; }
 
     public const int MaxTextLength = 4000;
 
@@ -26,6 +28,7 @@ public sealed record CasusIntake
         // The API's JSON also reads enums from numbers, so a number that names no value must be refused here.
         if (Huishouden is not { } huishouden || !Enum.IsDefined(huishouden)) errors["huishouden"] = "Kies gezin met kinderen of huishouden zonder kinderen.";
         if (Onveiligheid is not { } onveiligheid || !Enum.IsDefined(onveiligheid)) errors["onveiligheid"] = "Kies acute of structurele onveiligheid.";
+        if (EerderIngebracht is { } eerder && !Enum.IsDefined(eerder)) errors["eerderIngebracht"] = "Kies Onbekend, Nee, BinnenTwaalfMaanden of LangerGeleden.";
         return errors;
     }
 

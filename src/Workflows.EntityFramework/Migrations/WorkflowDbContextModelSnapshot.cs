@@ -352,6 +352,10 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.Property<bool>("Escalates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExcludedUsersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FormJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -56,7 +56,9 @@ public sealed record InstanceSnapshot(WorkflowInstance Instance, IReadOnlyList<B
 /// Open tasks for an inbox: assigned to a user, or offered to one of their groups (with
 /// <paramref name="UnassignedOnly"/>: only the group's tasks nobody has claimed); earliest due first, paged.
 /// <paramref name="DefinitionId"/> and <paramref name="ActivityIds"/> narrow it to given steps of one flow
-/// (whoever holds them), e.g. every casus waiting at a table meeting.
+/// (whoever holds them), e.g. every casus waiting at a table meeting. <paramref name="VisibleTo"/> leaves out the tasks that
+/// person may not take (those involved in what a task reviews).
 /// </summary>
 public sealed record TaskQuery(string? Assignee = null, IReadOnlyList<string>? CandidateGroups = null, string? CorrelationId = null,
-    int Skip = 0, int Take = 50, bool UnassignedOnly = false, string? DefinitionId = null, IReadOnlyList<string>? ActivityIds = null);
+    int Skip = 0, int Take = 50, bool UnassignedOnly = false, string? DefinitionId = null, IReadOnlyList<string>? ActivityIds = null,
+    string? VisibleTo = null);

@@ -41,8 +41,13 @@ public sealed class ActivityContext
     /// <summary>What the activity asks the flowchart to do with the instance's other waiting work, after it returns.</summary>
     internal HoldRequest Hold { get; private set; }
 
-    /// <summary>Pauses every other step this instance (and its subflows) waits on: tasks cannot be completed, timers do not fire.</summary>
-    public void HoldOtherWork() => Hold = HoldRequest.Hold;
+    /// <summary>
+    /// Pauses every other step this instance (and its subflows) waits on: tasks cannot be completed, timers do not fire.
+    /// Subflows of the flows in <paramref name="keepRunning"/> go on; one that ends meanwhile moves this instance on only after the release.
+    /// </summary>
+    public void HoldOtherWork(IReadOnlyCollection<string>? keepRunning = null) => (Hold, KeepRunning) = (HoldRequest.Hold, keepRunning);
+
+    internal IReadOnlyCollection<string>? KeepRunning { get; private set; }
 
     /// <summary>Lifts the pause: held tasks open again, held timers that came due meanwhile fire now.</summary>
     public void ReleaseHeldWork() => Hold = HoldRequest.Release;
@@ -65,7 +70,7 @@ public sealed class ActivityContext
 
     internal void ResetHold()
     {
-        Hold = HoldRequest.None;
+        (Hold, KeepRunning) = (HoldRequest.None, null);
         FlowsToStart.Clear();
     }
 

@@ -51,6 +51,9 @@ public sealed class Bookmark
     internal void Hold() => IsHeld = true;
     internal void Release() => IsHeld = false;
     internal void DeferSignal(IReadOnlyDictionary<string, object?> payload) => DeferredSignalJson = VariableValues.Serialize(payload);
+
+    /// <summary>Held with what resumes it (a kept-running subflow's result), delivered when the hold is released.</summary>
+    internal void DeferUntilRelease(IReadOnlyDictionary<string, object?> result) => (IsHeld, DeferredSignalJson) = (true, VariableValues.Serialize(result));
     internal void LinkChild(Guid childInstanceId) => ChildInstanceId = childInstanceId;
     internal Bookmark Clone() => (Bookmark)MemberwiseClone();
 

@@ -28,7 +28,8 @@ public sealed record TaskSpec(
     DateTimeOffset? DueAt,
     IReadOnlyList<string> Outcomes,
     IReadOnlyList<FormField> Form,
-    bool Escalates = true);
+    bool Escalates = true,
+    IReadOnlyList<string>? ExcludedUsers = null);
 
 /// <summary>One field a task form asks for. Types: text, multiline, number, date, boolean, choice, checklist.</summary>
 public sealed record FormField(string Name, string Label, string Type = "text", bool Required = false, IReadOnlyList<string>? Options = null);

@@ -81,6 +81,9 @@ internal sealed partial class ExecutionPass
         var parent = await LoadAsync(parentId, ct);
         var bookmark = parent?.Bookmarks.Find(b => b.Id == child.ParentBookmarkId);
         if (parent is null || bookmark is null || !parent.Instance.IsActive) return;
+        // A subflow kept running through a hold that ended meanwhile waits, like a signal, for the release.
+        if (parent.Instance.State.KeptRunning.Remove(bookmark.Id) && parent.Bookmarks.Any(b => b.IsHeld))
+        { bookmark.DeferUntilRelease(child.Variables); MarkUpdated(bookmark); return; }
         Resume(parent, bookmark, new ResumeInput(BookmarkKind.Subflow) { Data = new Dictionary<string, object?>(child.Variables) });
         // A parent that is itself running in this pass picks the resume up from its queue; otherwise run it now.
         if (parent.Instance.Status != WorkflowStatus.Running) await RunAsync(parent, ct);

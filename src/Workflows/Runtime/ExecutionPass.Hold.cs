@@ -3,24 +3,28 @@ namespace ProcessEngine.Workflows.Runtime;
 /// <summary>
 /// Holding a traject (the Stopknop): its waiting steps are kept, not lost, but cannot go on until the
 /// hold is released or cancelled. The hold reaches into subflows, so a child cannot finish (and so move
-/// its parent on) while the traject is paused.
+/// its parent on) while the traject is paused, except the subflows the hold keeps running: their end waits for the release.
 /// </summary>
 internal sealed partial class ExecutionPass
 {
-    private async Task ApplyHoldAsync(ExecutionState state, FlowNode node, HoldRequest request, CancellationToken ct)
+    private async Task ApplyHoldAsync(ExecutionState state, FlowNode node, HoldRequest request, IReadOnlyCollection<string>? keep, CancellationToken ct)
     {
+        var kept = state.Instance.State.KeptRunning;
         switch (request)
         {
             case HoldRequest.Hold:
-                await HoldAsync(state, ct);
+                await HoldAsync(state, keep, ct);
                 Journal(state, node, JournalEvent.Held, null, Now);
                 break;
             case HoldRequest.Release:
                 await ReleaseAsync(state, ct);
+                kept.Clear();
                 Journal(state, node, JournalEvent.Released, null, Now);
                 break;
             case HoldRequest.Cancel:
-                foreach (var held in state.Bookmarks.Where(b => b.IsHeld).ToList()) await CancelBookmarkAsync(state, held, ct);
+                // What was kept running belongs to the route that is stopped, as much as what was held.
+                foreach (var held in state.Bookmarks.Where(b => b.IsHeld || kept.Contains(b.Id)).ToList()) await CancelBookmarkAsync(state, held, ct);
+                kept.Clear();
                 // Branches that were cancelled will never reach their joins: forget their tokens, or a
                 // later pass through the same join would go on after only some of its branches.
                 state.Instance.State.JoinTokens.Clear();
@@ -32,14 +36,16 @@ internal sealed partial class ExecutionPass
         }
     }
 
-    private async Task HoldAsync(ExecutionState state, CancellationToken ct)
+    private async Task HoldAsync(ExecutionState state, IReadOnlyCollection<string>? keep, CancellationToken ct)
     {
         foreach (var bookmark in state.Bookmarks.Where(b => !b.IsHeld).ToList())
         {
+            if (keep is { Count: > 0 } && bookmark.ChildInstanceId is { } runs && (await LoadAsync(runs, ct))?.Instance.DefinitionId is { } flow
+                && keep.Contains(flow)) { state.Instance.State.KeptRunning.Add(bookmark.Id); continue; }
             bookmark.Hold();
             MarkUpdated(bookmark);
             if (bookmark.TaskId is { } taskId && await TaskAsync(taskId, ct) is { Status: UserTaskStatus.Open } task) ChangeTask(task, t => t.Hold());
-            if (bookmark.ChildInstanceId is { } childId && await LoadAsync(childId, ct) is { Instance.IsActive: true } child) await HoldAsync(child, ct);
+            if (bookmark.ChildInstanceId is { } childId && await LoadAsync(childId, ct) is { Instance.IsActive: true } child) await HoldAsync(child, null, ct);
         }
     }
 

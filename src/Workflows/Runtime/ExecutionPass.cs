@@ -57,7 +57,7 @@ internal sealed partial class ExecutionPass(RuntimeServices services)
                 var result = item.Resume is null
                     ? await node.Activity.ExecuteAsync(context)
                     : await node.Activity.ResumeAsync(context, item.Resume);
-                if (context.Hold != HoldRequest.None) await ApplyHoldAsync(state, node, context.Hold, ct);
+                if (context.Hold != HoldRequest.None) await ApplyHoldAsync(state, node, context.Hold, context.KeepRunning, ct);
                 foreach (var flow in context.FlowsToStart.ToList()) await StartIndependentAsync(state, flow, ct);
                 await ApplyAsync(state, node, result, started, ct);
             }

@@ -9,10 +9,12 @@ internal sealed class InstanceState
     public Dictionary<string, int> JoinTokens { get; set; } = [];
     /// <summary>After a fault: the faulted activity first, then what else was scheduled.</summary>
     public List<string> Pending { get; set; } = [];
+    /// <summary>During a hold: the subflow bookmarks left running on purpose (the duo's contact during a Stopknop).</summary>
+    public List<Guid> KeptRunning { get; set; } = [];
 
     public static InstanceState Deserialize(string json) =>
         json is "{}" or "" ? new() : JsonSerializer.Deserialize<InstanceState>(json, VariableValues.JsonOptions) ?? new();
 
     public string Serialize() =>
-        JoinTokens.Count == 0 && Pending.Count == 0 ? "{}" : JsonSerializer.Serialize(this, VariableValues.JsonOptions);
+        JoinTokens.Count == 0 && Pending.Count == 0 && KeptRunning.Count == 0 ? "{}" : JsonSerializer.Serialize(this, VariableValues.JsonOptions);
 }

@@ -30,6 +30,8 @@ public sealed record ResumeResult(ResumeOutcome Outcome, Guid? InstanceId = null
     public static ResumeResult NotFound(string message) => new(ResumeOutcome.NotFound, Message: message);
     public static ResumeResult AlreadyHandled(string message, Guid? instanceId = null) => new(ResumeOutcome.AlreadyHandled, instanceId, Message: message);
     public static ResumeResult Rejected(string message, Guid? instanceId = null) => new(ResumeOutcome.Rejected, instanceId, Message: message);
+    public static ResumeResult Excluded(UserTask task, string? user) =>
+        Rejected($"Task '{task.Title}' is not for {user}: they are involved in what it is about.", task.InstanceId);
     public static ResumeResult InvalidForm(IReadOnlyDictionary<string, string> errors, Guid instanceId) =>
         new(ResumeOutcome.Rejected, instanceId, Message: "Het formulier is niet goed ingevuld: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")))
         { FieldErrors = errors };

@@ -45,6 +45,13 @@ public sealed class UserTask
     /// <summary>Whether the task is consciously slowed at <paramref name="now"/>: open, and its chosen moment not yet reached.</summary>
     public bool IsSlowedAt(DateTimeOffset now) => Status == UserTaskStatus.Open && SlowedUntil > now;
 
+    /// <summary>Who may not claim or complete the task (those involved in what it reviews), as a JSON list.</summary>
+    public string ExcludedUsersJson { get; private set; } = "[]";
+
+    public IReadOnlyList<string> ExcludedUsers => JsonSerializer.Deserialize<List<string>>(ExcludedUsersJson, VariableValues.JsonOptions) ?? [];
+
+    public bool Excludes(string? user) => user is not null && ExcludedUsersJson != "[]" && ExcludedUsers.Contains(user, StringComparer.Ordinal);
+
     public IReadOnlyList<string> Outcomes => JsonSerializer.Deserialize<List<string>>(OutcomesJson, VariableValues.JsonOptions) ?? [];
     public IReadOnlyList<FormField> Form => JsonSerializer.Deserialize<List<FormField>>(FormJson, VariableValues.JsonOptions) ?? [];
 
@@ -66,6 +73,8 @@ public sealed class UserTask
         Status = UserTaskStatus.Open,
         CreatedAt = now,
         Escalates = spec.Escalates,
+        ExcludedUsersJson = JsonSerializer.Serialize((spec.ExcludedUsers ?? []).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct().Order(StringComparer.Ordinal),
+            VariableValues.JsonOptions),
     };
 
     internal void Complete(string outcome, string? user, IReadOnlyDictionary<string, object?> data, DateTimeOffset now)

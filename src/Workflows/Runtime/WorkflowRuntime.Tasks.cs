@@ -17,10 +17,11 @@ public sealed partial class WorkflowRuntime
         {
             if (task.Assignee == user) return new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: "Already yours.");
             if (task.Assignee is not null) return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already claimed by {task.Assignee}.", task.InstanceId);
+            if (task.Excludes(user)) return ResumeResult.Excluded(task, user);
             if (task.CandidateGroup is null || !groups.Contains(task.CandidateGroup))
                 return ResumeResult.Rejected($"Task '{task.Title}' is for group {task.CandidateGroup ?? "(none)"}, which you are not in.", task.InstanceId);
             return null;
-        }, task => task.Assign(user), user, alongside, ct);
+        }, (task, _) => task.Assign(user), user, alongside, ct);
 
     /// <summary>Gives a claimed task back to its group.</summary>
     public Task<ResumeResult> ReleaseTaskAsync(Guid taskId, string user, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
@@ -30,14 +31,14 @@ public sealed partial class WorkflowRuntime
             if (task.CandidateGroup is null)
                 return ResumeResult.Rejected($"Task '{task.Title}' has no group to go back to; reassign it instead.", task.InstanceId);
             return null;
-        }, task => task.Assign(null), user, alongside, ct);
+        }, (task, _) => task.Assign(null), user, alongside, ct);
 
     /// <summary>Hands a task to another person (the caller decides who may do this).</summary>
     public Task<ResumeResult> ReassignTaskAsync(Guid taskId, string newAssignee, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default) =>
         ChangeTaskAsync(taskId, task => task.Assignee == newAssignee
             ? new ResumeResult(ResumeOutcome.Resumed, task.InstanceId, Message: $"Already with {newAssignee}.")
-            : null, task => task.Assign(newAssignee), by, alongside, ct);
+            : task.Excludes(newAssignee) ? ResumeResult.Excluded(task, newAssignee) : null, (task, _) => task.Assign(newAssignee), by, alongside, ct);
 
     /// <summary>
     /// Bewust vertragen: the holder takes more time on purpose, until <paramref name="until"/> (which must lie ahead), for a reason.
@@ -52,9 +53,9 @@ public sealed partial class WorkflowRuntime
             if (until <= services.Clock.GetUtcNow())
                 return ResumeResult.Rejected($"Task '{task.Title}' cannot be slowed until a moment that has passed.", task.InstanceId);
             return null;
-        }, task => task.Slow(until, reason, by), by, alongside, ct);
+        }, (task, changes) => { task.Slow(until, reason, by); changes.Facts.Add(EngineFacts.Slowed(task, services.Clock.GetUtcNow())); }, by, alongside, ct);
 
-    private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask> change, string by,
+    private Task<ResumeResult> ChangeTaskAsync(Guid taskId, Func<UserTask, ResumeResult?> decide, Action<UserTask, WorkflowChanges> change, string by,
         IUnitOfWorkPart? alongside, CancellationToken ct) => WithRetryAsync(alongside, async pass =>
     {
         var task = await services.Store.FindTaskAsync(taskId, ct);
@@ -66,7 +67,7 @@ public sealed partial class WorkflowRuntime
         var state = await pass.LoadAsync(task.InstanceId, ct);
         if (state is null || !state.Instance.IsActive) return ResumeResult.AlreadyHandled($"The flow of task '{task.Title}' has ended.", task.InstanceId);
         pass.Changes.UpdatedTasks.Add((task, task.PrepareSave()));
-        change(task);
+        change(task, pass.Changes);
         // Announced so live inboxes re-read the task (a slowed one keeps its holder but shows a new moment).
         pass.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, by, task.CorrelationId));
         return null;

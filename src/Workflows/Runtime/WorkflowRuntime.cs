@@ -46,6 +46,7 @@ public sealed partial class WorkflowRuntime(RuntimeServices services, ILogger<Wo
             return new ResumeResult(ResumeOutcome.Held, task.InstanceId, Message: $"Task '{task.Title}' is on hold: its traject is paused (Stopknop) until the review releases it.");
         if (task.Status != UserTaskStatus.Open)
             return ResumeResult.AlreadyHandled($"Task '{task.Title}' was already {Dutch(task.Status)} by someone else.", task.InstanceId);
+        if (task.Excludes(user)) return ResumeResult.Excluded(task, user);
         var form = TaskFormCheck.Check(task, outcome, data ?? EmptyData);
         if (form.OutcomeProblem is not null) return ResumeResult.Rejected(form.OutcomeProblem, task.InstanceId);
         if (form.FieldErrors.Count > 0) return ResumeResult.InvalidForm(form.FieldErrors, task.InstanceId);

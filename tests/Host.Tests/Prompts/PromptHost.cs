@@ -50,7 +50,7 @@ public sealed class PromptHost(params (string Key, string Value)[] settings) : W
         var result = await Get<TrajectService>().RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
-            Onveiligheid = onveiligheid,
+            Onveiligheid = onveiligheid, GezinWeetVanAanmelding = true,
         }, "prof1");
         return result.Value!.CasusCode;
     }

@@ -14,7 +14,7 @@ public sealed class AfsluitingScenarioTests
         var traject = (await trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Wijkteam", Hulpvraag = "Korte vraag over veiligheid na een ruzie", Huishouden = Huishouden.GezinMetKinderen,
-            Onveiligheid = Onveiligheid.Structureel,
+            Onveiligheid = Onveiligheid.Structureel, GezinWeetVanAanmelding = true,
         }, Traject.Inbrenger)).Value!;
         var code = traject.CasusCode;
         await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);

@@ -113,7 +113,7 @@ public sealed class InterventiegesprekScenarioTests
         await engine.CompleteAsync(Casus, "Review afspraken vrijwillig kader", "Nog een review");
         Assert.Empty(await engine.TimersAsync(rvdk.Id));
         var laatste = await engine.TaskAsync(Casus, "Laatste review: afsluiten of raadsonderzoek?");
-        Assert.Equal(["Afspraken werken", "RvdK start onderzoek"], laatste.Outcomes);
+        Assert.Equal(["Afspraken werken", "RvdK start onderzoek", "Terug naar de tafel"], laatste.Outcomes);
         await engine.CompleteAsync(Casus, laatste.Title, "Afspraken werken");
 
         await engine.CompleteAsync(Casus, Afsluiten, "Afgesloten: veilig genoeg", Form(("reden", "Afspraken werken")));

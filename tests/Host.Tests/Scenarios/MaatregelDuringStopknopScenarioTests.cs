@@ -15,13 +15,7 @@ public sealed class MaatregelDuringStopknopScenarioTests
     public async Task Maatregel_KeepsItsTimersAndEndsDuringThePause_AndTheTrajectGoesOnAfterDoorgaan()
     {
         await using var engine = ScenarioEngine.Start();
-        await StartAtRouteAsync(engine, Casus, "Interventiegesprek RvdK");
-        await engine.CompleteAsync(Casus, Gereedheidscheck, "Gereed", Gereedheid(true, true, true), Chair);
-        await engine.CompleteAsync(Casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
-        await engine.CompleteAsync(Casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
-        await engine.CompleteAsync(Casus, "Uitkomst raadsonderzoek", "Maatregel uitgesproken");
-        await engine.CompleteAsync(Casus, "Beschikking registreren: maatregel uitgesproken", "Geregistreerd",
-            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")), "jeugdbeschermer");
+        await StartAtMaatregelAsync(engine, Casus);
         var maatregel = await engine.InstanceAsync(Casus, "rvt-maatregel");
         Assert.Null(maatregel.ParentInstanceId);
 

@@ -53,7 +53,7 @@ public sealed class MaatregelScenarioTests
         Assert.Equal(1, await engine.MoveToAsync(new DateTimeOffset(2026, 9, 1, 22, 0, 0, TimeSpan.Zero)));
         var evaluatie = await engine.TaskAsync(Casus, MaatregelEvaluatie);
         Assert.Equal((Jeugdbeschermer, "Jeugdbeschermer"), (evaluatie.Assignee, evaluatie.CandidateGroup));
-        Assert.Equal(["Voortzetten", "Beëindigd door de GI", "Beëindigd door de kinderrechter"], evaluatie.Outcomes);
+        Assert.Equal(["Voortzetten", "Voortzetten, netwerkberaad starten", "Beëindigd door de GI", "Beëindigd door de kinderrechter"], evaluatie.Outcomes);
 
         // Done late, on 1 October: the next evaluation still keeps the beschikking's rhythm (2 December 00:00, winter time).
         await engine.MoveToAsync(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
@@ -241,7 +241,7 @@ public sealed class MaatregelScenarioTests
 
         await engine.MoveToAsync(June2);
         var evaluatie = await engine.TaskAsync(Casus, "Kan het gezag terug naar de ouder(s)?");
-        Assert.Equal(["Voortzetten", "Verzoek herstel in het gezag ingediend"], evaluatie.Outcomes);
+        Assert.Equal(["Voortzetten", "Voortzetten, netwerkberaad starten", "Verzoek herstel in het gezag ingediend"], evaluatie.Outcomes);
         Assert.Contains("herstel in het gezag", evaluatie.Description);
         await engine.CompleteAsync(Casus, evaluatie.Title, "Verzoek herstel in het gezag ingediend", user: Jeugdbeschermer);
         await engine.CompleteAsync(Casus, "Beslissing van de rechter over herstel in het gezag", "Verzoek afgewezen", user: Jeugdbeschermer);

@@ -41,6 +41,21 @@ internal static class Traject
         return started;
     }
 
+    /// <summary>
+    /// Takes a traject along the interventiegesprek to a raadsonderzoek whose OTS (2 March 2026 to 2 March 2027) the GI's
+    /// jeugdbeschermer registers: the maatregel then runs as its own instance on the casus.
+    /// </summary>
+    public static async Task StartAtMaatregelAsync(ScenarioEngine engine, string casus)
+    {
+        await StartAtRouteAsync(engine, casus, "Interventiegesprek RvdK");
+        await engine.CompleteAsync(casus, Gereedheidscheck, "Gereed", Gereedheid(true, true, true), Chair);
+        await engine.CompleteAsync(casus, "Interventiegesprek met de RvdK plannen", "Gepland", Form(("datum", "2026-03-12")));
+        await engine.CompleteAsync(casus, "Interventiegesprek voeren", "RvdK start onderzoek", user: "raad1");
+        await engine.CompleteAsync(casus, "Uitkomst raadsonderzoek", "Maatregel uitgesproken");
+        await engine.CompleteAsync(casus, "Beschikking registreren: maatregel uitgesproken", "Geregistreerd",
+            Form(("type", "OTS"), ("startDatum", "2026-03-02"), ("eindDatum", "2027-03-02")), "jeugdbeschermer");
+    }
+
     public static async Task<object?> VariableAsync(ScenarioEngine engine, string casus, string name, string definitionId = "rvt-traject") =>
         (await engine.InstanceAsync(casus, definitionId)).Variables.GetValueOrDefault(name);
 

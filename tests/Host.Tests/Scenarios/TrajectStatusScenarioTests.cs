@@ -58,7 +58,7 @@ public sealed class TrajectStatusScenarioTests
         var code = (await trajecten.RegisterIntakeAsync(new CasusIntake
         {
             Organisatie = "Veilig Thuis", Hulpvraag = "Zorgen over huiselijk geweld", Huishouden = Huishouden.GezinMetKinderen,
-            Onveiligheid = Onveiligheid.Structureel,
+            Onveiligheid = Onveiligheid.Structureel, GezinWeetVanAanmelding = true,
         }, Traject.Inbrenger)).Value!.CasusCode;
         await engine.CompleteAsync(code, Traject.Triage, "Consultatie & Advies", user: Traject.Chair);
         await engine.CompleteAsync(code, Traject.Advies, route, Traject.Form(("advies", "Advies van de tafel")), Traject.Chair);

@@ -1,4 +1,5 @@
 using System.Net;
+using ProcessEngine.Host.Components;
 
 namespace ProcessEngine.Host.Tests.Ui;
 
@@ -61,7 +62,14 @@ public sealed class PageTests(UiWorld world) : IClassFixture<UiWorld>
     {
         var manager = await world.AsAsync("manager");
 
-        Assert.Contains("Geen taken over hun termijn.", (await manager.GetAsync("/dashboard")).Text);
+        var dashboard = await manager.GetAsync("/dashboard");
+        Assert.Contains("Geen taken over hun termijn.", dashboard.Text);
         Assert.Contains("Er zijn geen open incidenten.", (await manager.GetAsync("/incidenten")).Text);
+        // What the proeftuin achieves is counted beside the speed, without the factsheet's rows, with its CSV.
+        var year = DutchTime.Year(DateTimeOffset.UtcNow);
+        Assert.Contains($"Wat de proeftuin oplevert {year}", dashboard.Text);
+        Assert.Contains("Aandeel beslismomenten met de stem van het gezin", dashboard.Text);
+        Assert.DoesNotContain("Netwerkberaden met partners", dashboard.Text);
+        Assert.Contains($"href=\"/api/reports/half-year-figures.csv?jaar={year}\"", dashboard.Html);
     }
 }

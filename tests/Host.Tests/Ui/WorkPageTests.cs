@@ -155,17 +155,22 @@ public sealed class WorkPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.Equal(HttpStatusCode.OK, (await chair.PostAsJsonAsync($"/api/tasks/{advies}/complete", new
         {
             outcome = "Netwerkberaad",
-            data = new { advies = "Een netwerkberaad met oma en de buurvrouw.", gezinZegt = "Oma helpt graag, de school liever niet.", gezinEens = "ja" },
+            data = new
+            {
+                advies = "Een netwerkberaad met oma en de buurvrouw.", gezinZegt = "Oma helpt graag, de school liever niet.", gezinEens = "ja",
+                ookRoutes = new[] { "Begeleiding in duo" },
+            },
         })).StatusCode);
 
         var view = await (await prof1.GetAsync($"/api/casus/{code}/advies")).ReadJsonAsync();
         var page = await (await world.AsAsync("prof1")).GetAsync($"/casus/{code}/advies/afdrukken");
         var printed = await world.Host.Service<IMediator>().Send(new PrintAdvies(code, new CurrentUser("prof1", ["Professional"], [], "127.0.0.1")));
 
-        Assert.Equal(("Netwerkberaad", "Oma helpt graag, de school liever niet.", "ja"),
+        Assert.Equal(("Netwerkberaad en Begeleiding in duo", "Oma helpt graag, de school liever niet.", "ja"),
             (view.GetProperty("route").GetString(), view.GetProperty("gezinZegt").GetString(), view.GetProperty("gezinEens").GetString()));
         Assert.Contains("Wat het RVT adviseert Een netwerkberaad met oma en de buurvrouw.", page.Text);
         Assert.Contains("Wat er nu gebeurt Er komt een netwerkberaad.", page.Text);
+        Assert.Contains("Daarnaast: Twee professionals begeleiden u samen.", page.Text); // a combined advies explains each route
         Assert.Contains("Wat u ervan zei Oma helpt graag, de school liever niet.", page.Text);
         Assert.DoesNotContain("prof1", page.Text[page.Text.IndexOf("Advies van het Regionaal VeiligheidsTeam", StringComparison.Ordinal)..]);
         Assert.True(printed.Succeeded);

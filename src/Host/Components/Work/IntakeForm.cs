@@ -13,6 +13,7 @@ public sealed class IntakeForm
     public bool AnalyseAanwezig { get; set; }
     public bool VeiligheidskaartAanwezig { get; set; }
     public bool GezinWeetVanAanmelding { get; set; }
+    public EerderIngebracht EerderIngebracht { get; set; } = EerderIngebracht.Onbekend;
 
     public CasusIntake ToIntake() => new()
     {
@@ -23,6 +24,7 @@ public sealed class IntakeForm
         AnalyseAanwezig = AnalyseAanwezig,
         VeiligheidskaartAanwezig = VeiligheidskaartAanwezig,
         GezinWeetVanAanmelding = GezinWeetVanAanmelding,
+        EerderIngebracht = EerderIngebracht,
     };
 
     /// <summary>The errors with <paramref name="field"/>'s identifier finding (if any) replacing its previous message.</summary>

@@ -50,7 +50,10 @@ public sealed class AdviesHandlers(IWorkflowStore engine) :
             .MaxBy(i => i.CreatedAt);
         if (aanmelding?.Variables["advies"] is not IReadOnlyDictionary<string, object?> advies) return null;
         var route = advies.GetValueOrDefault("outcome") as string ?? "";
-        return new AdviesVoorGezinView(advies.GetValueOrDefault("advies") as string ?? "", route, Uitleg(route),
+        // A combined advies: the routes ticked beside the main one, each explained as well.
+        var daarnaast = advies.GetValueOrDefault("ookRoutes") is IEnumerable<object?> ook ? ook.OfType<string>().Where(r => r != route).Distinct().ToList() : [];
+        return new AdviesVoorGezinView(advies.GetValueOrDefault("advies") as string ?? "", string.Join(" en ", [route, .. daarnaast]),
+            Uitleg(route) + (daarnaast.Count == 0 ? "" : " Daarnaast: " + string.Join(" ", daarnaast.Select(Uitleg))),
             advies.GetValueOrDefault(FamilyVoiceFormRule.Says) as string, advies.GetValueOrDefault(FamilyVoiceFormRule.Agrees) as string,
             aanmelding.FinishedAt ?? aanmelding.UpdatedAt);
     }

@@ -25,7 +25,7 @@ public static class CasusEndpoints
             .WithSummary("Het traject in woorden: aanmelding, afgeronde taken met hun uitkomst, routes, Stopknop, maatregelen, Veiligheidskaart.");
         casus.MapPost("/stopknop", StopknopAsync)
             .Access(Policies.CasusWork, involvement: true)
-            .WithSummary("De Stopknop: pauzeert het traject; de voorzitter beoordeelt. Namens het gezin (namensGezin) met hun eigen woorden (gezinZegt).");
+            .WithSummary("De Stopknop: pauzeert het traject, behalve de routes in doorlaten (standaard het contact in duo); iemand die niet bij de casus betrokken is beoordeelt (een voorzitter, of een RVT-lid als elke voorzitter betrokken is). Namens het gezin (namensGezin) met hun eigen woorden (gezinZegt).");
 
         casus.MapGet("/advies", GetAdviesVoorGezinAsync).Access(Policies.CasusWork, involvement: true)
             .WithSummary("Het advies van het RVT zoals het gezin het leest: het advies, de route in gewone woorden en wat het gezin zei (404 zolang er geen advies is).");
@@ -76,7 +76,8 @@ public static class CasusEndpoints
 
     private static async Task<Results<Ok<TrajectStatus>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> StopknopAsync(string code,
         StopknopInput body, HttpContext http, IMediator m, CancellationToken ct) =>
-        (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http), body.NamensGezin ?? false, body.GezinZegt), ct)).ToOkOr400Or403Or404Or409();
+        (await m.Send(new PressStopknop(code, body.Reden, CurrentUser.From(http), body.NamensGezin ?? false, body.GezinZegt, body.Doorlaten), ct))
+            .ToOkOr400Or403Or404Or409();
 
     private static async Task<Results<Ok<IReadOnlyList<TafelVraagView>>, ForbiddenProblem, NotFoundProblem>> ListTafelVragenAsync(string code,
         HttpContext http, IMediator m, CancellationToken ct) =>

@@ -19,9 +19,11 @@ public sealed record GetCasus(string CasusCode, CurrentUser User) : ICasusReques
 }
 
 /// <param name="NamensGezin">Pressed on behalf of the family; then <paramref name="GezinZegt"/>, their own words, is required.</param>
-public sealed record StopknopInput(string? Reden, bool? NamensGezin = null, string? GezinZegt = null);
+/// <param name="Doorlaten">Route codes whose contact goes on during the pause; left out: begeleiding-in-duo; empty: everything pauses.</param>
+public sealed record StopknopInput(string? Reden, bool? NamensGezin = null, string? GezinZegt = null, IReadOnlyList<string>? Doorlaten = null);
 
-public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User, bool NamensGezin = false, string? GezinZegt = null)
+public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser User, bool NamensGezin = false, string? GezinZegt = null,
+    IReadOnlyList<string>? Doorlaten = null)
     : ICasusRequest<TrajectStatus>, ICasusChange
 {
     public CasusAuditLine Audit => new("traject.stopknop", AuditAction.Update);
@@ -30,7 +32,7 @@ public sealed record PressStopknop(string CasusCode, string? Reden, CurrentUser 
 }
 
 public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maatregelen, NetwerkService netwerk, IWorkflowStore engine,
-    Auditor audit) :
+    Auditor audit, StopknopReviewers reviewers) :
     IRequestHandler<RegisterAanmelding, RequestResult<AanmeldingCreated>>,
     IRequestHandler<GetCasus, RequestResult<CasusView>>,
     IRequestHandler<PressStopknop, RequestResult<TrajectStatus>>
@@ -65,8 +67,9 @@ public sealed class CasusHandlers(TrajectService trajecten, MaatregelService maa
 
     public async ValueTask<RequestResult<TrajectStatus>> Handle(PressStopknop request, CancellationToken ct)
     {
-        var result = await trajecten.StopknopAsync(request.CasusCode, new StopknopMelding(request.Reden, request.NamensGezin, request.GezinZegt),
-            request.User.UserName, request.Line, ct);
+        var beoordeling = await reviewers.ChooseAsync(request.CasusCode, request.User.UserName, ct);
+        var result = await trajecten.StopknopAsync(request.CasusCode,
+            new StopknopMelding(request.Reden, request.NamensGezin, request.GezinZegt, beoordeling, request.Doorlaten), request.User.UserName, request.Line, ct);
         return result.ToResult(s => s);
     }
 }

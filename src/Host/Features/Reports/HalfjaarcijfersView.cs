@@ -21,6 +21,14 @@ public sealed record HalfjaarcijfersView(int Jaar, IReadOnlyList<HalfjaarRijView
     private static HalfjaarRijView Row(HalfjaarRij row)
     {
         if (row.IsKop) return new HalfjaarRijView(row.Onderdeel, null, null, null, IsKop: true);
+        if (row.Noemer is { } noemer)
+        {
+            var first = Share(row.EersteHalfjaar, noemer.EersteHalfjaar);
+            var second = Share(row.TweedeHalfjaar, noemer.TweedeHalfjaar);
+            // With the denominators shown, the total's share and one half's give the other half's part back.
+            var whole = first == SmallShare || second == SmallShare ? SmallShare : Share(row.Totaal, noemer.Totaal);
+            return new HalfjaarRijView(row.Onderdeel, first, second, whole);
+        }
         var firstHidden = SmallCounts.IsSmall(row.EersteHalfjaar);
         var secondHidden = SmallCounts.IsSmall(row.TweedeHalfjaar);
         var total = (firstHidden, secondHidden) switch
@@ -33,4 +41,18 @@ public sealed record HalfjaarcijfersView(int Jaar, IReadOnlyList<HalfjaarRijView
         };
         return new HalfjaarRijView(row.Onderdeel, SmallCounts.Show(row.EersteHalfjaar), SmallCounts.Show(row.TweedeHalfjaar), total);
     }
+
+    /// <summary>
+    /// A share as a whole percentage. Beside its denominator's row a share gives back both the part and the rest, so it
+    /// is hidden when either is small; "–" when there is nothing to take a share of.
+    /// </summary>
+    private static string Share(int part, int of)
+    {
+        if (of == 0) return "–";
+        if (SmallCounts.IsSmall(part) || SmallCounts.IsSmall(of - part)) return SmallShare;
+        return Math.Round(100m * part / of, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>What a hidden share shows.</summary>
+    public const string SmallShare = "klein aantal";
 }

@@ -51,7 +51,7 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     {
         if (request.User.Groups.Count == 0) return RequestResult<IReadOnlyList<TaskView>>.Ok([]);
         var tasks = await engine.FindOpenTasksAsync(new TaskQuery(null, request.User.Groups, request.CasusCode,
-            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), UnassignedOnly: true), ct);
+            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), UnassignedOnly: true, VisibleTo: request.User.UserName), ct);
         return await ShownAsync(request.User, "task.list.team", tasks, ct);
     }
 
@@ -124,6 +124,11 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     {
         var task = await engine.FindTaskAsync(id, ct);
         if (task is null) return (null, await NoSuchTaskAsync(user, id, eventCode, action, ct));
+        if (!allowDone && task.Excludes(user.UserName))
+        {
+            await RefuseAsync(user, task, eventCode, action, ct);
+            return (task, RequestResult<TaskView>.Forbidden("U bent betrokken bij deze casus: deze taak is voor iemand die er niet bij betrokken is."));
+        }
         var mine = task.Assignee == user.UserName || (allowDone && task.CompletedBy == user.UserName);
         var teams = task.Assignee is null && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup);
         if (mine || teams) return (task, null);
@@ -152,14 +157,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     private Task AuditAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
         audit.RecordAsync(user, eventCode, action, AuditOutcome.Success, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), ct: ct);
 
-    /// <summary>A task id that does not exist is refused and audited: trying ids is what a probe looks like.</summary>
-    private async Task<RequestResult<TaskView>> NoSuchTaskAsync(CurrentUser user, Guid id, string eventCode, string action, CancellationToken ct)
-    {
-        await audit.RecordAsync(user, eventCode, action, AuditOutcome.Refused, Auditor.PurposeCare, detail: $"{id}: taak bestaat niet", ct: ct);
-        return RequestResult<TaskView>.NotFound($"Taak {id} bestaat niet.");
-    }
+    private Task<RequestResult<TaskView>> NoSuchTaskAsync(CurrentUser user, Guid id, string eventCode, string action, CancellationToken ct) =>
+        audit.NoSuchTaskAsync(user, id, eventCode, action, ct);
 
     private Task RefuseAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
-        audit.RecordAsync(user, eventCode, action, AuditOutcome.Refused, Auditor.PurposeCare, task.CorrelationId,
-            detail: $"{task.Id}: niet voor deze gebruiker", ct: ct);
+        audit.RefuseTaskAsync(user, task, eventCode, action, ct);
 }

@@ -37,15 +37,10 @@ public sealed class SlowTaskHandler(IWorkflowStore engine, WorkflowRuntime runti
     {
         var user = request.User;
         var task = await engine.FindTaskAsync(request.Id, ct);
-        if (task is null)
-        {
-            await audit.RecordAsync(user, EventCode, AuditAction.Update, AuditOutcome.Refused, Auditor.PurposeCare, detail: $"{request.Id}: taak bestaat niet", ct: ct);
-            return RequestResult<TaskView>.NotFound($"Taak {request.Id} bestaat niet.");
-        }
+        if (task is null) return await audit.NoSuchTaskAsync(user, request.Id, EventCode, AuditAction.Update, ct);
         if (!await MayAsync(user, task, ct))
         {
-            await audit.RecordAsync(user, EventCode, AuditAction.Update, AuditOutcome.Refused, Auditor.PurposeCare, task.CorrelationId,
-                detail: $"{task.Id}: niet voor deze gebruiker", ct: ct);
+            await audit.RefuseTaskAsync(user, task, EventCode, AuditAction.Update, ct);
             return RequestResult<TaskView>.Forbidden("Alleen wie de taak heeft, of de duopartner in deze casus, kan hem bewust vertragen.");
         }
         if (task.Status == UserTaskStatus.OnHold) return RequestResult<TaskView>.Paused("Het traject is gepauzeerd (Stopknop): eerst beslist de review.");

@@ -72,6 +72,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             .Where(t => query.CorrelationId == null || t.CorrelationId == query.CorrelationId)
             .Where(t => query.DefinitionId == null || t.DefinitionId == query.DefinitionId)
             .Where(t => query.ActivityIds == null || query.ActivityIds.Contains(t.ActivityId))
+            .Where(t => query.VisibleTo == null || !t.Excludes(query.VisibleTo))
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
             .Skip(query.Skip).Take(query.Take).Select(t => t.Clone()));
 

@@ -33,7 +33,7 @@ public sealed class StudioPageTests(UiWorld world) : IClassFixture<UiWorld>
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("RVT-traject: van aanmelding tot afsluiting versie 1 · live", page.Text);
-        Assert.Contains("36 activiteiten · 53 verbindingen", page.Text);
+        Assert.Contains("63 activiteiten · 98 verbindingen", page.Text);
         Assert.Contains("versie 1 (getoond) live", page.Text);
         Assert.Contains("href=\"/api/flows/rvt-traject/export\"", page.Html);
         Assert.Contains("data-testid=\"flow-canvas\"", page.Html);
