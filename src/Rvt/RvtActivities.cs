@@ -18,5 +18,7 @@ public static class RvtActivities
             .AddFormRule(new Forms.TafeldatumFormRule())
             .AddFormRule(new Forms.FamilyVoiceFormRule())
             .AddFormRule(new Forms.InformeelNetwerkFormRule())
-            .AddFormRule(new Forms.GecombineerdAdviesFormRule());
+            .AddFormRule(new Forms.GecombineerdAdviesFormRule())
+            // Facts outlive the casus: the flows count only what is declared, in declared categories.
+            .AddFacts(Application.RvtFactCatalog.Declarations);
 }

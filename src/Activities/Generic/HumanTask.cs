@@ -8,8 +8,11 @@ namespace ProcessEngine.Activities.Generic;
 /// <summary>A prompt for a person: suspends until someone completes the task with one of its outcomes.</summary>
 [Activity("HumanTask", Category = "Taken", DisplayName = "Taak", Description = "Vraagt een professional iets te doen; de flow wacht tot de taak is afgerond.")]
 [Outcomes(FromInput = nameof(Outcomes))]
-public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITitledActivity
+public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITitledActivity, ICountsFacts
 {
+    string? ICountsFacts.FactName => CountAs.Literal;
+    string ICountsFacts.FactInput => "countAs";
+
     [Input(Description = "Titel van de taak in de inbox.", Required = true)]
     public Input<string> Title { get; set; } = new((string?)null);
 
@@ -83,7 +86,7 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
             };
             context.SetVariable(variable, result);
         }
-        if (CountAs.Literal is { Length: > 0 } fact) context.RecordFact(fact, CountedDimensions(context, resume));
+        if (CountAs.Literal is { Length: > 0 } fact) context.RecordFact(fact, CountedDimensions(context, resume), fromTask: true);
         return ValueTask.FromResult(ActivityResult.WithOutcome(resume.Outcome!));
     }
 

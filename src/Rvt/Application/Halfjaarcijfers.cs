@@ -6,16 +6,14 @@ namespace ProcessEngine.Rvt.Application;
 
 /// <summary>
 /// One line of the RVT's half-year report: a count per half-year, or a heading line (<see cref="IsKop"/>) that
-/// only groups the lines below it and has no numbers.
+/// only groups the lines below it and has no numbers. With a <see cref="Noemer"/> the line is a share: its counts are
+/// the part of the denominator that is meant, shown as a percentage.
 /// </summary>
 public sealed record HalfjaarRij(string Onderdeel, int EersteHalfjaar, int TweedeHalfjaar, bool IsKop = false, HalfjaarNoemer? Noemer = null)
 {
     public static HalfjaarRij Kop(string onderdeel) => new(onderdeel, 0, 0, IsKop: true);
 
     public int Totaal => EersteHalfjaar + TweedeHalfjaar;
-
-    /// <summary>A share: the counts are the part of <see cref="Noemer"/> that is meant (shown as a percentage).</summary>
-    public bool IsAandeel => Noemer is not null;
 }
 
 /// <summary>What a share is a share of, per half-year.</summary>
@@ -142,6 +140,9 @@ public static class RvtFacts
     /// kader work (rvt-interventiegesprek-rvdk, dimension via). Not a raadsonderzoek without a measure: the Raad was needed.
     /// </summary>
     public const string MaatregelVoorkomen = "maatregel-voorkomen";
+
+    /// <summary>A route asked to bring the casus back to the table (rvt-traject, dimensions route, huishouden).</summary>
+    public const string TerugNaarTafel = "terug-naar-tafel";
 
     /// <summary>A court measure ended, however (rvt-maatregel, dimension soort).</summary>
     public const string MaatregelBeeindigd = "maatregel-beeindigd";

@@ -10,6 +10,7 @@ public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
     private readonly List<ITaskFormRule> _formRules = [];
+    private readonly List<FactDeclaration> _facts = [];
 
     public ActivityRegistry Add<TActivity>() where TActivity : Activity, new() => Add(typeof(TActivity));
 
@@ -37,6 +38,15 @@ public sealed class ActivityRegistry
     }
 
     public IReadOnlyList<ITaskFormRule> FormRules => _formRules;
+
+    /// <summary>Declares the facts flows may record (see <see cref="FactCatalog"/>); without any, every fact is counted.</summary>
+    public ActivityRegistry AddFacts(IEnumerable<FactDeclaration> facts)
+    {
+        _facts.AddRange(facts);
+        return this;
+    }
+
+    public IReadOnlyList<FactDeclaration> Facts => _facts;
 
     public ActivityDescriptor? Find(string type) => _byType.GetValueOrDefault(type);
     public IReadOnlyCollection<ActivityDescriptor> All => _byType.Values;

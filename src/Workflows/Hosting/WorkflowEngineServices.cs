@@ -33,6 +33,7 @@ public static class WorkflowEngineServices
         services.AddOptions<TimerOptions>();
         services.AddSingleton<IExpressionEvaluator, JintExpressionEvaluator>();
         services.AddSingleton(new TaskFormRules(registry.FormRules));
+        services.AddSingleton(new FactCatalog(registry.Facts));
         services.AddSingleton<FlowCompiler>();
         services.AddSingleton<WorkflowGraphProvider>();
         services.AddSingleton<WorkflowDefinitionService>();

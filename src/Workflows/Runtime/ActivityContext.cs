@@ -13,13 +13,15 @@ public sealed class ActivityContext
     private readonly ExecutionState _state;
     private readonly WorkflowChanges _changes;
     private readonly IExpressionEvaluator _expressions;
+    private readonly FactCatalog _facts;
     private IReadOnlyDictionary<string, object?>? _input;
 
-    internal ActivityContext(ExecutionState state, WorkflowChanges changes, IExpressionEvaluator expressions)
+    internal ActivityContext(ExecutionState state, WorkflowChanges changes, IExpressionEvaluator expressions, FactCatalog? facts = null)
     {
         _state = state;
         _changes = changes;
         _expressions = expressions;
+        _facts = facts ?? FactCatalog.Open;
     }
 
     public Activity Activity { get; internal set; } = null!;
@@ -74,9 +76,17 @@ public sealed class ActivityContext
         FlowsToStart.Clear();
     }
 
-    /// <summary>Records a countable fact (a name and categorical dimensions, no content) with this step's commit.</summary>
-    public void RecordFact(string name, IReadOnlyDictionary<string, string>? dimensions = null) =>
-        _changes.Facts.Add(Fact.Create(name, InstanceId, dimensions ?? new Dictionary<string, string>(), Now));
+    /// <summary>
+    /// Records a countable fact (a name and categorical dimensions, no content) with this step's commit. Only what the
+    /// application declares (<see cref="FactCatalog"/>); <paramref name="fromTask"/>: the categories come from a task's own
+    /// outcome and options, and what is not declared is left out rather than failing the task.
+    /// </summary>
+    public void RecordFact(string name, IReadOnlyDictionary<string, string>? dimensions = null, bool fromTask = false)
+    {
+        var (allowed, problem) = _facts.Check(name, dimensions ?? new Dictionary<string, string>(), fromTask);
+        if (problem is not null) throw new ActivityFaultException($"{Activity.Id}: {problem}.");
+        _changes.Facts.Add(Fact.Create(name, InstanceId, allowed!, Now));
+    }
 
     public object? GetVariable(string name) => Variables.GetValueOrDefault(name);
 

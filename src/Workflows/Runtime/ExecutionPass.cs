@@ -45,7 +45,7 @@ internal sealed partial class ExecutionPass(RuntimeServices services)
     {
         var instance = state.Instance;
         instance.MarkRunning(Now);
-        var context = new ActivityContext(state, Changes, services.Expressions);
+        var context = new ActivityContext(state, Changes, services.Expressions, services.Facts);
         while (instance.Status == WorkflowStatus.Running && state.Queue.TryDequeue(out var item))
         {
             var node = item.Node;

@@ -1,3 +1,4 @@
+using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Expressions;
 using ProcessEngine.Workflows.Forms;
 using ProcessEngine.Workflows.Notifications;
@@ -14,6 +15,7 @@ public sealed class RuntimeServices(
     ITimerScheduler timers,
     NotificationDispatcher notifications,
     TaskFormRules formRules,
+    FactCatalog facts,
     TimeProvider clock,
     IEnumerable<ICommitParticipant> participants,
     ISignalOutbox signalOutbox)
@@ -24,6 +26,8 @@ public sealed class RuntimeServices(
     public ITimerScheduler Timers { get; } = timers;
     public NotificationDispatcher Notifications { get; } = notifications;
     public TaskFormRules FormRules { get; } = formRules;
+    /// <summary>The facts flows may record, with their dimensions and values.</summary>
+    public FactCatalog Facts { get; } = facts;
     public TimeProvider Clock { get; } = clock;
     /// <summary>What commits with every pass that needs it (the host's prompt rows); none in the engine on its own.</summary>
     public IReadOnlyList<ICommitParticipant> Participants { get; } = [.. participants];

@@ -14,6 +14,7 @@ namespace ProcessEngine.Workflows.Validation;
 public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionEvaluator expressions)
 {
     private readonly TaskFormRules formRules = new(registry.FormRules);
+    private readonly FactCatalog facts = new(registry.Facts);
     private readonly InputBinder _binder = new(expressions);
 
     public CompiledFlow Compile(string json, int version = 0)
@@ -110,6 +111,9 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionE
             errors.Add(new($"{path}.inputs.formRule", formRules.Names.Count == 0
                 ? $"form rule '{rule}' is not known: this host registers no form rules"
                 : $"form rule '{rule}' is not known; known rules: {string.Join(", ", formRules.Names.Order())}"));
+        if (activity is ICountsFacts { FactName: { Length: > 0 } fact } counts && !facts.Declares(fact))
+            errors.Add(new($"{path}.inputs.{counts.FactInput}",
+                $"fact '{fact}' is not declared by this application; declared facts: {string.Join(", ", facts.Names.Order())}"));
         return new FlowNode(activity, descriptor);
     }
 
