@@ -110,12 +110,28 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
             return RequestResult<TaskView>.Forbidden("Alleen wie de taak heeft, of de voorzitter, kan hem overdragen.");
         }
         if (string.IsNullOrWhiteSpace(request.Input.Assignee)) return RequestResult<TaskView>.Invalid("assignee", "Kies aan wie de taak gaat.");
-        await using (var scope = scopes.CreateAsyncScope())
-            if (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(request.Input.Assignee) is null)
-                return RequestResult<TaskView>.Invalid("assignee", $"Er is geen gebruiker '{request.Input.Assignee}'.");
-        var line = Line(request.User, task, "task.reassign");
-        var result = await runtime.ReassignTaskAsync(task.Id, request.Input.Assignee, request.User.UserName, line, ct);
+        var (holder, problem) = await NewHolderAsync(task, request.Input.Assignee.Trim());
+        if (problem is not null) return RequestResult<TaskView>.Invalid("assignee", problem);
+        var line = audit.Line(request.User, "task.reassign", AuditAction.Update, Auditor.PurposeCare, task.CorrelationId, detail: $"{task.Id} aan {holder}");
+        var result = await runtime.ReassignTaskAsync(task.Id, holder!, request.User.UserName, line, ct);
         return await AfterAsync(result, line, task, ct);
+    }
+
+    /// <summary>
+    /// Whom a task may go to: an account that exists and is not locked out, named as the account is (not as typed), that
+    /// may do this work: a member of the task's group, or for a task without a group someone who works on casussen.
+    /// </summary>
+    private async Task<(string? Holder, string? Problem)> NewHolderAsync(UserTask task, string typed)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(typed) is not { UserName: { } name } account) return (null, $"Er is geen gebruiker '{typed}'.");
+        if (await users.IsLockedOutAsync(account)) return (null, $"Het account {name} is geblokkeerd: kies iemand die de taak nu kan doen.");
+        var groups = (await users.GetRolesAsync(account)).Concat(account.TeamList).ToHashSet(StringComparer.Ordinal);
+        var mayDo = task.CandidateGroup is { } group ? groups.Contains(group) : Policies.RolesByPolicy[Policies.CasusWork].Any(groups.Contains);
+        return mayDo ? (name, null) : (null, task.CandidateGroup is { } g
+            ? $"{name} hoort niet bij {g}, voor wie deze taak is."
+            : $"{name} werkt niet aan casussen en kan deze taak niet doen.");
     }
 
     /// <summary>Finds the task and decides whether this person may act on it; a refusal is audited.</summary>
