@@ -3,6 +3,7 @@ using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Workflows.Runtime;
 
 namespace ProcessEngine.Host.Access;
 
@@ -37,12 +38,15 @@ public sealed class CasusAccess(TrajectService trajecten, IWorkflowStore engine,
         if (casus.Inbrenger == user.UserName) return CasusAccessResult.Inbrenger;
         // The duo partner is a variable of the casus's flows (the duo flow sets it when the chair forms the duo, the traject when
         // the aanmelding named one) or the input of a flow started for the duo: involved from the moment the duo is formed.
-        if (instances.Any(i => Equals(i.Variables.GetValueOrDefault("duoPartner"), user.UserName)
-                || i.ReadInput().GetValueOrDefault("duoPartner") as string == user.UserName))
-            return CasusAccessResult.DuoPartner;
+        if (DuoPartnersOf(instances).Contains(user.UserName)) return CasusAccessResult.DuoPartner;
         if (await engine.IsTaskPersonAsync(casusCode, user.UserName, ct)) return CasusAccessResult.Assignee;
         return CasusAccessResult.Denied;
     }
+
+    /// <summary>The duo partners of a casus: each of its flows' <c>duoPartner</c>, as a variable or as the input it started with.</summary>
+    public static IEnumerable<string> DuoPartnersOf(IEnumerable<WorkflowInstance> instances) =>
+        instances.SelectMany(i => new[] { i.Variables.GetValueOrDefault("duoPartner"), i.ReadInput().GetValueOrDefault("duoPartner") })
+            .OfType<string>().Where(name => name.Length > 0);
 
     private static bool OnTheTable(IReadOnlyDictionary<string, object?> variables) =>
         variables.GetValueOrDefault("triage") is IReadOnlyDictionary<string, object?> triage && triage.GetValueOrDefault("outcome") as string == "Bespreking";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using ProcessEngine.Host.Access;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Workflows.Persistence;
@@ -19,13 +20,9 @@ public sealed class StopknopReviewers(TrajectService trajecten, IWorkflowStore e
         var involved = new SortedSet<string>(StringComparer.Ordinal) { presser };
         void Add(object? user) { if (user is string { Length: > 0 } name) involved.Add(name); }
         Add((await trajecten.FindCasusAsync(casusCode, ct))?.Inbrenger);
-        foreach (var instance in await engine.FindInstancesByCorrelationAsync(casusCode, ct))
-        {
-            var input = instance.ReadInput();
-            Add(instance.Variables.GetValueOrDefault("duoPartner"));
-            Add(input.GetValueOrDefault("duoPartner"));
-            Add(input.GetValueOrDefault("jeugdbeschermer"));
-        }
+        var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
+        foreach (var partner in CasusAccess.DuoPartnersOf(instances)) Add(partner);
+        foreach (var instance in instances) Add(instance.ReadInput().GetValueOrDefault("jeugdbeschermer"));
         foreach (var task in await engine.GetTasksAsync(casusCode, ct))
         {
             if (task.CandidateGroup == Roles.RvtChair) continue;
