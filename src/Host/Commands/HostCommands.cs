@@ -17,6 +17,8 @@ public static class HostCommands
         "schema" => Task.FromResult(Schema(output)),
         "audit" => AuditCommand.RunAsync(args[1..], output),
         "generate" => GenerateCommand.RunAsync(args[1..], output),
+        "backup" => BackupCommand.RunAsync(args[1..], output),
+        "restore" => RestoreCommand.RunAsync(args[1..], output),
         _ => null,
     };
 

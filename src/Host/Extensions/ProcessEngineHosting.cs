@@ -6,6 +6,7 @@ using ProcessEngine.Rvt;
 using ProcessEngine.Synthetic;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Backup;
 using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
 using ProcessEngine.Host.Features.Diagnostics;
@@ -59,6 +60,8 @@ public static class ProcessEngineHosting
             .Validate(o => o.Problems().Count == 0, "Reports: the norms are not valid (see Reports:StuckAfterDays and Reports:StepNorms).")
             .ValidateOnStart();
         services.AddTransient<Notifications.RetentionJob>();
+        services.AddSingleton<Backup.HostDatabaseLock>();
+        services.AddDailyBackup(config);
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -91,6 +94,8 @@ public static class ProcessEngineHosting
     {
         // A missing or malformed audit key stops the start here, not at the first line someone's action writes.
         app.Services.GetRequiredService<HostStore.Audit.AuditKeys>();
+        // Held for the host's lifetime: a restore refuses to replace the file while it is held.
+        app.Services.GetRequiredService<Backup.HostDatabaseLock>().Acquire();
         await using var exclusive = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseConnection>());
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
@@ -100,6 +105,7 @@ public static class ProcessEngineHosting
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Notifications.RetentionJob>(
             Notifications.RetentionJob.Id, job => job.RunAsync(CancellationToken.None), app.Configuration["Retention:Cron"] ?? Cron.Daily(3));
+        Backup.BackupSchedule.Schedule(app.Services);
         // Runs still marked running (the node stopped, or Hangfire's in-memory queue went with it) go on within a minute.
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Features.Migrations.MigrationRunner>(
             Features.Migrations.MigrationRunner.ResumeJobId, job => job.ResumeRunningAsync(CancellationToken.None), Cron.Minutely());

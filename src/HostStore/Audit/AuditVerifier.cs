@@ -39,16 +39,26 @@ public sealed class AuditVerifier(IDbContextFactory<HostDbContext> contexts, Aud
 {
     private const int Page = 2_000;
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => VerifyAsync(checkpointFile, database.Identity, ct);
+
+    /// <summary>
+    /// Verifies against another checkpoints file: the one saved beside a backup copy, whose checkpoints name the
+    /// database the copy was taken from (<paramref name="checkpointsDatabase"/>) rather than the copy's own path.
+    /// </summary>
+    public Task<AuditVerification> VerifyAsync(string checkpointsPath, string checkpointsDatabase, CancellationToken ct = default) =>
+        VerifyAsync(new AuditCheckpointFile(Microsoft.Extensions.Options.Options.Create(new AuditOptions { Checkpoints = { Path = checkpointsPath } })),
+            checkpointsDatabase, ct);
+
+    private async Task<AuditVerification> VerifyAsync(AuditCheckpointFile source, string checkpointsDatabase, CancellationToken ct)
     {
         var checkpoints = new List<AuditCheckpoint>();
-        foreach (var (line, checkpoint) in await checkpointFile.ReadAsync(ct))
+        foreach (var (line, checkpoint) in await source.ReadAsync(ct))
         {
             if (checkpoint is null)
-                return new AuditVerification(0, null, $"line {line} of {checkpointFile.Path} is not a checkpoint", AuditTampering.ForgedCheckpoint);
-            if (checkpoint.Database != database.Identity) continue; // another database's checkpoint in a shared file
+                return new AuditVerification(0, null, $"line {line} of {source.Path} is not a checkpoint", AuditTampering.ForgedCheckpoint);
+            if (checkpoint.Database != checkpointsDatabase) continue; // another database's checkpoint in a shared file
             if (!checkpoint.IsSignedBy(keys))
-                return new AuditVerification(0, null, $"checkpoint {line} in {checkpointFile.Path} is not signed by a configured key", AuditTampering.ForgedCheckpoint);
+                return new AuditVerification(0, null, $"checkpoint {line} in {source.Path} is not signed by a configured key", AuditTampering.ForgedCheckpoint);
             checkpoints.Add(checkpoint);
         }
         var recorded = checkpoints.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.First());
