@@ -27,6 +27,9 @@ public sealed class ApiHost : IAsyncLifetime
     /// <summary>A host on the given database (a second one on the same database is a second node).</summary>
     public static ApiHost On(ProcessEngine.Data.DatabaseConnection database) => new(new HostFactory { Database = database });
 
+    /// <summary>A host exactly as the test's factory describes it (its own file, settings, clock).</summary>
+    public static ApiHost Of(HostFactory factory) => new(factory);
+
     /// <summary>A host with configuration of the test's on top of its own.</summary>
     public static ApiHost With(IReadOnlyDictionary<string, string> settings) => new(new HostFactory { Settings = settings });
 
