@@ -1,4 +1,6 @@
 using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Hangfire.Storage;
 using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Host.Backup;
@@ -31,5 +33,30 @@ public sealed class DailyBackupTests
         Assert.Equal(["processengine-20260303T023000Z.db", "processengine-20260304T023000Z.db"], BackupJob.Copies(copies).Select(Path.GetFileName));
         Assert.Equal(["processengine-20260303T023000Z.db.audit-checkpoints.log", "processengine-20260304T023000Z.db.audit-checkpoints.log"],
             Directory.EnumerateFiles(copies, "*.log").Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData("0", "30 2 * * *", "Backup:Keep is 0")]
+    [InlineData("14", "elke nacht", "Backup:Cron 'elke nacht' is not a cron expression")]
+    public void DailyBackup_WithASettingThatCannotWork_StopsTheStart_NamingIt(string keep, string cron, string message)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Backup:Folder"] = "kopieen", ["Backup:Keep"] = keep, ["Backup:Cron"] = cron,
+        }).Build();
+        var services = new ServiceCollection().AddDailyBackup(config)
+            .AddSingleton(ProcessEngine.Data.DatabaseConnection.Sqlite("Data Source=" + new BackupFolder().File("live.db")))
+            .AddSingleton<IRecurringJobManager>(new RecurringJobManager(new NoStorage()));
+        using var provider = services.BuildServiceProvider();
+
+        var refused = Assert.Throws<Extensions.StartRefusedException>(() => BackupSchedule.Schedule(provider));
+        Assert.StartsWith(message, refused.Message);
+    }
+
+    /// <summary>The cron is checked before any storage is asked (a real storage here would log through a test host's disposed logging).</summary>
+    private sealed class NoStorage : JobStorage
+    {
+        public override IMonitoringApi GetMonitoringApi() => throw new NotSupportedException();
+        public override IStorageConnection GetConnection() => throw new NotSupportedException();
     }
 }
