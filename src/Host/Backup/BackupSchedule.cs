@@ -12,6 +12,7 @@ public static class BackupSchedule
     {
         // Checked in Schedule, at start-up, so a wrong setting is one line naming it rather than a stack trace.
         services.AddOptions<BackupOptions>().Bind(config.GetSection("Backup"));
+        services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidation>();
         services.AddSingleton<SqliteBackup>();
         services.AddTransient<BackupJob>();
         return services;
@@ -20,23 +21,13 @@ public static class BackupSchedule
     /// <summary>A setting that cannot work stops the start with one line naming it, as other refused starts do.</summary>
     public static void Schedule(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<BackupOptions>>().Value;
-        var recurring = services.GetRequiredService<IRecurringJobManager>();
-        if (!options.Enabled)
-        {
-            recurring.RemoveIfExists(BackupJob.Id);
-            return;
-        }
-        if (options.Keep < 1) throw new StartRefusedException($"Backup:Keep is {options.Keep}; it must be 1 or more.");
-        if (services.GetRequiredService<DatabaseConnection>().Provider != DatabaseProvider.Sqlite)
+        BackupOptions options;
+        try { options = services.GetRequiredService<IOptions<BackupOptions>>().Value; }
+        catch (OptionsValidationException invalid) { throw new StartRefusedException(invalid.Message); }
+        if (options.Enabled && services.GetRequiredService<DatabaseConnection>().Provider != DatabaseProvider.Sqlite)
             throw new StartRefusedException("Backup:Folder is set, but the database is PostgreSQL: back it up with pg_dump (see \"Backup and restore\" in the README) and leave Backup:Folder empty.");
-        try
-        {
-            recurring.AddOrUpdate<BackupJob>(BackupJob.Id, job => job.RunAsync(CancellationToken.None), options.Cron);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StartRefusedException($"Backup:Cron '{options.Cron}' is not a cron expression: {ex.Message}");
-        }
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        if (options.Enabled) recurring.AddOrUpdate<BackupJob>(BackupJob.Id, job => job.RunAsync(CancellationToken.None), options.Cron);
+        else recurring.RemoveIfExists(BackupJob.Id);
     }
 }

@@ -41,6 +41,7 @@ public static class ProcessEngineHosting
         services.Configure<HostStore.Audit.AuditOptions>(config.GetSection("Audit"));
         services.AddHostedService<Auditing.AuditCheckpointService>();
         builder.AddProcessEngineAuth();
+        builder.AddSharedDataProtection();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();
@@ -123,6 +124,7 @@ public static class ProcessEngineHosting
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseBearerSessionCheck();
+        app.UseTwoFactorGate();
         app.UseAuthorization();
         app.MapProcessEngineUi();
         app.MapHealthChecks("/health", HealthResponse.Options);

@@ -32,6 +32,10 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
     /// <summary>A demo account's e-mail address: example.org is reserved, so a misdirected prompt reaches nobody.</summary>
     public static string DemoEmail(string userName) => $"{userName}@example.org";
 
+    /// <summary>One of the demo accounts: a demo name with the demo e-mail address (an account a person made with that name has another).</summary>
+    public static bool IsDemoAccount(AppUser user) =>
+        DemoAccounts.Any(d => d.UserName == user.UserName) && string.Equals(user.Email, DemoEmail(user.UserName!), StringComparison.OrdinalIgnoreCase);
+
     public async Task SeedAsync()
     {
         foreach (var role in Roles.All)
@@ -70,7 +74,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
     {
         var present = new List<AppUser>();
         foreach (var demo in DemoAccounts)
-            if (await users.FindByNameAsync(demo.UserName) is { } user && string.Equals(user.Email, DemoEmail(demo.UserName), StringComparison.OrdinalIgnoreCase))
+            if (await users.FindByNameAsync(demo.UserName) is { } user && IsDemoAccount(user))
                 present.Add(user);
         if (present.Count == 0) return;
         var names = string.Join(", ", present.Select(u => u.UserName));

@@ -51,8 +51,21 @@ public static class AuthSetup
                 };
             })
             .AddCookie(IdentityConstants.ExternalScheme)
-            .AddCookie(IdentityConstants.TwoFactorUserIdScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                // Between the right password and the code on the sign-in page: minutes, never beyond this browser tab's work.
+                o.Cookie.Name = "ProcessEngine.TweedeStap";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = sessions.TokenLifetime;
+                // A refresh token never outlives the session it continues (the absolute limit is checked on refresh too).
+                o.RefreshTokenExpiration = sessions.AbsoluteLimit;
+            });
         OpenIdConnectSetup.AddIfConfigured(builder);
 
         services.AddIdentityCore<AppUser>(o =>
@@ -67,12 +80,19 @@ public static class AuthSetup
             .AddEntityFrameworkStores<HostDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auditing.AuditingAuthorizationResultHandler>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SessionCheck>();
+        services.AddScoped<TokenRefresh>();
+        services.AddOptions<TwoFactorOptions>().Bind(builder.Configuration.GetSection("SignIn:TwoFactor"))
+            .Validate(o => o.RequiredForRoles.All(Roles.All.Contains), $"SignIn:TwoFactor:RequiredForRoles names a role that does not exist (roles: {string.Join(", ", Roles.All)}).")
+            .ValidateOnStart();
+        services.AddSingleton<TwoFactorRule>();
+        services.AddScoped<TwoFactorSetup>();
         services.AddMemoryCache();
         services.AddSingleton<PasswordCheckGate>();
         services.Configure<SignInLimits>(builder.Configuration.GetSection("SignIn:Limits"));

@@ -6,7 +6,13 @@ using ProcessEngine.HostStore.Identity;
 namespace ProcessEngine.Host.Security;
 
 /// <summary>Why signing in did not work: the message to show, and when a limit refused it, how long to wait.</summary>
-public sealed record SignInRefusal(string Message, TimeSpan? RetryAfter = null);
+public sealed record SignInRefusal(string Message, TimeSpan? RetryAfter = null, bool SecondFactorNeeded = false);
+
+/// <summary>The second step: the code the authenticator app shows now, or one of the account's recovery codes.</summary>
+public sealed record SecondFactor(string? Code, string? RecoveryCode)
+{
+    public bool IsGiven => !string.IsNullOrWhiteSpace(Code) || !string.IsNullOrWhiteSpace(RecoveryCode);
+}
 
 /// <summary>
 /// Signing in with a user name and password and signing out, shared by the API and the sign-in page so
@@ -19,6 +25,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
     public const string WrongMessage = "Gebruikersnaam of wachtwoord onjuist.";
     public const string LockedOutMessage = "Te veel mislukte pogingen: dit account is tijdelijk geblokkeerd.";
     public const string ThrottledMessage = "Te veel aanmeldpogingen: probeer het over enkele minuten opnieuw.";
+    public const string CodeNeededMessage = "Geef de code uit uw authenticator-app, of een herstelcode.";
+    public const string WrongCodeMessage = "Deze code klopt niet (of is al gebruikt).";
 
     // A hash of a password nobody knows, checked when the name matches no account, so that answer takes as long
     // as a wrong password for a real account (the check is the slow part) and timing tells nothing.
@@ -29,7 +37,10 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
     /// <paramref name="channel"/> says how ("cookie", "token", "aanmeldpagina"). Gives null on success,
     /// otherwise why not.
     /// </summary>
-    public async Task<SignInRefusal?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress)
+    /// With a second factor on, the password alone gives <see cref="SignInRefusal.SecondFactorNeeded"/>: the API then asks
+    /// for <paramref name="factor"/> in the same call; the sign-in page goes on with <see cref="SecondStepAsync"/>.
+    public async Task<SignInRefusal?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress,
+        SecondFactor? factor = null)
     {
         if (throttle.Refuse(sourceAddress, userName) is { } retryAfter)
         {
@@ -44,6 +55,9 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
             return new SignInRefusal(WrongMessage);
         }
         var result = await gate.RunAsync(() => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true));
+        if (result.RequiresTwoFactor)
+            return factor is { IsGiven: true } ? await CodeAsync(userName, factor, channel, sourceAddress)
+                : await SecondFactorNeededAsync(userName, sourceAddress);
         if (!result.Succeeded)
         {
             await RefusedAsync(userName, result.IsLockedOut ? "geblokkeerd" : "onjuist", sourceAddress);
@@ -52,6 +66,47 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
         await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
             detail: channel, userName: userName, sourceAddress: sourceAddress);
         return null;
+    }
+
+    /// <summary>
+    /// The sign-in page's second step: the account whose password was right moments ago (a short-lived cookie of its own
+    /// says which) and the code typed now. Limited and locked out like the password: each wrong code counts.
+    /// </summary>
+    public async Task<SignInRefusal?> SecondStepAsync(SecondFactor factor, string channel, string? sourceAddress)
+    {
+        signIn.AuthenticationScheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { UserName: { } userName }) return new SignInRefusal(ExpiredStepMessage);
+        if (throttle.Refuse(sourceAddress, userName) is { } retryAfter)
+        {
+            await RefusedAsync(userName, "te veel pogingen", sourceAddress);
+            return new SignInRefusal(ThrottledMessage, retryAfter);
+        }
+        return await CodeAsync(userName, factor, channel, sourceAddress);
+    }
+
+    public const string ExpiredStepMessage = "Het aanmelden duurde te lang: vul uw gebruikersnaam en wachtwoord opnieuw in.";
+
+    private async Task<SignInRefusal?> CodeAsync(string userName, SecondFactor factor, string channel, string? sourceAddress)
+    {
+        var result = !string.IsNullOrWhiteSpace(factor.Code)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorSetup.Normalized(factor.Code), isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorSetup.NormalizedRecoveryCode(factor.RecoveryCode!));
+        if (!result.Succeeded)
+        {
+            await RefusedAsync(userName, result.IsLockedOut ? "geblokkeerd" : "code onjuist", sourceAddress);
+            return new SignInRefusal(result.IsLockedOut ? LockedOutMessage : WrongCodeMessage);
+        }
+        await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
+            detail: channel + (string.IsNullOrWhiteSpace(factor.Code) ? " + herstelcode" : " + code"), userName: userName, sourceAddress: sourceAddress);
+        return null;
+    }
+
+    // The password was right, which the log should show (a password known to someone else shows up here), but the
+    // session has not begun.
+    private async Task<SignInRefusal> SecondFactorNeededAsync(string userName, string? sourceAddress)
+    {
+        await RefusedAsync(userName, "wachtwoord juist, code gevraagd", sourceAddress);
+        return new SignInRefusal(CodeNeededMessage, SecondFactorNeeded: true);
     }
 
     /// <summary>

@@ -15,6 +15,11 @@ public sealed class SessionLimits
     public TimeSpan AbsoluteLimit { get; set; } = TimeSpan.FromHours(10);
     /// <summary>How often a session (cookie, bearer token, open screen) is held against its account: existing, not locked out, stamp unchanged.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long a bearer token lasts. Short, because a copied token works until it ends or its check comes; the client
+    /// gets a new one with its refresh token (POST /api/auth/refresh) for as long as the session itself may last.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>

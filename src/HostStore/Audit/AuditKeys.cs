@@ -80,26 +80,11 @@ internal static class AuditKeyFile
         return (content.KeyId, keys);
     }
 
-    /// <summary>
-    /// Written to a temporary file and moved into place, so two nodes starting together on one machine end up
-    /// with the one key that was moved first (the other's move fails and it reads that one).
-    /// </summary>
+    /// <summary>One fresh key, named after the day it was made.</summary>
     private static void Create(string path)
     {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder) Directory.CreateDirectory(folder);
         var id = "k" + DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temporary, options))
-            JsonSerializer.Serialize(stream, new Content(id, new Dictionary<string, string> { [id] = AuditKeys.NewKey() }), Json);
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
+        Secrets.OwnerOnlyFile.CreateOnce(path, stream =>
+            JsonSerializer.Serialize(stream, new Content(id, new Dictionary<string, string> { [id] = AuditKeys.NewKey() }), Json));
     }
 }

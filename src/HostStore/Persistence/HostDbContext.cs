@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Data;
@@ -11,9 +12,10 @@ namespace ProcessEngine.HostStore.Persistence;
 /// <summary>
 /// The host's own tables on the same database file as the engine and the domain: the people who sign in
 /// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
-/// were written, how far the sweeps got). Its own migrations history table.
+/// were written, how far the sweeps got), and the Data Protection key ring every node shares (each key encrypted by
+/// the host before it is written). Its own migrations history table.
 /// </summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     // The name this project had when the first databases were made; a new name would make them migrate from scratch.
     public const string MigrationsHistoryTable = "__PlatformMigrationsHistory";
@@ -24,6 +26,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<PromptCursor> PromptCursors => Set<PromptCursor>();
     public DbSet<MigrationRun> MigrationRuns => Set<MigrationRun>();
     public DbSet<MigrationRunItem> MigrationRunItems => Set<MigrationRunItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

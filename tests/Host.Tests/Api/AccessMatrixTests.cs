@@ -50,6 +50,11 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["POST /api/auth/login"] = new(null, false, _ => Message(HttpMethod.Post, "/api/auth/login", new { }), _ => HttpStatusCode.BadRequest),
             ["POST /api/auth/logout"] = new(AllRoles, false, _ => Message(HttpMethod.Post, "/api/auth/logout"), _ => HttpStatusCode.NoContent),
             ["GET /api/auth/me"] = new(AllRoles, false, _ => Message(HttpMethod.Get, "/api/auth/me"), _ => HttpStatusCode.OK),
+            ["POST /api/auth/refresh"] = new(null, false, _ => Message(HttpMethod.Post, "/api/auth/refresh", new { }), _ => HttpStatusCode.BadRequest),
+            ["GET /api/auth/2fa"] = new(AllRoles, false, _ => Message(HttpMethod.Get, "/api/auth/2fa"), _ => HttpStatusCode.OK),
+            ["POST /api/auth/2fa"] = new(AllRoles, false, _ => Message(HttpMethod.Post, "/api/auth/2fa", new { }), _ => HttpStatusCode.BadRequest),
+            ["POST /api/auth/2fa/recovery-codes"] = new(AllRoles, false, _ => Message(HttpMethod.Post, "/api/auth/2fa/recovery-codes", new { }), _ => HttpStatusCode.BadRequest),
+            ["POST /api/auth/2fa/disable"] = new(AllRoles, false, _ => Message(HttpMethod.Post, "/api/auth/2fa/disable", new { }), _ => HttpStatusCode.BadRequest),
 
             ["GET /api/flows"] = Flow(HttpMethod.Get, "/api/flows", HttpStatusCode.OK),
             ["GET /api/flows/{id}"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject", HttpStatusCode.OK),

@@ -47,7 +47,7 @@ public sealed class ApiHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>After the clock moved past the tokens' hour, everyone signs in again.</summary>
+    /// <summary>After the clock moved past the tokens' lifetime, everyone signs in again.</summary>
     public void ForgetTokens() => _tokens.Clear();
 
     public async Task<string> TokenAsync(string userName)

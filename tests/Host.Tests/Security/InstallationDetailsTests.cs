@@ -35,7 +35,12 @@ public sealed class InstallationDetailsTests
         await using var host = new HostFactory
         {
             Environment = "Production",
-            Settings = new Dictionary<string, string> { ["Accounts:AdminUserName"] = Admin, ["Accounts:AdminPassword"] = AdminPassword },
+            Settings = new Dictionary<string, string>
+            {
+                ["Accounts:AdminUserName"] = Admin, ["Accounts:AdminPassword"] = AdminPassword,
+                // About the API description, not the second factor (TwoFactorAttackTests): the admin signs in with a password.
+                ["SignIn:TwoFactor:RequiredForRoles:0"] = "RvtChair",
+            },
         };
         using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
         // Outside Development the session cookie is Secure: it comes back over https only.
