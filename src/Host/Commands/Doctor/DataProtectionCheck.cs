@@ -1,0 +1,45 @@
+namespace ProcessEngine.Host.Commands.Doctor;
+
+/// <summary>
+/// The Data Protection key ring (cookies, antiforgery) lives in the database, encrypted under a key-encryption key from
+/// DataProtection:KeyEncryptionKey (base64, at least 32 bytes) or the file DataProtection:KeyFile, made at the first
+/// start. Nodes sharing one database need the same key, or each node's cookies fail on the others.
+/// </summary>
+public sealed class DataProtectionCheck : IDoctorCheck
+{
+    private const string Area = "Data Protection";
+    private const string DefaultKeyFile = "data/dataprotection-key.json";
+    private const int MinimumKeyBytes = 32;
+
+    public Task<IReadOnlyList<DoctorFinding>> RunAsync(DoctorContext context, CancellationToken ct)
+    {
+        var config = context.Configuration;
+        var key = config["DataProtection:KeyEncryptionKey"];
+        DoctorFinding finding = !string.IsNullOrWhiteSpace(key) ? FromKey(key)
+            : FromFile(DoctorContext.FullPath(config["DataProtection:KeyFile"] is { Length: > 0 } file ? file : DefaultKeyFile), context.IsPostgreSql);
+        return Task.FromResult<IReadOnlyList<DoctorFinding>>([finding]);
+    }
+
+    private static DoctorFinding FromKey(string key)
+    {
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key.Trim(), bytes, out var length) && length >= MinimumKeyBytes
+            ? DoctorFinding.Ok(Area, "the key ring is encrypted under DataProtection:KeyEncryptionKey.")
+            : DoctorFinding.Blocking(Area, $"DataProtection:KeyEncryptionKey is not base64 of at least {MinimumKeyBytes} bytes.",
+                "set DataProtection__KeyEncryptionKey to base64 of 32 random bytes (openssl rand -base64 32) from the secret store.");
+    }
+
+    private static DoctorFinding FromFile(string file, bool severalNodes)
+    {
+        var exists = File.Exists(file);
+        if (exists && !DoctorFiles.CanRead(file))
+            return DoctorFinding.Blocking(Area, $"the Data Protection key file {file} cannot be read by this user.", $"make {file} readable for the host's user (chmod 600).");
+        if (severalNodes)
+            return DoctorFinding.Warning(Area, $"only the key file {file} protects the key ring on PostgreSQL: every node needs the same key.",
+                "set DataProtection__KeyEncryptionKey from your secret store or copy the file.");
+        if (exists && DoctorFiles.GroupOrOthersCanRead(file))
+            return DoctorFinding.Warning(Area, $"the Data Protection key file {file} can be read by group or others.", $"chmod 600 {file}");
+        return DoctorFinding.Ok(Area, exists ? $"the key ring is encrypted under the key file {file}."
+            : $"no key file at {file} yet: the host makes one at its first start (or set DataProtection__KeyEncryptionKey).");
+    }
+}
