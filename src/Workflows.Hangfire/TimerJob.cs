@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using ProcessEngine.Workflows.Diagnostics;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -17,7 +18,9 @@ public sealed class TimerJob(WorkflowRuntime runtime, ITimerScheduler scheduler,
     [AutomaticRetry(Attempts = 5)]
     public async Task FireAsync(Guid timerId, CancellationToken ct)
     {
+        using var span = EngineTracing.Source.StartActivity("timer job");
         var result = await runtime.FireTimerAsync(timerId, ct);
+        span?.SetTag("processengine.outcome", result.Outcome.ToString());
         if (result.Outcome == ResumeOutcome.NotDue && await store.FindBookmarkAsync(timerId, ct) is { DueAt: { } due })
             scheduler.Schedule(timerId, due);
         logger.LogInformation("Timer {TimerId}: {Outcome} {Message}", timerId, result.Outcome, result.Message);
@@ -30,6 +33,7 @@ public sealed class TimerJob(WorkflowRuntime runtime, ITimerScheduler scheduler,
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task SweepAsync(CancellationToken ct)
     {
+        using var span = EngineTracing.Source.StartActivity("timer sweep");
         var fired = await runtime.FireDueTimersAsync(ct);
         if (fired > 0) logger.LogWarning("The timer sweep fired {Count} due timer(s) that no scheduled job had fired", fired);
         var delivered = await runtime.DeliverPendingSignalsAsync(TimeSpan.FromMinutes(1), ct);

@@ -40,6 +40,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(clock);
                 services.WithoutHangfireServer();
             });
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 
     /// <summary>When set, the host uses this database (e.g. PostgreSQL) instead of its own SQLite file.</summary>
@@ -50,6 +51,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     /// <summary>When set, every Error-level line the host logs is kept here too.</summary>
     public ErrorLog? Errors { get; init; }
+
+    /// <summary>Services a test adds on top of the host's (e.g. an in-memory telemetry exporter).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>When set, the host runs on this clock instead of the wall clock.</summary>
     public FakeTimeProvider? Clock { get; init; }

@@ -11,6 +11,7 @@ using ProcessEngine.Host.Components;
 using ProcessEngine.Host.Health;
 using ProcessEngine.Host.Features.Diagnostics;
 using ProcessEngine.Host.Security;
+using ProcessEngine.Host.Telemetry;
 using ProcessEngine.HostStore;
 using Scalar.AspNetCore;
 using ProcessEngine.Workflows.Expressions;
@@ -42,6 +43,7 @@ public static class ProcessEngineHosting
         services.AddHostedService<Auditing.AuditCheckpointService>();
         builder.AddProcessEngineAuth();
         builder.AddSharedDataProtection();
+        builder.AddProcessEngineTelemetry();
         builder.AddProcessEngineUi();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();

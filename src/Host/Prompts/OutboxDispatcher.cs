@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, 
     /// <summary>Sends every due row (up to a thousand per run; the next run continues), then forgets old sent rows; returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await CountBacklogAsync(ct);
         // Without a server the rows wait; the start-up log said so once.
         if (!mailer.IsConfigured) return 0;
         var sent = 0;
@@ -39,10 +40,12 @@ public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, 
                 {
                     await (await connection.OpenAsync(ct)).SendAsync(row, ct);
                     await MarkSentAsync(row);
+                    HostStore.Diagnostics.HostMetrics.PromptSent();
                     sent++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    HostStore.Diagnostics.HostMetrics.PromptFailed();
                     await RecordFailureAsync(row, ex);
                 }
             }
@@ -50,6 +53,13 @@ public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, 
         }
         await ForgetSentAsync(ct);
         return sent;
+    }
+
+    /// <summary>The rows still to send, for the backlog gauge an operator watches (a mail server down shows as growth).</summary>
+    private async Task CountBacklogAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        HostStore.Diagnostics.HostMetrics.OutboxBacklog(await db.Outbox.LongCountAsync(o => o.SentAt == null, ct));
     }
 
     /// <summary>Sent rows are kept a while for support questions, then deleted so the table does not grow for ever.</summary>

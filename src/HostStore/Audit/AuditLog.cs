@@ -190,6 +190,7 @@ public sealed class AuditLog(IDbContextFactory<HostDbContext> contexts, Database
             Node = options.Value.NodeName,
         };
         entry.Hash = AuditChain.HashOf(entry, keys);
+        Diagnostics.HostMetrics.AuditLineWritten(entry.Outcome);
         return entry;
     }
 

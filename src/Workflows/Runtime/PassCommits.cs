@@ -44,7 +44,13 @@ internal sealed class PassCommits(RuntimeServices services, ILogger logger, Func
         // Before the caller's parts: the caller's audit line comes last, as it may queue on the chain's lock (held to COMMIT).
         foreach (var participant in services.Participants)
             if (await participant.PrepareAsync(changes, ct) is { } part) changes.Parts.Insert(0, part);
-        await services.Store.CommitAsync(changes, ct);
+        using (var span = Diagnostics.EngineTracing.Source.StartActivity("pass commit"))
+        {
+            span?.SetTag("processengine.instances", changes.Created.Count + changes.Updated.Count);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await services.Store.CommitAsync(changes, ct);
+            Diagnostics.EngineMetrics.PassCommitted(changes, System.Diagnostics.Stopwatch.GetElapsedTime(started), services.Clock.GetUtcNow());
+        }
         foreach (var timer in changes.AddedBookmarks.Concat(changes.RescheduledTimers))
             if (timer.Kind == BookmarkKind.Timer && !changes.RemovedBookmarks.Contains(timer)) ScheduleAfterCommit(timer);
         if (changes.Notifications.Count > 0) await services.Notifications.PublishAsync(changes.Notifications, ct);

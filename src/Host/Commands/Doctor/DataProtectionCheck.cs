@@ -9,7 +9,6 @@ public sealed class DataProtectionCheck : IDoctorCheck
 {
     private const string Area = "Data Protection";
     private const string DefaultKeyFile = "data/dataprotection-key.json";
-    private const int MinimumKeyBytes = 32;
 
     public Task<IReadOnlyList<DoctorFinding>> RunAsync(DoctorContext context, CancellationToken ct)
     {
@@ -20,20 +19,20 @@ public sealed class DataProtectionCheck : IDoctorCheck
         return Task.FromResult<IReadOnlyList<DoctorFinding>>([finding]);
     }
 
-    private static DoctorFinding FromKey(string key)
-    {
-        var bytes = new byte[key.Length];
-        return Convert.TryFromBase64String(key.Trim(), bytes, out var length) && length >= MinimumKeyBytes
-            ? DoctorFinding.Ok(Area, "the key ring is encrypted under DataProtection:KeyEncryptionKey.")
-            : DoctorFinding.Blocking(Area, $"DataProtection:KeyEncryptionKey is not base64 of at least {MinimumKeyBytes} bytes.",
-                "set DataProtection__KeyEncryptionKey to base64 of 32 random bytes (openssl rand -base64 32) from the secret store.");
-    }
+    // The host's own reading of the key, so the doctor and the start agree on what is usable.
+    private static DoctorFinding FromKey(string key) =>
+        Security.KeyEncryptionKey.Problem(new Security.KeyRingOptions { KeyEncryptionKey = key }) is { } problem
+            ? DoctorFinding.Blocking(Area, problem, "set DataProtection__KeyEncryptionKey to base64 of 32 random bytes (openssl rand -base64 32) from the secret store.")
+            : DoctorFinding.Ok(Area, "the key ring is encrypted under DataProtection:KeyEncryptionKey.");
 
     private static DoctorFinding FromFile(string file, bool severalNodes)
     {
         var exists = File.Exists(file);
         if (exists && !DoctorFiles.CanRead(file))
             return DoctorFinding.Blocking(Area, $"the Data Protection key file {file} cannot be read by this user.", $"make {file} readable for the host's user (chmod 600).");
+        // Only an existing file is read: the doctor never makes one.
+        if (exists && Security.KeyEncryptionKey.Problem(new Security.KeyRingOptions { KeyFile = file }) is { } problem)
+            return DoctorFinding.Blocking(Area, problem, $"restore the key file {file} from its backup, or remove it before the first start so the host makes a new one.");
         if (severalNodes)
             return DoctorFinding.Warning(Area, $"only the key file {file} protects the key ring on PostgreSQL: every node needs the same key.",
                 "set DataProtection__KeyEncryptionKey from your secret store or copy the file.");
