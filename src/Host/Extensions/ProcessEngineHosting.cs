@@ -85,6 +85,7 @@ public static class ProcessEngineHosting
         if (database.Provider == DatabaseProvider.PostgreSql)
             services.PostConfigure<TimerOptions>(o => o.ReschedulePendingOnStart = false);
         builder.AddTaskPrompts();
+        services.AddTaskChangeBus(database);
         services.AddSingleton<ShippedFlowImporter>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

@@ -10,6 +10,9 @@ public sealed record TaskPush(Guid TaskId, string? CasusCode, string Kind)
     public const string Created = "created";
     public const string Assigned = "assigned";
     public const string Completed = "completed";
+
+    /// <summary>Changes may have been missed (a node lost its database listener a while): refetch everything shown. No task id.</summary>
+    public const string Resync = "resync";
 }
 
 /// <summary>The calls the server makes on a connected inbox.</summary>

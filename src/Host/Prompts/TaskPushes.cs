@@ -1,39 +1,24 @@
-using Mediator;
 using Microsoft.AspNetCore.SignalR;
-using ProcessEngine.Workflows.Notifications;
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Host.Live;
 
 namespace ProcessEngine.Host.Prompts;
 
 /// <summary>
-/// Pushes task changes to the inboxes that show the task: its holder, or else its candidate group. A push
-/// is a courtesy (a client that missed one refetches on reconnect), so it is not stored; a failure is
-/// logged by the engine's notification dispatcher. SignalR does not merge groups, so a person reached
-/// through two of them hears twice; only a change of hands addresses two groups.
+/// Pushes task changes from the bus to the inboxes connected to this node's hub that show the task: its
+/// holder, or else its candidate group (the message names them). A push is a courtesy (a client that missed
+/// one refetches on reconnect), so it is not stored. SignalR does not merge groups, so a person reached
+/// through two of them hears twice; only a change of hands addresses two groups. A resync goes to every
+/// connection: this node may have missed changes, and nobody knows whose.
 /// </summary>
-public sealed class TaskPushes(IHubContext<TaskHub, ITaskClient> hub, IWorkflowStore store)
-    : INotificationHandler<TaskCreated>, INotificationHandler<TaskAssigned>, INotificationHandler<TaskCompleted>
+public sealed class TaskPushes(IHubContext<TaskHub, ITaskClient> hub) : ITaskChangeSubscriber
 {
-    public async ValueTask Handle(TaskCreated n, CancellationToken ct) =>
-        await Audience(n.Assignee, n.Assignee is null ? n.CandidateGroup : null).TaskChanged(new TaskPush(n.TaskId, n.CorrelationId, TaskPush.Created));
-
-    /// <summary>The new holder and the group both hear: the task moves between "mine" and "my team's".</summary>
-    public async ValueTask Handle(TaskAssigned n, CancellationToken ct) =>
-        await Audience(n.Assignee, n.CandidateGroup).TaskChanged(new TaskPush(n.TaskId, n.CorrelationId, TaskPush.Assigned));
-
-    public async ValueTask Handle(TaskCompleted n, CancellationToken ct)
+    public Task DeliverAsync(TaskChangeMessage message, CancellationToken ct)
     {
-        // The notification names who completed it, not whose inbox showed it: the task row says.
-        var task = await store.FindTaskAsync(n.TaskId, ct);
-        var holder = task is null ? n.CompletedBy : task.Assignee ?? (task.CandidateGroup is null ? n.CompletedBy : null);
-        await Audience(holder, holder is null ? task?.CandidateGroup : null).TaskChanged(new TaskPush(n.TaskId, n.CorrelationId, TaskPush.Completed));
-    }
-
-    private ITaskClient Audience(string? user, string? group)
-    {
+        var push = new TaskPush(message.TaskId, message.CasusCode, message.Kind);
+        if (message.IsResync) return hub.Clients.All.TaskChanged(push);
         List<string> groups = [];
-        if (user is not null) groups.Add(TaskHub.ForUser(user));
-        if (group is not null) groups.Add(TaskHub.ForGroup(group));
-        return hub.Clients.Groups(groups);
+        if (message.PushUser is { } user) groups.Add(TaskHub.ForUser(user));
+        if (message.PushGroup is { } group) groups.Add(TaskHub.ForGroup(group));
+        return groups.Count == 0 ? Task.CompletedTask : hub.Clients.Groups(groups).TaskChanged(push);
     }
 }

@@ -1,17 +1,19 @@
-using Mediator;
-using ProcessEngine.Workflows.Notifications;
+using ProcessEngine.Host.Live;
 
 namespace ProcessEngine.Host.Components.Work;
 
-/// <summary>A task changed: who holds it or which group it is offered to (when the notification says), and its casus.</summary>
-public sealed record TaskChange(Guid TaskId, string? CasusCode, string? Assignee, string? CandidateGroup);
+/// <summary>
+/// A task changed: who holds it or which group it is offered to (when the notification says), and its casus.
+/// <paramref name="Resync"/>: changes may have been missed (no task id); a screen re-reads all it shows.
+/// </summary>
+public sealed record TaskChange(Guid TaskId, string? CasusCode, string? Assignee, string? CandidateGroup, bool Resync = false);
 
 /// <summary>
 /// Live task changes for the Blazor screens of this host. A screen runs on the server (a circuit), so it
-/// hears the engine's notifications directly instead of connecting to the SignalR hub as a client; the hub
-/// (/hubs/tasks) stays for other clients. Like the hub's pushes this is a courtesy without content: a screen
-/// refetches through the application layer what the person may see. Only this node's commits are heard;
-/// several nodes would need a backplane for this and the hub alike.
+/// hears task changes from the bus (<see cref="ITaskChangeBus"/>) instead of connecting to the SignalR hub as
+/// a client; the hub (/hubs/tasks) stays for other clients. Like the hub's pushes this is a courtesy without
+/// content: a screen refetches through the application layer what the person may see. The bus brings every
+/// node's commits: in-process on SQLite, through PostgreSQL's LISTEN/NOTIFY on several nodes.
 /// </summary>
 public sealed class TaskEvents
 {
@@ -44,19 +46,12 @@ public sealed class TaskEvents
     }
 }
 
-/// <summary>Feeds <see cref="TaskEvents"/> from the engine's task notifications (published after commit).</summary>
-public sealed class TaskEventsRelay(TaskEvents events) :
-    INotificationHandler<TaskCreated>, INotificationHandler<TaskAssigned>, INotificationHandler<TaskCompleted>
+/// <summary>Feeds <see cref="TaskEvents"/> from the bus, so this node's screens hear every node's changes.</summary>
+public sealed class TaskEventsRelay(TaskEvents events) : ITaskChangeSubscriber
 {
-    public ValueTask Handle(TaskCreated n, CancellationToken ct) => Publish(new(n.TaskId, n.CorrelationId, n.Assignee, n.CandidateGroup));
-
-    public ValueTask Handle(TaskAssigned n, CancellationToken ct) => Publish(new(n.TaskId, n.CorrelationId, n.Assignee, n.CandidateGroup));
-
-    public ValueTask Handle(TaskCompleted n, CancellationToken ct) => Publish(new(n.TaskId, n.CorrelationId, null, null));
-
-    private ValueTask Publish(TaskChange change)
+    public Task DeliverAsync(TaskChangeMessage message, CancellationToken ct)
     {
-        events.Publish(change);
-        return ValueTask.CompletedTask;
+        events.Publish(new TaskChange(message.TaskId, message.CasusCode, message.Assignee, message.CandidateGroup, message.IsResync));
+        return Task.CompletedTask;
     }
 }
