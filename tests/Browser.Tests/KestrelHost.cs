@@ -13,7 +13,7 @@ namespace ProcessEngine.Browser.Tests;
 
 /// <summary>
 /// The real host on a real Kestrel port (a browser cannot reach WebApplicationFactory's in-memory server),
-/// on its own SQLite file, in Development: shipped flows imported, demo accounts made.
+/// on its own SQLite file (or a given database), in Development: shipped flows imported, demo accounts made.
 /// </summary>
 public sealed class KestrelHost : WebApplicationFactory<Program>
 {
@@ -38,7 +38,12 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:CreateDemoAccounts", "true");
         builder.UseSetting("SignIn:Limits:PerAddress", "100000");
         builder.UseSetting("SignIn:Limits:PerUserName", "100000");
-        builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
+        if (Database is { } database)
+        {
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:ProcessEngine", database.ConnectionString);
+        }
+        else builder.UseSetting("ConnectionStrings:ProcessEngine", $"Data Source={DatabasePath}");
         if (Clock is { } clock)
             builder.ConfigureTestServices(services =>
             {
@@ -46,6 +51,9 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
                 services.WithoutHangfireServer();
             });
     }
+
+    /// <summary>When set, the host uses this database (e.g. PostgreSQL shared with another node) instead of its own SQLite file.</summary>
+    public ProcessEngine.Data.DatabaseConnection? Database { get; init; }
 
     /// <summary>
     /// When set, the host runs on this clock instead of the wall clock, and without Hangfire's server (which would
