@@ -18,7 +18,8 @@ public static class CommandServices
         .Build();
 
     /// <summary>The configured database and audit settings; the key file is read, never made (a fresh key would call every line forged).</summary>
-    public static ServiceProvider Build(IConfiguration configuration) => new ServiceCollection().AddSingleton(TimeProvider.System)
+    /// <param name="services">Services a verb needs beside these (Identity's user manager, say).</param>
+    public static ServiceProvider Build(IConfiguration configuration, IServiceCollection? services = null) => (services ?? new ServiceCollection()).AddSingleton(TimeProvider.System)
         .AddHostStore(Extensions.DatabaseConfiguration.Read(configuration))
         .Configure<AuditOptions>(configuration.GetSection("Audit"))
         .PostConfigure<AuditOptions>(o => o.CreateKeyFile = false)

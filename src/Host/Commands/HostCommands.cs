@@ -19,6 +19,7 @@ public static class HostCommands
         "generate" => GenerateCommand.RunAsync(args[1..], output),
         "backup" => BackupCommand.RunAsync(args[1..], output),
         "restore" => RestoreCommand.RunAsync(args[1..], output),
+        "account" => AccountCommand.RunAsync(args[1..], output),
         "doctor" => Doctor.DoctorCommand.RunAsync(args[1..], output),
         _ => null,
     };

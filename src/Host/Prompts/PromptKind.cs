@@ -11,6 +11,8 @@ public enum PromptKind
     Escalation,
     /// <summary>The task is still open after the colleagues heard of it: the chair (the escalation group) hears, as the last step.</summary>
     EscalationChair,
+    /// <summary>Someone handed the task to the person (reassigned it); taking a task oneself sends nothing.</summary>
+    Handed,
 }
 
 public static class PromptKinds
@@ -21,6 +23,7 @@ public static class PromptKinds
         PromptKind.Reminder => "reminder",
         PromptKind.Escalation => "escalation",
         PromptKind.EscalationChair => "escalation-chair",
+        PromptKind.Handed => "handed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -29,10 +32,14 @@ public static class PromptKinds
 
     /// <summary>
     /// "{key}:{taskId}:{userName}"; a prompt about a due moment adds it ("@yyyyMMddHHmm" UTC), so a slowed task's new moment
-    /// gets its own prompts even while the earlier ones are still kept in the outbox.
+    /// gets its own prompts even while the earlier ones are still kept in the outbox; a handover adds its moment
+    /// (<paramref name="at"/>), so a task handed back to someone prompts them again.
     /// </summary>
-    public static string DedupKey(this PromptKind kind, PromptTask task, string userName) =>
-        kind is PromptKind.Created || task.DueAt is not { } due
-            ? $"{kind.Key()}:{task.TaskId}:{userName}"
-            : $"{kind.Key()}:{task.TaskId}@{due.UtcDateTime:yyyyMMddHHmm}:{userName}";
+    public static string DedupKey(this PromptKind kind, PromptTask task, string userName, DateTimeOffset? at = null) => kind switch
+    {
+        PromptKind.Handed => $"{kind.Key()}:{task.TaskId}@{(at ?? throw new ArgumentNullException(nameof(at))).UtcDateTime:yyyyMMddHHmmssfff}:{userName}",
+        PromptKind.Created => $"{kind.Key()}:{task.TaskId}:{userName}",
+        _ when task.DueAt is { } due => $"{kind.Key()}:{task.TaskId}@{due.UtcDateTime:yyyyMMddHHmm}:{userName}",
+        _ => $"{kind.Key()}:{task.TaskId}:{userName}",
+    };
 }

@@ -16,7 +16,7 @@ public static class PromptRows
         var group = kind is PromptKind.Escalation or PromptKind.EscalationChair || task.Assignee is not null ? null : task.CandidateGroup;
         var (subject, body) = PromptTexts.For(kind, task.TaskId, task.CasusCode, group, options.BaseUrl);
         var messages = people
-            .Select(person => (Key: kind.DedupKey(task, person.UserName), person.Email))
+            .Select(person => (Key: kind.DedupKey(task, person.UserName, now), person.Email))
             .DistinctBy(p => p.Key)
             .Where(p => written is null || !written.Contains(p.Key))
             .Select(p => new OutboxMessage

@@ -20,6 +20,7 @@ public static class PromptTexts
                 + "U hoort dit als duopartner of collega: vraag gerust na of er hulp nodig is."),
             PromptKind.EscalationChair => ($"Nog open: taak{bij}", $"Een taak{bij} staat na de afgesproken termijn nog open, "
                 + "ook nadat de duopartner of collega's het hoorden. Bespreek met de professional wat er nodig is."),
+            PromptKind.Handed => ($"Taak aan u overgedragen{bij}", $"Een collega heeft een taak{bij} aan u overgedragen."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         var link = $"{baseUrl.TrimEnd('/')}/taken/{taskId}";

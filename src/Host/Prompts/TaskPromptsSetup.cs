@@ -18,6 +18,7 @@ public static class TaskPromptsSetup
         services.AddSingleton<PromptWriter>();
         // Every pass that creates tasks commits their prompt rows with them (the transactional outbox).
         services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, CreatedPromptsAlongside>();
+        services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, HandedPromptsAlongside>();
         // The inbrenger hears of the maatregel the GI carries out, in the same transaction.
         services.AddSingleton<ProcessEngine.Workflows.Persistence.ICommitParticipant, MaatregelUpdatesAlongside>();
         services.AddSingleton<PromptCursors>();

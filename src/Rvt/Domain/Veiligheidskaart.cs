@@ -20,6 +20,12 @@ public sealed record VeiligheidskaartInhoud
     /// <summary>With whom the kaart is shared (roles or organisations).</summary>
     public IReadOnlyList<string> GedeeldMet { get; init; } = [];
 
+    /// <summary>
+    /// Items per list: a kaart is read aloud at the table, and every version is kept, so a list of thousands (a script,
+    /// a paste gone wrong) would only fill the history. Fifty is more than any kaart in the proeftuinen held.
+    /// </summary>
+    public const int MaxItems = 50;
+
     /// <summary>Every problem per field path (e.g. <c>afspraken[1].wie</c>), in Dutch; empty when the content may be stored.</summary>
     public IReadOnlyDictionary<string, string> Validate()
     {
@@ -28,7 +34,8 @@ public sealed record VeiligheidskaartInhoud
         List(errors, "krachten", Krachten);
         List(errors, "veiligheidsvoorwaarden", Veiligheidsvoorwaarden);
         List(errors, "gedeeldMet", GedeeldMet);
-        for (var i = 0; i < Afspraken.Count; i++)
+        if (Afspraken.Count > MaxItems) errors["afspraken"] = TooMany;
+        for (var i = 0; i < Math.Min(Afspraken.Count, MaxItems); i++)
         {
             var afspraak = Afspraken[i];
             CasusIntake.Text(errors, $"afspraken[{i}].wat", afspraak.Wat, 1000);
@@ -44,8 +51,11 @@ public sealed record VeiligheidskaartInhoud
 
     private static void List(Dictionary<string, string> errors, string field, IReadOnlyList<string> items)
     {
-        for (var i = 0; i < items.Count; i++) CasusIntake.Text(errors, $"{field}[{i}]", items[i], 1000);
+        if (items.Count > MaxItems) errors[field] = TooMany;
+        for (var i = 0; i < Math.Min(items.Count, MaxItems); i++) CasusIntake.Text(errors, $"{field}[{i}]", items[i], 1000);
     }
+
+    private static readonly string TooMany = $"Ten hoogste {MaxItems} punten: vat samen wat bij elkaar hoort.";
 }
 
 /// <summary>

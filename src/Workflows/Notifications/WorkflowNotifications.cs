@@ -16,7 +16,11 @@ public sealed record TaskCreated(Guid TaskId, Guid InstanceId, string Title, str
     DateTimeOffset? DueAt, string? CorrelationId) : INotification;
 
 /// <summary>A task changed hands: claimed, given back (<paramref name="Assignee"/> null) or reassigned.</summary>
-public sealed record TaskAssigned(Guid TaskId, Guid InstanceId, string? Assignee, string? CandidateGroup, string By, string? CorrelationId) : INotification;
+public sealed record TaskAssigned(Guid TaskId, Guid InstanceId, string? Assignee, string? CandidateGroup, string By, string? CorrelationId) : INotification
+{
+    /// <summary><see cref="By"/> of a task that moved with its instance to a new flow version: nobody handed it on.</summary>
+    public const string ByMigration = "verplaatsing";
+}
 
 public sealed record TaskCompleted(Guid TaskId, Guid InstanceId, string Outcome, string? CompletedBy, string? CorrelationId) : INotification;
 

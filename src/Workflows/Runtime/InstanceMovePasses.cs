@@ -36,7 +36,7 @@ internal sealed class InstanceMovePasses(RuntimeServices services, PassCommits c
             pass.Changes.MovedTasks.Add((task, task.PrepareSave()));
             task.MoveTo(target, spec, due, assignee);
             // Inboxes showing the task refetch it (a new title, form or group): the push a change of hands makes.
-            pass.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, MovedBy, task.CorrelationId));
+            pass.Changes.Notifications.Add(new TaskAssigned(task.Id, task.InstanceId, task.Assignee, task.CandidateGroup, TaskAssigned.ByMigration, task.CorrelationId));
         }
         foreach (var (bookmark, target, signal, due) in move.Bookmarks)
         {
@@ -54,8 +54,6 @@ internal sealed class InstanceMovePasses(RuntimeServices services, PassCommits c
         await commits.CommitAsync(pass, ct);
         return impact;
     }
-
-    private const string MovedBy = "verplaatsing";
 
     /// <summary>The activity type written on a migration's journal line (it belongs to no activity of the flow).</summary>
     public const string MigrationJournalType = "Migratie";

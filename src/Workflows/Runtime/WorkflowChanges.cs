@@ -48,6 +48,8 @@ public sealed class WorkflowChanges
     public IReadOnlyList<Fact> FactsRecorded => Facts;
     /// <summary>Signals the pass sent: stored with it, delivered after its commit.</summary>
     public IReadOnlyList<SentSignal> SignalsSent => Signals;
+    /// <summary>What the pass will publish after its commit; a participant may act on it inside the transaction.</summary>
+    public IReadOnlyList<Mediator.INotification> NotificationsRaised => Notifications;
     /// <summary>What the caller writes in this same transaction (its audit line), after the engine's statements.</summary>
     public IReadOnlyList<IUnitOfWorkPart> PartsAlongside => Parts;
 }

@@ -32,6 +32,10 @@ public sealed class BewustVertragenTests
         await host.AddUserAsync("wijk3", "wijk3@example.org", [Roles.Professional], "Wijkteam West");
         var (code, task) = await host.PreparationTaskAsync();
         await host.Get<WorkflowRuntime>().ReassignTaskAsync(task.Id, "wijk1", "voorzitter");
+        // The handover is mailed to the new holder at once; what follows is about the due moments.
+        await host.DispatchAsync();
+        Assert.Equal(["wijk1@example.org"], Assert.Single(host.Smtp.Received, m => m.Subject.StartsWith("Taak aan u overgedragen", StringComparison.Ordinal)).To);
+        host.Smtp.Clear();
 
         host.Clock.SetUtcNow(Monday.AddDays(3)); // Thursday 5 March, before the reminder's moment (Friday 10:00)
         using var wijk1 = await SignInAsync(host, "wijk1", TeamPassword);

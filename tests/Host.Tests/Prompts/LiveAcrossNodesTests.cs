@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using ProcessEngine.Data;
 using ProcessEngine.Host.Live;
 using ProcessEngine.Host.Prompts;
@@ -78,49 +75,6 @@ public sealed class LiveAcrossNodesTests
         foreach (var node in nodes) await node.Service<TaskChangeListener>().Listening.WaitAsync(Reconnect);
     }
 
-    private static async Task<Inbox> InboxAsync(ApiHost node, string userName)
-    {
-        var token = await node.TokenAsync(userName);
-        // Long polling over the test server's handler, since the in-memory server has no WebSockets.
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.Factory.Server.BaseAddress, TaskHub.Path), options =>
-            {
-                options.HttpMessageHandlerFactory = _ => node.Factory.Server.CreateHandler();
-                options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        var inbox = new Inbox(connection);
-        await connection.StartAsync();
-        return inbox;
-    }
-
-    /// <summary>The pushes one signed-in client received, in order.</summary>
-    private sealed class Inbox : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly Channel<TaskPush> _pushes = Channel.CreateUnbounded<TaskPush>();
-
-        public Inbox(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<TaskPush>(nameof(ITaskClient.TaskChanged), push => _pushes.Writer.TryWrite(push));
-        }
-
-        /// <summary>The next push, or a failure naming the wait when none came in time (never a fixed sleep).</summary>
-        public async Task<TaskPush> NextAsync(TimeSpan within)
-        {
-            using var timeout = new CancellationTokenSource(within);
-            try
-            {
-                return await _pushes.Reader.ReadAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No push arrived within {within.TotalSeconds} s.");
-            }
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
+    private static async Task<HubInbox> InboxAsync(ApiHost node, string userName) =>
+        await HubInbox.ConnectAsync(node.Factory.Server, await node.TokenAsync(userName));
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using ProcessEngine.Host.Prompts;
 using ProcessEngine.Host.Security;
@@ -24,17 +22,17 @@ public sealed class TaskHubTests
 
         var code = await host.RegisterIntakeAsync();
         var triage = await host.OpenTaskAsync(code, "Triage nieuwe aanmelding");
-        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Created), await chair.NextAsync());
+        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Created), await chair.NextAsync(PushTimeout));
 
         var runtime = host.Get<WorkflowRuntime>();
         await runtime.CompleteTaskAsync(triage.Id, "Bespreking", new Dictionary<string, object?> { ["tafeldatum"] = "2026-03-12" }, "voorzitter");
         var voorbereiden = await host.OpenTaskAsync(code, "Bespreking aan de RVT-tafel voorbereiden");
-        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Completed), await chair.NextAsync());
-        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Created), await prof1.NextAsync());
+        Assert.Equal(new TaskPush(triage.Id, code, TaskPush.Completed), await chair.NextAsync(PushTimeout));
+        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Created), await prof1.NextAsync(PushTimeout));
 
         // Pushes leave in order; had prof2 been sent any of the above, it would arrive before this one.
         await runtime.ReassignTaskAsync(voorbereiden.Id, "prof2", "coordinator");
-        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Assigned), await prof2.NextAsync());
+        Assert.Equal(new TaskPush(voorbereiden.Id, code, TaskPush.Assigned), await prof2.NextAsync(PushTimeout));
         Assert.Equal(0, prof2.Pending);
         Assert.Equal(0, chair.Pending);
         Assert.Equal(0, prof1.Pending);
@@ -44,55 +42,19 @@ public sealed class TaskHubTests
     public async Task Hub_RefusesAConnection_WithoutSignIn()
     {
         await using var host = new PromptHost();
-        await using var connection = Connection(host, token: null);
+        await using var connection = HubInbox.Connection(host.Server, token: null);
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    private static async Task<Inbox> InboxAsync(PromptHost host, string userName)
+    private static async Task<HubInbox> InboxAsync(PromptHost host, string userName)
     {
         using var client = host.CreateClient();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = new AccountOptions().DemoPassword });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var connection = Connection(host, token);
-        var inbox = new Inbox(connection);
-        await connection.StartAsync();
-        return inbox;
-    }
-
-    /// <summary>A SignalR client over the test server's handler; long polling, since the in-memory server has no WebSockets.</summary>
-    private static HubConnection Connection(PromptHost host, string? token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(host.Server.BaseAddress, TaskHub.Path), options =>
-        {
-            options.HttpMessageHandlerFactory = _ => host.Server.CreateHandler();
-            options.Transports = HttpTransportType.LongPolling;
-            if (token is not null) options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-        })
-        .Build();
-
-    /// <summary>The pushes one signed-in client received, in order.</summary>
-    private sealed class Inbox : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly Channel<TaskPush> _pushes = Channel.CreateUnbounded<TaskPush>();
-
-        public Inbox(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<TaskPush>(nameof(ITaskClient.TaskChanged), push => _pushes.Writer.TryWrite(push));
-        }
-
-        public int Pending => _pushes.Reader.Count;
-
-        public async Task<TaskPush> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(PushTimeout);
-            return await _pushes.Reader.ReadAsync(timeout.Token);
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
+        return await HubInbox.ConnectAsync(host.Server, token!);
     }
 }

@@ -136,14 +136,14 @@ public sealed class TwoFactorAttackTests
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, object login)
+    internal static async Task<string> TokenAsync(HttpClient client, object login)
     {
         var response = await client.PostAsJsonAsync("/api/auth/login", login);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token, object? body = null)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
