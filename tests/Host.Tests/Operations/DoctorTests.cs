@@ -66,18 +66,21 @@ public sealed class DoctorTests
     }
 
     [Fact]
-    public async Task PlainHttpOnAllAddresses_AndSmtpWithoutTlsToAnotherHost_EachBlock_NamingTheSetting()
+    public async Task PlainHttpOnAllAddresses_AndSmtpWithoutTlsToAnotherHost_EachBlock_AndAKeyBesideTheDatabase_Warns()
     {
         var absent = Path.Combine(_root, "nog-niet.db");
 
         var (exit, output) = await DoctorAsync("--Environment=Production", $"--ConnectionStrings:ProcessEngine=Data Source={absent}",
-            "--Urls=http://0.0.0.0:5080", "--Prompts:Smtp:Host=smtp.example.org", "--Prompts:Smtp:Security=None");
+            "--Urls=http://0.0.0.0:5080", "--Prompts:Smtp:Host=smtp.example.org", "--Prompts:Smtp:Security=None",
+            $"--DataProtection:KeyFile={Path.Combine(_root, "dataprotection-key.json")}");
 
         Assert.True(exit == 1, output);
         Assert.Contains("BLOCKING  HTTPS: Urls: http://0.0.0.0:5080 is plain http on a non-loopback address: the session cookie is Secure", output);
         Assert.Contains("Fix: set Urls=http://127.0.0.1:5080 behind a TLS reverse proxy", output);
         Assert.Contains("BLOCKING  SMTP: Prompts:Smtp:Security is None towards smtp.example.org", output);
         Assert.Contains("Fix: set Prompts__Smtp__Security=StartTls", output);
+        // The key that encrypts the session keys beside the database that holds them: one copy of the folder forges sessions.
+        Assert.Contains($"WARNING   Data Protection: the Data Protection key file is in the database's folder {_root}", output);
         Assert.False(File.Exists(absent), "the doctor must not create the database");
     }
 

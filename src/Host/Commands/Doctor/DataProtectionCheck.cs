@@ -15,7 +15,7 @@ public sealed class DataProtectionCheck : IDoctorCheck
         var config = context.Configuration;
         var key = config["DataProtection:KeyEncryptionKey"];
         DoctorFinding finding = !string.IsNullOrWhiteSpace(key) ? FromKey(key)
-            : FromFile(DoctorContext.FullPath(config["DataProtection:KeyFile"] is { Length: > 0 } file ? file : DefaultKeyFile), context.IsPostgreSql);
+            : FromFile(DoctorContext.FullPath(config["DataProtection:KeyFile"] is { Length: > 0 } file ? file : DefaultKeyFile), context.IsPostgreSql, context.SqliteFile);
         return Task.FromResult<IReadOnlyList<DoctorFinding>>([finding]);
     }
 
@@ -25,7 +25,7 @@ public sealed class DataProtectionCheck : IDoctorCheck
             ? DoctorFinding.Blocking(Area, problem, "set DataProtection__KeyEncryptionKey to base64 of 32 random bytes (openssl rand -base64 32) from the secret store.")
             : DoctorFinding.Ok(Area, "the key ring is encrypted under DataProtection:KeyEncryptionKey.");
 
-    private static DoctorFinding FromFile(string file, bool severalNodes)
+    private static DoctorFinding FromFile(string file, bool severalNodes, string? database)
     {
         var exists = File.Exists(file);
         if (exists && !DoctorFiles.CanRead(file))
@@ -36,6 +36,10 @@ public sealed class DataProtectionCheck : IDoctorCheck
         if (severalNodes)
             return DoctorFinding.Warning(Area, $"only the key file {file} protects the key ring on PostgreSQL: every node needs the same key.",
                 "set DataProtection__KeyEncryptionKey from your secret store or copy the file.");
+        // The key ring sits in the database; with its key beside it, one copy of the folder can forge any session.
+        if (database is not null && DoctorFiles.FolderOf(file) == DoctorFiles.FolderOf(database))
+            return DoctorFinding.Warning(Area, $"the Data Protection key file is in the database's folder {DoctorFiles.FolderOf(file)}: a copy of that folder can forge sessions.",
+                "set DataProtection__KeyEncryptionKey from a secret store (openssl rand -base64 32), or DataProtection__KeyFile to a file in another folder.");
         if (exists && DoctorFiles.GroupOrOthersCanRead(file))
             return DoctorFinding.Warning(Area, $"the Data Protection key file {file} can be read by group or others.", $"chmod 600 {file}");
         return DoctorFinding.Ok(Area, exists ? $"the key ring is encrypted under the key file {file}."
