@@ -9,7 +9,7 @@ namespace ProcessEngine.Synthetic;
 /// What a simulated professional types into a task form: a valid value for every field, by its type,
 /// and free text that holds nothing about a family (the identifier guard would refuse it anyway).
 /// </summary>
-internal static class SyntheticAnswers
+public static class SyntheticAnswers
 {
     private static readonly string[] Notes =
     [

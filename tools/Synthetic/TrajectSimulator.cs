@@ -1,18 +1,14 @@
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ProcessEngine.Rvt;
 using ProcessEngine.Rvt.Application;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Definitions;
 using ProcessEngine.Workflows.Expressions;
-using ProcessEngine.Workflows.Hosting;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Persistence.Copying;
 using ProcessEngine.Workflows.Persistence.InMemory;
 using ProcessEngine.Workflows.Runtime;
-using ProcessEngine.Workflows.Scheduling;
+using ProcessEngine.Workflows.TestDrive;
 
 namespace ProcessEngine.Synthetic;
 
@@ -36,11 +32,11 @@ public sealed class TrajectSimulator : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly ServiceProvider _strict;
-    private readonly SimulationClock _clock;
+    private readonly SimulatedClock _clock;
     private readonly InMemoryWorkflowStore _store;
     private int _count;
 
-    private TrajectSimulator(ServiceProvider services, ServiceProvider strict, SimulationClock clock, InMemoryWorkflowStore store)
+    private TrajectSimulator(ServiceProvider services, ServiceProvider strict, SimulatedClock clock, InMemoryWorkflowStore store)
     {
         _store = store;
         _services = services;
@@ -53,7 +49,7 @@ public sealed class TrajectSimulator : IAsyncDisposable
     /// <summary>An engine with these flows (their JSON as stored in the target database) loaded and live.</summary>
     public static async Task<TrajectSimulator> CreateAsync(IEnumerable<string> flows, CancellationToken ct = default)
     {
-        var clock = new SimulationClock(DateTimeOffset.UnixEpoch);
+        var clock = new SimulatedClock(DateTimeOffset.UnixEpoch);
         var store = new InMemoryWorkflowStore();
         var definitions = new InMemoryWorkflowDefinitionStore();
         var services = Engine(clock, store, definitions, null);
@@ -68,22 +64,8 @@ public sealed class TrajectSimulator : IAsyncDisposable
         return simulator;
     }
 
-    private static ServiceProvider Engine(SimulationClock clock, InMemoryWorkflowStore store, InMemoryWorkflowDefinitionStore definitions,
-        ExpressionOptions? limits)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IPublisher, DiscardingPublisher>();
-        services.AddWorkflowEngine(r => r.AddRvtActivities());
-        services.AddSingleton<IWorkflowStore>(store);
-        services.AddSingleton<ISignalOutbox>(store);
-        services.AddSingleton<IWorkflowDefinitionStore>(definitions);
-        services.AddSingleton<ITimerScheduler, SimulatedTimers>();
-        if (limits is not null) services.AddSingleton(Microsoft.Extensions.Options.Options.Create(limits));
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Engine(SimulatedClock clock, InMemoryWorkflowStore store, InMemoryWorkflowDefinitionStore definitions,
+        ExpressionOptions? limits) => SimulatedEngine.Create(clock, store, definitions, r => r.AddRvtActivities(), limits);
 
     /// <summary>Simulates one traject registered at <paramref name="start"/>, up to <paramref name="until"/> at the latest.</summary>
     public async Task<SimulatedTraject> RunAsync(DateTimeOffset start, DateTimeOffset until, Random random, bool fault = false,

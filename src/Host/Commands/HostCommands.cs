@@ -21,6 +21,7 @@ public static class HostCommands
         "restore" => RestoreCommand.RunAsync(args[1..], output),
         "account" => AccountCommand.RunAsync(args[1..], output),
         "doctor" => Doctor.DoctorCommand.RunAsync(args[1..], output),
+        "test-flows" => TestFlows.TestFlowsCommand.RunAsync(args[1..], output),
         _ => null,
     };
 

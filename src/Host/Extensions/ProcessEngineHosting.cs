@@ -31,6 +31,8 @@ public static class ProcessEngineHosting
         // Every casus request passes one behaviour that checks involvement and writes the audit line (Host/Access).
         services.AddMediator(options => options.PipelineBehaviors = [typeof(Access.CasusInvolvementBehavior<,>)]);
         services.AddWorkflowEngine(registry => registry.AddRvtActivities());
+        // The proefrit runs the same activities in a private in-memory engine of its own, per call.
+        services.AddSingleton(new Workflows.TestDrive.TestDriver(registry => registry.AddRvtActivities()));
         services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
         services.Configure<TimerOptions>(config.GetSection("Timers"));
         services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));

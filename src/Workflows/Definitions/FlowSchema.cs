@@ -60,6 +60,7 @@ public static class FlowSchema
                     ["type"] = "object", ["required"] = Array("source", "target"), ["additionalProperties"] = false,
                     ["properties"] = new JsonObject { ["source"] = Type("string"), ["outcome"] = Type("string"), ["target"] = Type("string") },
                 }),
+                ["scenarios"] = ArrayOf(Scenario()),
             },
             ["$defs"] = new JsonObject
             {
@@ -118,6 +119,33 @@ public static class FlowSchema
         }),
         _ => new JsonObject(),
     };
+
+    // A saved proefrit (see ScenarioModel): moments are Europe/Amsterdam wall clock.
+    private static JsonObject Scenario()
+    {
+        var moment = new JsonObject { ["type"] = "string", ["pattern"] = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2})?)?$" };
+        return new JsonObject
+        {
+            ["type"] = "object", ["required"] = Array("name", "start"), ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["name"] = Type("string"),
+                ["description"] = Type("string"),
+                ["start"] = moment.DeepClone(),
+                ["input"] = Type("object"),
+                ["steps"] = ArrayOf(new JsonObject
+                {
+                    ["type"] = "object", ["additionalProperties"] = false,
+                    ["properties"] = new JsonObject
+                    {
+                        ["at"] = moment.DeepClone(), ["task"] = Type("string"), ["flow"] = Type("string"), ["outcome"] = Type("string"),
+                        ["answers"] = Type("object"), ["signal"] = Type("string"), ["data"] = Type("object"), ["until"] = moment.DeepClone(),
+                    },
+                }),
+                ["expected"] = ArrayOf(Type("string")),
+            },
+        };
+    }
 
     private static JsonObject Type(string type) => new() { ["type"] = type };
     private static JsonObject ArrayOf(JsonNode items) => new() { ["type"] = "array", ["items"] = items };

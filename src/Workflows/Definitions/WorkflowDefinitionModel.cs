@@ -21,6 +21,8 @@ public sealed record WorkflowDefinitionModel
     public List<VariableModel>? Variables { get; init; }
     public List<ActivityModel>? Activities { get; init; }
     public List<ConnectionModel>? Connections { get; init; }
+    /// <summary>Saved proefritten: replayed by <c>-- test-flows</c> and the studio to catch a change that moves a path or a date.</summary>
+    public List<ScenarioModel>? Scenarios { get; init; }
 }
 
 public sealed record VariableModel

@@ -32,6 +32,7 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionE
         var defaults = CompileVariables(model, errors);
         var nodes = CompileActivities(model, errors);
         CompileConnections(model, nodes, errors);
+        ScenarioChecks.Check(model, errors);
         // With a broken activity or connection the shape is unknown: checking it would only add noise.
         var start = errors.Count == 0 ? GraphChecks.FindStart(model, nodes, errors) : null;
         if (start is not null)

@@ -64,6 +64,9 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["PUT /api/flows/{id}/draft"] = Flow(HttpMethod.Put, "/api/flows/rvt-traject/draft", HttpStatusCode.BadRequest, ""),
             ["POST /api/flows/import"] = Flow(HttpMethod.Post, "/api/flows/import", HttpStatusCode.BadRequest, ""),
             ["POST /api/flows/{id}/publish"] = Flow(HttpMethod.Post, "/api/flows/bestaat-niet/publish", HttpStatusCode.NotFound),
+            ["POST /api/flows/{id}/test-drive"] = Flow(HttpMethod.Post, "/api/flows/rvt-maatregel/test-drive", HttpStatusCode.OK, new { start = "2027-02-01" }),
+            ["PUT /api/flows/{id}/scenarios"] = Flow(HttpMethod.Put, "/api/flows/bestaat-niet/scenarios", HttpStatusCode.NotFound, new { name = "x", start = "2027-02-01" }),
+            ["GET /api/flows/{id}/scenarios/check"] = Flow(HttpMethod.Get, "/api/flows/bestaat-niet/scenarios/check", HttpStatusCode.NotFound),
             ["GET /api/activity-descriptors"] = Flow(HttpMethod.Get, "/api/activity-descriptors", HttpStatusCode.OK),
 
             ["POST /api/trajecten"] = new([Professional], false, _ => Message(HttpMethod.Post, "/api/trajecten", new { }), _ => HttpStatusCode.BadRequest),

@@ -5,6 +5,7 @@ using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Workflows.Activities;
 using ProcessEngine.Workflows.Definitions;
+using ProcessEngine.Workflows.TestDrive;
 
 namespace ProcessEngine.Host.Features.Flows;
 
@@ -35,6 +36,12 @@ public static class FlowEndpoints
             .WithSummary("Een flowbestand importeren en publiceren; met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
         flows.MapPost("/{id}/publish", PublishAsync)
             .Access(Policies.ManageFlows).WithSummary("Het concept publiceren; geweigerd met de foutenlijst zolang het niet geldig is.");
+        flows.MapPost("/{id}/test-drive", TestDriveAsync)
+            .Access(Policies.ManageFlows).WithSummary("Proefrit van de nieuwste versie (het concept zoals het er staat) op een gesimuleerde klok; er wordt niets opgeslagen.");
+        flows.MapPut("/{id}/scenarios", SaveScenarioAsync)
+            .Access(Policies.ManageFlows).WithSummary("Een proefrit als scenario in het concept opslaan, met de tijdlijn die hij nu geeft als verwachting.");
+        flows.MapGet("/{id}/scenarios/check", CheckScenariosAsync)
+            .Access(Policies.ManageFlows).WithSummary("Elk opgeslagen scenario van de nieuwste versie opnieuw rijden; per scenario het eerste verschil.");
         api.MapGet("/activity-descriptors", ListActivities)
             .WithTags("Flows").Access(Policies.ManageFlows).WithSummary("De activiteiten die een flow kan gebruiken, met hun invoer en uitgangen.");
     }
@@ -75,6 +82,19 @@ public static class FlowEndpoints
     private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem>> PublishAsync(string id, HttpContext http, IMediator m,
         CancellationToken ct) =>
         (await m.Send(new PublishFlow(id, CurrentUser.From(http)), ct)).ToOkOr400Or404();
+
+    // A step that cannot be taken is part of the answer (200, with the problem and the timeline so far); 400 is a body that is no scenario.
+    private static async Task<Results<Ok<TestDriveResult>, InvalidProblem, NotFoundProblem>> TestDriveAsync(string id, ScenarioModel scenario,
+        IMediator m, CancellationToken ct) =>
+        (await m.Send(new RunTestDrive(id, scenario), ct)).ToOkOr400Or404();
+
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem>> SaveScenarioAsync(string id, ScenarioModel scenario,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new SaveScenario(id, scenario, CurrentUser.From(http)), ct)).ToOkOr400Or404();
+
+    private static async Task<Results<Ok<IReadOnlyList<ScenarioOutcome>>, NotFoundProblem>> CheckScenariosAsync(string id, IMediator m,
+        CancellationToken ct) =>
+        (await m.Send(new CheckScenarios(id), ct)).ToOkOr404();
 
     private static Ok<IReadOnlyList<ActivityDescriptor>> ListActivities(ActivityRegistry registry) =>
         TypedResults.Ok<IReadOnlyList<ActivityDescriptor>>([.. registry.All.OrderBy(d => d.Category).ThenBy(d => d.Type)]);

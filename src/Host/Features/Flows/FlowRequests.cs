@@ -121,7 +121,7 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
     private static FlowVersion Version(WorkflowDefinitionRecord record) => new(record.DefinitionId, record.Version, record.Name,
         record.IsPublished, record.IsLive, record.UpdatedAt, record.PublishedAt, record.Origin);
 
-    private static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors)
+    internal static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors)
     {
         using var json = JsonDocument.Parse(record.Json);
         return new FlowDocument(Version(record), json.RootElement.Clone(), errors);

@@ -131,8 +131,12 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
             foreach (var signal in changes.SignalsSent) _signals[signal.Id] = signal;
             foreach (var incident in changes.IncidentsAdded.Concat(changes.IncidentsResolved)) _incidents[incident.Id] = incident.Clone();
         }
+        Committed?.Invoke(changes);
         return Task.CompletedTask;
     }
+
+    /// <summary>Called after each commit with what it changed, in commit order: how a proefrit writes its timeline.</summary>
+    public Action<WorkflowChanges>? Committed { get; set; }
 
     // Checked before anything is applied, so a conflict leaves the store exactly as it was.
     private void Verify(WorkflowChanges changes)

@@ -1,17 +1,17 @@
 using Mediator;
 using ProcessEngine.Workflows.Scheduling;
 
-namespace ProcessEngine.Synthetic;
+namespace ProcessEngine.Workflows.TestDrive;
 
-/// <summary>The simulation's time: it jumps from one step of a traject to the next.</summary>
-internal sealed class SimulationClock(DateTimeOffset start) : TimeProvider
+/// <summary>A simulation's time: it stands still while the engine works and jumps when the simulation moves it.</summary>
+public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>Synthetic history sends no prompts: the notifications of simulated steps go nowhere.</summary>
-internal sealed class DiscardingPublisher : IPublisher
+/// <summary>A simulated run prompts nobody: its notifications go nowhere.</summary>
+public sealed class SilentPublisher : IPublisher
 {
     public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
         where TNotification : INotification => ValueTask.CompletedTask;
@@ -19,8 +19,8 @@ internal sealed class DiscardingPublisher : IPublisher
     public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }
 
-/// <summary>The simulation fires due timers itself as its clock passes them; nothing needs waking.</summary>
-internal sealed class SimulatedTimers : ITimerScheduler
+/// <summary>A simulation fires due timers itself as it moves its clock past them; nothing needs waking.</summary>
+public sealed class ClockDrivenTimers : ITimerScheduler
 {
     public void Schedule(Guid timerId, DateTimeOffset dueAt) { }
 }
