@@ -28,8 +28,8 @@ public sealed record ReassignTask(Guid Id, ReassignInput Input, CurrentUser User
 /// <summary>
 /// The inbox and what a person does with a task. A task is theirs when it is assigned to them; a team
 /// task (unassigned, for one of their groups) they may claim, or complete directly (which claims it).
-/// A stand-in (waarneming) may read and complete the tasks of the person they stand in for while the period runs; those lines
-/// name that person as on-behalf-of.
+/// A stand-in (waarneming) may read and complete the tasks of the person they stand in for while the period runs, in that
+/// person's name; the audit lines name the stand-in as user and that person as on-behalf-of.
 /// Every step on a task of a casus is audited with that casus code.
 /// </summary>
 public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes, WaarnemingStore waarnemingen) :
@@ -99,7 +99,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
             return RequestResult<TaskView>.Invalid("outcome", $"Kies een uitkomst: {string.Join(", ", task!.Outcomes)}.");
         var data = request.Input.Data?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? [];
         var line = Line(request.User, task!, "task.complete", onBehalfOf);
-        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, request.User.UserName, line, ct);
+        // A stand-in completes in the holder's name: the flows hand follow-up work to whoever completed a step (completedBy), and that
+        // work stays the holder's, as does the involvement a completed task gives. Who really acted is the audit line's user.
+        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, onBehalfOf ?? request.User.UserName, line, ct);
         return await AfterAsync(result, line, task, ct);
     }
 

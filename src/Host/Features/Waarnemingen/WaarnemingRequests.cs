@@ -61,9 +61,10 @@ public sealed class WaarnemingHandlers(WaarnemingStore store, Auditor audit, ISe
         if (errors.Count > 0) return RequestResult<WaarnemingView>.Invalid(errors);
 
         var (startsAt, endsAt) = (WaarnemingDays.StartOf(input.From!.Value), WaarnemingDays.StartOf(input.Until!.Value.AddDays(1)));
-        if (await store.OverlapsAsync(absent!, startsAt, endsAt, ct))
-            return RequestResult<WaarnemingView>.Invalid("from", $"Er is al een waarnemer voor {absent} in (een deel van) deze periode.");
         var now = clock.GetUtcNow();
+        // Only what lies ahead can overlap: a period ended early this morning does not stand in the way of a new one from today.
+        if (await store.OverlapsAsync(absent!, startsAt > now ? startsAt : now, endsAt, ct))
+            return RequestResult<WaarnemingView>.Invalid("from", $"Er is al een waarnemer voor {absent} in (een deel van) deze periode.");
         var row = new Waarneming
         {
             Id = Guid.CreateVersion7(now), AbsentUser = absent!, StandIn = standIn!, From = startsAt, Until = endsAt, Reason = input.Reason!.Value,
