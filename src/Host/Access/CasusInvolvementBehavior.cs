@@ -20,7 +20,7 @@ public sealed class CasusInvolvementBehavior<TMessage, TResponse>(CasusAccess ac
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
         var involvement = await access.CheckAsync(message.User, message.CasusCode, ct);
-        switch (involvement)
+        switch (involvement.Access)
         {
             case CasusAccessResult.NotFound:
                 await audit.RefusedAsync(message.User, message.Audit.EventCode, message.Audit.Action, message.CasusCode, "casus bestaat niet", ct);

@@ -29,6 +29,7 @@ public static class ApiEndpoints
         AuditEndpoints.Map(api);
         RvtEndpoints.Map(api);
         DiagnosticsEndpoints.Map(api);
+        Features.Waarnemingen.WaarnemingEndpoints.Map(api);
         return app;
     }
 }

@@ -56,6 +56,25 @@ public static class ResultHttp
         _ => throw Undeclared(outcome),
     };
 
+    /// <summary>200, 403, 404, 409.</summary>
+    public static Results<Ok<T>, ForbiddenProblem, NotFoundProblem, ConflictProblem> ToOkOr403Or404Or409<T>(this RequestResult<T> outcome) => outcome.Kind switch
+    {
+        ResultKind.Ok => TypedResults.Ok(outcome.Value),
+        ResultKind.Forbidden => ForbiddenProblem.Of(outcome.Message),
+        ResultKind.NotFound => NotFoundProblem.Of(outcome.Message),
+        ResultKind.Conflict => ConflictProblem.Of(outcome.Message),
+        _ => throw Undeclared(outcome),
+    };
+
+    /// <summary>201, 400, 403.</summary>
+    public static Results<Created<T>, InvalidProblem, ForbiddenProblem> ToCreatedOr400Or403<T>(this RequestResult<T> outcome, Func<T, string> location) => outcome.Kind switch
+    {
+        ResultKind.Created => TypedResults.Created(location(outcome.Value!), outcome.Value),
+        ResultKind.Invalid => InvalidProblem.Of(outcome.Errors, outcome.Message),
+        ResultKind.Forbidden => ForbiddenProblem.Of(outcome.Message),
+        _ => throw Undeclared(outcome),
+    };
+
     /// <summary>200, 400, 403, 404.</summary>
     public static Results<Ok<T>, InvalidProblem, ForbiddenProblem, NotFoundProblem> ToOkOr400Or403Or404<T>(this RequestResult<T> outcome) => outcome.Kind switch
     {

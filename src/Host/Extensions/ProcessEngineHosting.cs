@@ -47,6 +47,7 @@ public static class ProcessEngineHosting
         builder.AddSharedDataProtection();
         builder.AddProcessEngineTelemetry();
         builder.AddProcessEngineUi();
+        services.AddSingleton<Features.Waarnemingen.WaarnemingStore>();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();
         services.AddSingleton<Auditing.Auditor>();

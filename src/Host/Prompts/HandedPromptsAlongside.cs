@@ -27,7 +27,7 @@ public sealed class HandedPromptsAlongside(PromptRecipients recipients, IOptions
         {
             var task = changes.TasksUpdated.Select(t => t.Task).FirstOrDefault(t => t.Id == n.TaskId);
             if (task is null) continue;
-            var people = await recipients.UserAsync(task.Id, n.Assignee!, ct);
+            var people = await recipients.HolderAsync(task.Id, n.Assignee!, ct);
             messages.AddRange(PromptRows.For(PromptKind.Handed, PromptTask.From(task), people, options.Value, now).Messages);
         }
         return messages.Count == 0 ? null : new OutboxRows(messages, []);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProcessEngine.Host.Features.Waarnemingen;
 using ProcessEngine.HostStore.Persistence;
 
 namespace ProcessEngine.Host.Prompts;
@@ -7,15 +8,26 @@ namespace ProcessEngine.Host.Prompts;
 public sealed record PromptRecipient(string UserName, string Email);
 
 /// <summary>
-/// Who should hear of a task: its assignee, or else every member of its candidate group (a role or a team).
-/// People without an e-mail address are skipped and logged: an administrator can add the address.
+/// Who should hear of a task: its assignee (and whoever stands in for them now), or else every member of its candidate group
+/// (a role or a team). People without an e-mail address are skipped and logged: an administrator can add the address.
 /// </summary>
-public sealed class PromptRecipients(IDbContextFactory<HostDbContext> contexts, ILogger<PromptRecipients> logger)
+public sealed class PromptRecipients(IDbContextFactory<HostDbContext> contexts, WaarnemingStore waarnemingen, ILogger<PromptRecipients> logger)
 {
     public Task<IReadOnlyList<PromptRecipient>> ForTaskAsync(Guid taskId, string? assignee, string? group, CancellationToken ct) =>
-        assignee is not null ? UserAsync(taskId, assignee, ct)
+        assignee is not null ? HolderAsync(taskId, assignee, ct)
         : group is not null ? GroupAsync(taskId, group, ct)
         : Task.FromResult<IReadOnlyList<PromptRecipient>>([]);
+
+    /// <summary>
+    /// The holder of a task and, during a waarneming, the stand-in as well: the task shows in the stand-in's inbox, and the holder
+    /// still hears of it (they may read their mail, and the work is theirs again after the period). Each person once.
+    /// </summary>
+    public async Task<IReadOnlyList<PromptRecipient>> HolderAsync(Guid taskId, string holder, CancellationToken ct)
+    {
+        var people = new List<PromptRecipient>(await UserAsync(taskId, holder, ct));
+        foreach (var standIn in await waarnemingen.StandInsOfAsync(holder, ct)) people.AddRange(await UserAsync(taskId, standIn, ct));
+        return [.. people.DistinctBy(p => p.UserName, StringComparer.OrdinalIgnoreCase)];
+    }
 
     public async Task<IReadOnlyList<PromptRecipient>> UserAsync(Guid taskId, string userName, CancellationToken ct)
     {

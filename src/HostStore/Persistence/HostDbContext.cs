@@ -6,13 +6,14 @@ using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.HostStore.Mail;
 using ProcessEngine.HostStore.Migrating;
+using ProcessEngine.HostStore.StandIns;
 
 namespace ProcessEngine.HostStore.Persistence;
 
 /// <summary>
 /// The host's own tables on the same database file as the engine and the domain: the people who sign in
 /// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
-/// were written, how far the sweeps got), and the Data Protection key ring every node shares (each key encrypted by
+/// were written, how far the sweeps got), the stand-in periods (waarnemingen), and the Data Protection key ring every node shares (each key encrypted by
 /// the host before it is written). Its own migrations history table.
 /// </summary>
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
@@ -27,6 +28,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<MigrationRun> MigrationRuns => Set<MigrationRun>();
     public DbSet<MigrationRunItem> MigrationRunItems => Set<MigrationRunItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Waarneming> Waarnemingen => Set<Waarneming>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -34,6 +36,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
         // Read by operators in the database too: a run's status and an instance's outcome as words.
         builder.Properties<MigrationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<MigrationItemOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<WaarnemingReason>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -96,6 +99,19 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.ToTable("PromptCursors");
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(50);
+        });
+        model.Entity<Waarneming>(e =>
+        {
+            e.ToTable("Waarnemingen");
+            e.Property(x => x.AbsentUser).HasMaxLength(256);
+            e.Property(x => x.StandIn).HasMaxLength(256);
+            e.Property(x => x.SetBy).HasMaxLength(256);
+            e.Property(x => x.EndedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.EffectiveUntil);
+            // Asked on every casus look and inbox of a stand-in, and for the overlap check of the absent person.
+            e.HasIndex(x => new { x.StandIn, x.Until });
+            e.HasIndex(x => new { x.AbsentUser, x.Until });
         });
     }
 }

@@ -97,6 +97,7 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
 
             ["GET /api/tasks/mine"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/mine"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/team"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/team"), _ => HttpStatusCode.OK),
+            ["GET /api/tasks/waarneming"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/tasks/waarneming"), _ => HttpStatusCode.OK),
             ["GET /api/tasks/{id:guid}"] = Task(HttpMethod.Get, "", _ => HttpStatusCode.OK),
             // prof1 holds the preparation task already (claiming it again changes nothing); the chair claims the team's triage.
             ["POST /api/tasks/{id:guid}/claim"] = Task(HttpMethod.Post, "/claim", _ => HttpStatusCode.OK),
@@ -137,6 +138,11 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             ["GET /api/reports/overdue"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/overdue"), _ => HttpStatusCode.OK),
             ["GET /api/reports/stuck"] = new(ReportRoles, false, _ => Message(HttpMethod.Get, "/api/reports/stuck?dagen=1"), _ => HttpStatusCode.OK),
             ["GET /api/reports/incidents"] = new(OperatorRoles, false, _ => Message(HttpMethod.Get, "/api/reports/incidents"), _ => HttpStatusCode.OK),
+            // Stand-in periods: one's own (the chair: anyone's); an empty one is refused by field, an unknown one is not found.
+            ["GET /api/waarnemingen"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/waarnemingen"), _ => HttpStatusCode.OK),
+            ["POST /api/waarnemingen"] = new(CasusRoles, false, _ => Message(HttpMethod.Post, "/api/waarnemingen", new { }), _ => HttpStatusCode.BadRequest),
+            ["POST /api/waarnemingen/{id:guid}/end"] = new(CasusRoles, false, _ => Message(HttpMethod.Post, $"/api/waarnemingen/{random}/end"),
+                _ => HttpStatusCode.NotFound),
             ["GET /api/audit"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/audit"), _ => HttpStatusCode.OK),
             ["GET /api/diagnostics/database-work"] = new([Admin], false, _ => Message(HttpMethod.Get, "/api/diagnostics/database-work"),
                 _ => HttpStatusCode.OK),

@@ -22,7 +22,7 @@ public sealed class StartPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.Contains($"Bespreking aan de RVT-tafel voorbereiden {world.Api.OnTable} {due}", start.Text);
         Assert.StartsWith("over ", due);
         Assert.Equal(["Werk"], start.NavGroups);
-        Assert.Equal(["/", "/inbox", "/aanmelding"], start.NavLinks);
+        Assert.Equal(["/", "/inbox", "/aanmelding", "/waarneming"], start.NavLinks);
         Assert.Contains("Casus aanmelden", start.Text);
     }
 
@@ -38,7 +38,7 @@ public sealed class StartPageTests(UiWorld world) : IClassFixture<UiWorld>
         // The OnTable casus went to bespreking at its triage: one "besproken casus" this year, shown as "<5" (it could point to a family).
         Assert.Matches(@"Besproken casus / Consultatie & Advies (0|<5) (0|<5) <5 ", start.Text);
         Assert.Equal(["Werk", "Overzicht"], start.NavGroups);
-        Assert.Equal(["/", "/inbox", "/rvt", "/dashboard", "/rapportages/halfjaarcijfers"], start.NavLinks);
+        Assert.Equal(["/", "/inbox", "/rvt", "/waarneming", "/dashboard", "/rapportages/halfjaarcijfers"], start.NavLinks);
         Assert.DoesNotContain("Casus aanmelden", start.Text);
     }
 

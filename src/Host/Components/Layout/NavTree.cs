@@ -23,6 +23,7 @@ public static class NavTree
             new("Inbox", "/inbox", Icons.Material.Filled.Inbox, Policies.CasusWork),
             new("Aanmelden", "/aanmelding", Icons.Material.Filled.PersonAddAlt1, Policies.Aanmelden),
             new("RVT-tafel", "/rvt", Icons.Material.Filled.Groups, Policies.RvtTafel),
+            new("Waarneming", "/waarneming", Icons.Material.Filled.SwitchAccount, Policies.CasusWork),
         ]),
         new("Studio",
         [

@@ -52,5 +52,5 @@ public sealed class WaitingTaskHandlers(IWorkflowMonitoring monitoring, Auditor 
 
     /// <summary>Pseudonymous lists name casus codes, so looking at one is accounted for (one line per list, not per casus).</summary>
     private Task AuditListAsync(CurrentUser user, string eventCode, IEnumerable<string?> codes, int lines, CancellationToken ct) =>
-        audit.ListAsync(user, eventCode, Auditor.PurposeAccountability, codes, lines, always: true, ct);
+        audit.ListAsync(user, eventCode, Auditor.PurposeAccountability, codes, lines, always: true, ct: ct);
 }

@@ -16,6 +16,8 @@ public static class TaskEndpoints
             .Access(Policies.CasusWork).WithSummary("Mijn open taken, te laat eerst, dan op termijn.");
         tasks.MapGet("/team", ListTeamAsync).InputCanBeRefused()
             .Access(Policies.CasusWork).WithSummary("Taken van mijn rollen en teams die nog niemand heeft opgepakt.");
+        tasks.MapGet("/waarneming", ListStandInAsync).InputCanBeRefused()
+            .Access(Policies.CasusWork).WithSummary("De open taken van wie ik nu waarneem (namens die persoon, alleen in de periode).");
         tasks.MapGet("/{id:guid}", GetAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("Een taak met zijn formulier en uitkomsten.");
         tasks.MapPost("/{id:guid}/claim", ClaimAsync)
@@ -39,6 +41,9 @@ public static class TaskEndpoints
     private static async Task<Ok<IReadOnlyList<TaskView>>> ListTeamAsync(string? casus, int? skip, int? take, HttpContext http, IMediator m,
         CancellationToken ct) =>
         (await m.Send(new ListTeamTasks(CurrentUser.From(http), casus, skip ?? 0, take ?? 50), ct)).ToOk();
+
+    private static async Task<Ok<IReadOnlyList<TaskView>>> ListStandInAsync(string? casus, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListStandInTasks(CurrentUser.From(http), casus), ct)).ToOk();
 
     private static async Task<Results<Ok<TaskView>, ForbiddenProblem, NotFoundProblem>> GetAsync(Guid id, HttpContext http, IMediator m,
         CancellationToken ct) =>

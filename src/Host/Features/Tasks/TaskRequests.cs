@@ -5,6 +5,7 @@ using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Features.Casus;
+using ProcessEngine.Host.Features.Waarnemingen;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Identity;
@@ -27,9 +28,11 @@ public sealed record ReassignTask(Guid Id, ReassignInput Input, CurrentUser User
 /// <summary>
 /// The inbox and what a person does with a task. A task is theirs when it is assigned to them; a team
 /// task (unassigned, for one of their groups) they may claim, or complete directly (which claims it).
+/// A stand-in (waarneming) may read and complete the tasks of the person they stand in for while the period runs, in that
+/// person's name; the audit lines name the stand-in as user and that person as on-behalf-of.
 /// Every step on a task of a casus is audited with that casus code.
 /// </summary>
-public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes) :
+public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes, WaarnemingStore waarnemingen) :
     IRequestHandler<ListMyTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<ListTeamTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<GetTask, RequestResult<TaskView>>,
@@ -65,37 +68,40 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
 
     public async ValueTask<RequestResult<TaskView>> Handle(GetTask request, CancellationToken ct)
     {
-        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.read", AuditAction.Read, allowDone: true, ct);
+        var (task, refusal, onBehalfOf) = await EnterAsync(request.Id, request.User, "task.read", AuditAction.Read, allowDone: true, ct);
         if (refusal is not null) return refusal;
-        await AuditAsync(request.User, task!, "task.read", AuditAction.Read, ct);
+        await audit.RecordAsync(request.User, "task.read", AuditAction.Read, AuditOutcome.Success, Auditor.PurposeCare, task!.CorrelationId,
+            detail: task.Id.ToString(), onBehalfOf: onBehalfOf, ct: ct);
         return RequestResult<TaskView>.Ok(TaskView.From(task!));
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ClaimTask request, CancellationToken ct)
     {
-        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.claim", AuditAction.Update, allowDone: false, ct);
+        var (task, refusal, onBehalfOf) = await EnterAsync(request.Id, request.User, "task.claim", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
-        var line = Line(request.User, task!, "task.claim");
+        var line = Line(request.User, task!, "task.claim", onBehalfOf);
         return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, line, ct), line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ReleaseTask request, CancellationToken ct)
     {
-        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.release", AuditAction.Update, allowDone: false, ct);
+        var (task, refusal, onBehalfOf) = await EnterAsync(request.Id, request.User, "task.release", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
-        var line = Line(request.User, task!, "task.release");
+        var line = Line(request.User, task!, "task.release", onBehalfOf);
         return await AfterAsync(await runtime.ReleaseTaskAsync(task!.Id, request.User.UserName, line, ct), line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(CompleteTask request, CancellationToken ct)
     {
-        var (task, refusal) = await EnterAsync(request.Id, request.User, "task.complete", AuditAction.Update, allowDone: false, ct);
+        var (task, refusal, onBehalfOf) = await EnterAsync(request.Id, request.User, "task.complete", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
         if (string.IsNullOrWhiteSpace(request.Input.Outcome))
             return RequestResult<TaskView>.Invalid("outcome", $"Kies een uitkomst: {string.Join(", ", task!.Outcomes)}.");
         var data = request.Input.Data?.ToDictionary(p => p.Key, p => (object?)p.Value) ?? [];
-        var line = Line(request.User, task!, "task.complete");
-        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, request.User.UserName, line, ct);
+        var line = Line(request.User, task!, "task.complete", onBehalfOf);
+        // A stand-in completes in the holder's name: the flows hand follow-up work to whoever completed a step (completedBy), and that
+        // work stays the holder's, as does the involvement a completed task gives. Who really acted is the audit line's user.
+        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, onBehalfOf ?? request.User.UserName, line, ct);
         return await AfterAsync(result, line, task, ct);
     }
 
@@ -134,26 +140,30 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
             : $"{name} werkt niet aan casussen en kan deze taak niet doen.");
     }
 
-    /// <summary>Finds the task and decides whether this person may act on it; a refusal is audited.</summary>
-    private async Task<(UserTask? Task, RequestResult<TaskView>? Refusal)> EnterAsync(Guid id, CurrentUser user, string eventCode, string action,
-        bool allowDone, CancellationToken ct)
+    /// <summary>
+    /// Finds the task and decides whether this person may act on it; a refusal is audited. A stand-in acting on the task of the
+    /// person they stand in for now gets that person's name back, for the audit line's on-behalf-of.
+    /// </summary>
+    private async Task<(UserTask? Task, RequestResult<TaskView>? Refusal, string? OnBehalfOf)> EnterAsync(Guid id, CurrentUser user, string eventCode,
+        string action, bool allowDone, CancellationToken ct)
     {
         var task = await engine.FindTaskAsync(id, ct);
-        if (task is null) return (null, await NoSuchTaskAsync(user, id, eventCode, action, ct));
+        if (task is null) return (null, await NoSuchTaskAsync(user, id, eventCode, action, ct), null);
         if (!allowDone && task.Excludes(user.UserName))
         {
             await RefuseAsync(user, task, eventCode, action, ct);
-            return (task, RequestResult<TaskView>.Forbidden("U bent betrokken bij deze casus: deze taak is voor iemand die er niet bij betrokken is."));
+            return (task, RequestResult<TaskView>.Forbidden("U bent betrokken bij deze casus: deze taak is voor iemand die er niet bij betrokken is."), null);
         }
         var mine = task.Assignee == user.UserName || (allowDone && task.CompletedBy == user.UserName);
         var teams = task.Assignee is null && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup);
-        if (mine || teams) return (task, null);
+        if (mine || teams) return (task, null, null);
         // A member of the task's group whom a colleague beat to it (claimed, or claimed and completed) lost a race, not access:
         // 409 as for any task already handled, so two people pressing "Oppakken" together get one 200 and one 409.
         if (!allowDone && task.CandidateGroup is not null && user.Groups.Contains(task.CandidateGroup))
-            return (task, RequestResult<TaskView>.Conflict("Iemand anders heeft deze taak intussen opgepakt of afgehandeld."));
+            return (task, RequestResult<TaskView>.Conflict("Iemand anders heeft deze taak intussen opgepakt of afgehandeld."), null);
+        if (task.Assignee is { } holder && await waarnemingen.IsStandingInAsync(user.UserName, holder, ct)) return (task, null, holder);
         await RefuseAsync(user, task, eventCode, action, ct);
-        return (task, RequestResult<TaskView>.Forbidden("Deze taak is niet voor u."));
+        return (task, RequestResult<TaskView>.Forbidden("Deze taak is niet voor u."), null);
     }
 
     /// <summary>
@@ -167,11 +177,8 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         return RequestResult<TaskView>.Ok(TaskView.From((await engine.FindTaskAsync(before.Id, ct))!));
     }
 
-    private AuditLine Line(CurrentUser user, UserTask task, string eventCode) =>
-        audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString());
-
-    private Task AuditAsync(CurrentUser user, UserTask task, string eventCode, string action, CancellationToken ct) =>
-        audit.RecordAsync(user, eventCode, action, AuditOutcome.Success, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), ct: ct);
+    private AuditLine Line(CurrentUser user, UserTask task, string eventCode, string? onBehalfOf) =>
+        audit.Line(user, eventCode, AuditAction.Update, Auditor.PurposeCare, task.CorrelationId, detail: task.Id.ToString(), onBehalfOf: onBehalfOf);
 
     private Task<RequestResult<TaskView>> NoSuchTaskAsync(CurrentUser user, Guid id, string eventCode, string action, CancellationToken ct) =>
         audit.NoSuchTaskAsync(user, id, eventCode, action, ct);

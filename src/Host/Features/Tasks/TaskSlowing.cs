@@ -61,7 +61,7 @@ public sealed class SlowTaskHandler(IWorkflowStore engine, WorkflowRuntime runti
 
     private async Task<bool> MayAsync(CurrentUser user, UserTask task, CancellationToken ct) =>
         task.Assignee == user.UserName
-        || (task.CorrelationId is { } code && await access.CheckAsync(user, code, ct) == CasusAccessResult.DuoPartner);
+        || (task.CorrelationId is { } code && (await access.CheckAsync(user, code, ct)).Access == CasusAccessResult.DuoPartner);
 
     /// <summary>The field errors of the input, as of <paramref name="today"/> (Amsterdam).</summary>
     public static Dictionary<string, string> Check(SlowInput input, DateOnly today)
