@@ -16,6 +16,15 @@ public sealed class DescriptorTests
     }
 
     [Fact]
+    public void Every_input_has_a_Dutch_label_for_the_studio_besides_its_json_name()
+    {
+        var unlabelled = _registry.All.SelectMany(d => d.Inputs.Where(i => i.Label == i.Name).Select(i => $"{d.Type}.{i.Name}"));
+
+        Assert.Empty(unlabelled);
+        Assert.Equal("Voor welke groep", _registry.Find("HumanTask")!.FindInput("candidateGroup")!.Label);
+    }
+
+    [Fact]
     public void Describe_ReadsInputsDefaultsAndOutcomes_WhenActivityDeclaresThem()
     {
         var task = _registry.Find("HumanTask")!;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -179,6 +180,47 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         Assert.True(task.TryGetProperty("position", out _), "the canvas position is saved");
         Assert.Contains(file.RootElement.GetProperty("connections").EnumerateArray(), c =>
             c.GetProperty("source").GetString() == "telling-aanmelding" && c.GetProperty("target").GetString() == "humantask-1");
+    }
+
+    [Fact]
+    public async Task Two_coordinators_save_the_same_draft_the_second_gets_a_conflict_sees_both_and_may_overwrite()
+    {
+        var first = await world.SignedInAsync("coordinator");
+        var imported = await first.Context.APIRequest.PostAsync("/api/flows/import", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            DataString = """
+                { "id": "browser-conflict-flow", "name": "Browser-conflict",
+                  "activities": [ { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } } ] }
+                """,
+        });
+        Assert.Equal(201, imported.Status);
+        var second = await world.SignedInAsync("beheerder");
+        foreach (var page in new[] { first, second })
+        {
+            await page.SetViewportSizeAsync(1600, 1000);
+            await page.GotoAsync("/studio/flows/browser-conflict-flow");
+            await page.GetByTestId("flow-canvas").Locator("[data-cell-id='beoordelen'] text").First.ClickAsync();
+            // The panel labels inputs with their Dutch names; the JSON name stays in the help text.
+            await Expect(page.Locator("[data-testid='property-panel'] [data-input='candidateGroup']")).ToContainTextAsync("Voor welke groep");
+        }
+
+        await TextInput(first, "title").FillAsync("Beoordelen door de eerste");
+        await first.GetByTestId("designer-save").ClickAsync();
+        await Expect(first.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
+        await TextInput(second, "title").FillAsync("Beoordelen door de tweede");
+        await second.GetByTestId("designer-save").ClickAsync();
+
+        await Expect(second.GetByTestId("flow-conflict")).ToContainTextAsync("Iemand anders heeft deze flow opgeslagen sinds u hem opende (concept 2");
+        await Expect(second.GetByTestId("flow-conflict-theirs")).ToHaveAttributeAsync("href", "/studio/flows/browser-conflict-flow?versie=2");
+        await Expect(TextInput(second, "title")).ToHaveValueAsync("Beoordelen door de tweede");
+        var store = world.Host.Services.GetRequiredService<ProcessEngine.Workflows.Persistence.IWorkflowDefinitionStore>();
+        Assert.Contains("Beoordelen door de eerste", (await store.FindLatestAsync("browser-conflict-flow"))!.Json);
+
+        await second.GetByTestId("flow-conflict-overwrite").ClickAsync();
+        await Expect(second.GetByTestId("flow-conflict")).ToHaveCountAsync(0);
+        await Expect(second.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
+        Assert.Contains("Beoordelen door de tweede", (await store.FindLatestAsync("browser-conflict-flow"))!.Json);
     }
 
     private static ILocator Body(ILocator node) => node.Locator("> rect");

@@ -8,10 +8,10 @@ namespace ProcessEngine.Activities.Generic;
 [Outcomes(FromInput = nameof(Outcomes))]
 public sealed class Decision : Activity
 {
-    [Input(Description = "Expressie die de naam van een uitgang geeft, bijvoorbeeld variables.acuut ? 'Spoed' : 'Regulier'.", Required = true, UIHint = "expression")]
+    [Input(Label = "Gekozen uitgang", Description = "Expressie die de naam van een uitgang geeft, bijvoorbeeld variables.acuut ? 'Spoed' : 'Regulier'.", Required = true, UIHint = "expression")]
     public Input<string> Outcome { get; set; } = new((string?)null);
 
-    [Input(Description = "De mogelijke uitgangen.", Required = true)]
+    [Input(Label = "Uitgangen", Description = "De mogelijke uitgangen.", Required = true)]
     public Input<IReadOnlyList<string>> Outcomes { get; set; } = new((IReadOnlyList<string>?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

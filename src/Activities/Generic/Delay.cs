@@ -8,10 +8,10 @@ namespace ProcessEngine.Activities.Generic;
 [Activity("Delay", Category = "Tijd", DisplayName = "Timer", Description = "Wacht een termijn (ISO 8601 of werkdagen) of tot een tijdstip.")]
 public sealed class Delay : Activity, IBlockingActivity
 {
-    [Input(Description = "Hoe lang te wachten, bijvoorbeeld 'P3M', 'P10W' of '5 werkdagen'.")]
+    [Input(Label = "Wachttijd", Description = "Hoe lang te wachten, bijvoorbeeld 'P3M', 'P10W' of '5 werkdagen'.")]
     public Input<FlowDuration?> Duration { get; set; } = new((FlowDuration?)null);
 
-    [Input(Description = "Tijdstip om op te wachten (gaat voor de termijn).")]
+    [Input(Label = "Wachten tot", Description = "Tijdstip om op te wachten (gaat voor de termijn).")]
     public Input<DateTimeOffset?> Until { get; set; } = new((DateTimeOffset?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -8,7 +8,7 @@ namespace ProcessEngine.Activities.Generic;
 [Outcomes(FromInput = nameof(Branches))]
 public sealed class Fork : Activity
 {
-    [Input(Description = "Namen van de takken.", Required = true, AllowExpression = false)]
+    [Input(Label = "Takken", Description = "Namen van de takken.", Required = true, AllowExpression = false)]
     public Input<IReadOnlyList<string>> Branches { get; set; } = new((IReadOnlyList<string>?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>

@@ -13,47 +13,47 @@ public sealed class HumanTask : Activity, IBlockingActivity, IUsesFormRule, ITit
     string? ICountsFacts.FactName => CountAs.Literal;
     string ICountsFacts.FactInput => "countAs";
 
-    [Input(Description = "Titel van de taak in de inbox.", Required = true)]
+    [Input(Label = "Titel", Description = "Titel van de taak in de inbox.", Required = true)]
     public Input<string> Title { get; set; } = new((string?)null);
 
-    [Input(Description = "Toelichting voor wie de taak krijgt.", UIHint = "multiline")]
+    [Input(Label = "Toelichting", Description = "Toelichting voor wie de taak krijgt.", UIHint = "multiline")]
     public Input<string> Description { get; set; } = new((string?)null);
 
-    [Input(Description = "Gebruiker die de taak krijgt (leeg: de groep kan hem oppakken).")]
+    [Input(Label = "Voor wie (gebruiker)", Description = "Gebruiker die de taak krijgt (leeg: de groep kan hem oppakken).")]
     public Input<string> Assignee { get; set; } = new((string?)null);
 
-    [Input(Description = "Rol of team dat de taak kan oppakken, bijvoorbeeld RvtChair.")]
+    [Input(Label = "Voor welke groep", Description = "Rol of team dat de taak kan oppakken, bijvoorbeeld RvtChair.")]
     public Input<string> CandidateGroup { get; set; } = new((string?)null);
 
-    [Input(Description = "Termijn vanaf nu, bijvoorbeeld 'P2W' of '5 werkdagen'.")]
+    [Input(Label = "Termijn", Description = "Termijn vanaf nu, bijvoorbeeld 'P2W' of '5 werkdagen'.")]
     public Input<FlowDuration?> Due { get; set; } = new((FlowDuration?)null);
 
-    [Input(Description = "Vast moment waarop de taak af moet zijn (gaat voor de termijn), bijvoorbeeld de datum van het netwerkberaad.")]
+    [Input(Label = "Uiterlijk op", Description = "Vast moment waarop de taak af moet zijn (gaat voor de termijn), bijvoorbeeld de datum van het netwerkberaad.")]
     public Input<DateTimeOffset?> DueAt { get; set; } = new((DateTimeOffset?)null);
 
-    [Input(Description = "De knoppen waarmee de taak wordt afgerond; elk is een uitgang.", Required = true)]
+    [Input(Label = "Uitkomsten (knoppen)", Description = "De knoppen waarmee de taak wordt afgerond; elk is een uitgang.", Required = true)]
     public Input<IReadOnlyList<string>> Outcomes { get; set; } = new(["Afgerond"]);
 
-    [Input(Description = "Velden die het formulier vraagt.")]
+    [Input(Label = "Formulier", Description = "Velden die het formulier vraagt.")]
     public Input<IReadOnlyList<FormField>> Form { get; set; } = new([]);
 
-    [Input(Description = "Extra controle op het ingevulde formulier, door de applicatie geleverd (bijvoorbeeld 'maatregel': de wettelijke maximale duur).", AllowExpression = false)]
+    [Input(Label = "Formuliercontrole", Description = "Extra controle op het ingevulde formulier, door de applicatie geleverd (bijvoorbeeld 'maatregel': de wettelijke maximale duur).", AllowExpression = false)]
     public Input<string> FormRule { get; set; } = new((string?)null);
 
-    [Input(Description = "Nee voor een stap waar tijd nemen de bedoeling is (reflectie, 'goed genoeg'): die wordt nooit geëscaleerd als hij lang openstaat.", AllowExpression = false)]
+    [Input(Label = "Escaleren als hij lang openstaat", Description = "Nee voor een stap waar tijd nemen de bedoeling is (reflectie, 'goed genoeg'): die wordt nooit geëscaleerd als hij lang openstaat.", AllowExpression = false)]
     public Input<bool> Escalate { get; set; } = new(true);
 
-    [Input(Description = "Naam van een telling die bij het afronden wordt vastgelegd, met de gekozen uitgang en de antwoorden op de keuzevelden (nooit vrije tekst), bijvoorbeeld 'beslismoment'.", AllowExpression = false)]
+    [Input(Label = "Telling bij afronden", Description = "Naam van een telling die bij het afronden wordt vastgelegd, met de gekozen uitgang en de antwoorden op de keuzevelden (nooit vrije tekst), bijvoorbeeld 'beslismoment'.", AllowExpression = false)]
     public Input<string> CountAs { get; set; } = new((string?)null);
 
-    [Input(Description = "Gebruikers die deze taak niet mogen oppakken of afronden, bijvoorbeeld wie betrokken is bij wat de taak beoordeelt.")]
+    [Input(Label = "Niet voor (gebruikers)", Description = "Gebruikers die deze taak niet mogen oppakken of afronden, bijvoorbeeld wie betrokken is bij wat de taak beoordeelt.")]
     public Input<IReadOnlyList<string>> ExcludedUsers { get; set; } = new((IReadOnlyList<string>?)null);
 
     bool ITitledActivity.TitleIsComputed => Title.IsExpression;
 
     string? IUsesFormRule.FormRuleName => FormRule.Literal is { Length: > 0 } name ? name : null;
 
-    [Input(Description = "Variabele die de ingevulde velden en de gekozen uitgang krijgt.", AllowExpression = false)]
+    [Input(Label = "Antwoorden in variabele", Description = "Variabele die de ingevulde velden en de gekozen uitgang krijgt.", AllowExpression = false)]
     public Input<string> ResultVariable { get; set; } = new((string?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -10,7 +10,7 @@ public sealed class Join : Activity, IJoinActivity
     public const string All = "All";
     public const string Any = "Any";
 
-    [Input(Description = "All: wacht op alle takken; Any: ga door na de eerste.", Options = [All, Any], AllowExpression = false)]
+    [Input(Label = "Wachten op", Description = "All: wacht op alle takken; Any: ga door na de eerste.", Options = [All, Any], AllowExpression = false)]
     public Input<string> Mode { get; set; } = new(All);
 
     public bool WaitAll => Mode.Literal != Any;

@@ -11,10 +11,10 @@ public sealed class RecordFact : Activity, ICountsFacts
     string? ICountsFacts.FactName => Fact.Literal;
     string ICountsFacts.FactInput => "fact";
 
-    [Input(Description = "Naam van het feit, bijvoorbeeld 'netwerkberaad'.", Required = true, AllowExpression = false)]
+    [Input(Label = "Telling", Description = "Naam van het feit, bijvoorbeeld 'netwerkberaad'.", Required = true, AllowExpression = false)]
     public Input<string> Fact { get; set; } = new((string?)null);
 
-    [Input(Description = "Categorieën als object van korte teksten, bijvoorbeeld { huishouden: input.huishouden }.")]
+    [Input(Label = "Categorieën", Description = "Categorieën als object van korte teksten, bijvoorbeeld { huishouden: input.huishouden }.")]
     public Input<object> Dimensions { get; set; } = new((object?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -11,7 +11,7 @@ public sealed class ReleaseHold : Activity
     public const string Resume = "Hervatten";
     public const string Cancel = "Annuleren";
 
-    [Input(Description = "Hervatten: verder waar het was; Annuleren: de vastgehouden stappen vervallen.", Options = [Resume, Cancel], AllowExpression = false)]
+    [Input(Label = "Wat er gebeurt", Description = "Hervatten: verder waar het was; Annuleren: de vastgehouden stappen vervallen.", Options = [Resume, Cancel], AllowExpression = false)]
     public Input<string> Mode { get; set; } = new(Resume);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

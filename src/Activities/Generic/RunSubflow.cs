@@ -7,13 +7,13 @@ namespace ProcessEngine.Activities.Generic;
 [Activity("RunSubflow", Category = "Stroom", DisplayName = "Deelproces", Description = "Start een andere flow als deelproces en gaat verder als die klaar is.")]
 public sealed class RunSubflow : Activity, IBlockingActivity
 {
-    [Input(Description = "Id van de gepubliceerde flow.", Required = true, AllowExpression = false)]
+    [Input(Label = "Deelflow", Description = "Id van de gepubliceerde flow.", Required = true, AllowExpression = false)]
     public Input<string> Flow { get; set; } = new((string?)null);
 
-    [Input(Description = "Invoer voor het deelproces (object of expressie).")]
+    [Input(Label = "Invoer", Description = "Invoer voor het deelproces (object of expressie).")]
     public Input<object> Input { get; set; } = new((object?)null);
 
-    [Input(Description = "Variabele die de variabelen van het afgeronde deelproces krijgt.", AllowExpression = false)]
+    [Input(Label = "Uitkomst in variabele", Description = "Variabele die de variabelen van het afgeronde deelproces krijgt.", AllowExpression = false)]
     public Input<string> ResultVariable { get; set; } = new((string?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -14,17 +14,17 @@ public sealed class WaitForSignal : Activity, IBlockingActivity
     public const string Hold = "Vasthouden";
     public const string Cancel = "Annuleren";
 
-    [Input(Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
+    [Input(Label = "Signaal", Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
     public Input<string> Signal { get; set; } = new((string?)null);
 
-    [Input(Description = "Variabele die de gegevens van het signaal krijgt.", AllowExpression = false)]
+    [Input(Label = "Gegevens in variabele", Description = "Variabele die de gegevens van het signaal krijgt.", AllowExpression = false)]
     public Input<string> ResultVariable { get; set; } = new((string?)null);
 
-    [Input(Description = "Wat het signaal doet met de andere wachtende stappen: niets, vasthouden (pauze) of annuleren.",
+    [Input(Label = "Andere wachtende stappen", Description = "Wat het signaal doet met de andere wachtende stappen: niets, vasthouden (pauze) of annuleren.",
         Options = [None, Hold, Cancel], AllowExpression = false)]
     public Input<string> Interrupt { get; set; } = new(None);
 
-    [Input(Description = "Bij vasthouden: deelprocessen (flow-id's) die doorlopen, bijvoorbeeld het contact in duo; hun einde wacht op het vrijgeven.")]
+    [Input(Label = "Blijven lopen (deelflows)", Description = "Bij vasthouden: deelprocessen (flow-id's) die doorlopen, bijvoorbeeld het contact in duo; hun einde wacht op het vrijgeven.")]
     public Input<IReadOnlyList<string>> KeepRunning { get; set; } = new((IReadOnlyList<string>?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
@@ -43,13 +43,13 @@ public sealed class WaitForSignal : Activity, IBlockingActivity
 [Activity("SendSignal", Category = "Signalen", DisplayName = "Signaal sturen", Description = "Stuurt een signaal naar wachtende flows van een traject.")]
 public sealed class SendSignal : Activity
 {
-    [Input(Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
+    [Input(Label = "Signaal", Description = "Naam van het signaal.", Required = true, AllowExpression = false)]
     public Input<string> Signal { get; set; } = new((string?)null);
 
-    [Input(Description = "Traject (correlatie-id); leeg is dit traject.")]
+    [Input(Label = "Naar traject", Description = "Traject (correlatie-id); leeg is dit traject.")]
     public Input<string> CorrelationId { get; set; } = new((string?)null);
 
-    [Input(Description = "Gegevens die met het signaal meegaan.")]
+    [Input(Label = "Gegevens", Description = "Gegevens die met het signaal meegaan.")]
     public Input<object> Payload { get; set; } = new((object?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -12,10 +12,10 @@ namespace ProcessEngine.Activities.Generic;
     Description = "Start een andere flow als eigen instantie op hetzelfde traject (geen deelproces: loopt door bij pauze of routewissel).")]
 public sealed class StartFlow : Activity
 {
-    [Input(Description = "Id van de gepubliceerde flow.", Required = true, AllowExpression = false)]
+    [Input(Label = "Flow", Description = "Id van de gepubliceerde flow.", Required = true, AllowExpression = false)]
     public Input<string> Flow { get; set; } = new((string?)null);
 
-    [Input(Description = "Invoer voor de nieuwe instantie (object of expressie).")]
+    [Input(Label = "Invoer", Description = "Invoer voor de nieuwe instantie (object of expressie).")]
     public Input<object> Input { get; set; } = new((object?)null);
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)

@@ -30,6 +30,15 @@ public static class ResultHttp
         _ => throw Undeclared(outcome),
     };
 
+    /// <summary>200, 400, 409.</summary>
+    public static Results<Ok<T>, InvalidProblem, ConflictProblem> ToOkOr400Or409<T>(this RequestResult<T> outcome) => outcome.Kind switch
+    {
+        ResultKind.Ok => TypedResults.Ok(outcome.Value),
+        ResultKind.Invalid => InvalidProblem.Of(outcome.Errors, outcome.Message),
+        ResultKind.Conflict => ConflictProblem.Of(outcome.Message),
+        _ => throw Undeclared(outcome),
+    };
+
     /// <summary>201, 400.</summary>
     public static Results<Created<T>, InvalidProblem> ToCreatedOr400<T>(this RequestResult<T> outcome, Func<T, string> location) => outcome.Kind switch
     {

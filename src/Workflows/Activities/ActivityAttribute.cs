@@ -24,6 +24,8 @@ public sealed class OutcomesAttribute(params string[] names) : Attribute
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class InputAttribute : Attribute
 {
+    /// <summary>The Dutch name the studio shows for the input (the flow file keeps the JSON name); empty shows the JSON name.</summary>
+    public string Label { get; set; } = "";
     public string Description { get; set; } = "";
     public bool Required { get; set; }
     /// <summary>How the studio edits the value (text, multiline, number, checkbox, choice, duration, list, form-fields, expression).</summary>

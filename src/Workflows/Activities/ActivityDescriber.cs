@@ -49,7 +49,8 @@ public static class ActivityDescriber
             meta.Description,
             meta.UIHint ?? DefaultHint(valueType, meta.Options),
             meta.Options,
-            meta.AllowExpression)
+            meta.AllowExpression,
+            string.IsNullOrWhiteSpace(meta.Label) ? JsonName(property.Name) : meta.Label)
         {
             Property = property,
             ClrType = clrType,

@@ -33,7 +33,8 @@ public sealed record InputDescriptor(
     string Description,
     string UIHint,
     IReadOnlyList<string>? Options,
-    bool AllowExpression)
+    bool AllowExpression,
+    string Label)
 {
     internal PropertyInfo Property { get; init; } = null!;
     internal Type ClrType { get; init; } = typeof(object);

@@ -27,6 +27,13 @@ public sealed class WorkflowDefinitionRecord
 
     public bool IsDraft => !IsPublished;
 
+    /// <summary>
+    /// Which save of which version this is ("3-1796…", version and the millisecond of the last save): a studio that saves with
+    /// the stamp it loaded is refused when someone else saved the flow since, instead of silently overwriting their work.
+    /// Milliseconds, because a database keeps fewer digits of a moment than memory does.
+    /// </summary>
+    public string Stamp => $"{Version}-{UpdatedAt.ToUnixTimeMilliseconds()}";
+
     internal static WorkflowDefinitionRecord CreateDraft(string definitionId, int version, string name, string json, DateTimeOffset now,
         string origin = StudioOrigin) => new()
     {
@@ -37,8 +44,10 @@ public sealed class WorkflowDefinitionRecord
         Name = name,
         Json = json,
         CreatedAt = now,
-        UpdatedAt = now,
+        UpdatedAt = WholeMilliseconds(now),
     };
+
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset moment) => DateTimeOffset.FromUnixTimeMilliseconds(moment.ToUnixTimeMilliseconds());
 
     internal void UpdateDraft(string name, string json, DateTimeOffset now, string origin)
     {
@@ -46,7 +55,7 @@ public sealed class WorkflowDefinitionRecord
         if (IsPublished) throw new InvalidOperationException($"Version {Version} of '{DefinitionId}' is published and cannot change.");
         Name = name;
         Json = json;
-        UpdatedAt = now;
+        UpdatedAt = WholeMilliseconds(now);
     }
 
     internal void Publish(DateTimeOffset now)

@@ -12,18 +12,22 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
 {
     /// <summary>Saves the flow as the draft: overwrites an existing draft, or adds the next version after a published one.</summary>
     /// <param name="alongside">Given the record as it will be stored: what the caller commits with it (its audit line).</param>
+    /// <param name="basedOn">The <see cref="WorkflowDefinitionRecord.Stamp"/> of the version the editor loaded; when the flow's newest
+    /// version has another, someone saved since and nothing is stored (<see cref="DefinitionResult.Conflict"/>). Null: last save wins.</param>
     public async Task<DefinitionResult> SaveDraftAsync(string json, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null,
-        CancellationToken ct = default) =>
-        await SaveDraftAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct);
+        CancellationToken ct = default, string? basedOn = null) =>
+        await SaveDraftAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct, basedOn);
 
     private async Task<DefinitionResult> SaveDraftAsync(string json, string origin, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside,
-        CancellationToken ct)
+        CancellationToken ct, string? basedOn = null)
     {
         var compiled = compiler.Compile(json);
         if (compiled.Model is not { Id: { Length: > 0 } id } model)
             return DefinitionResult.Failed(compiled.Errors.Count > 0 ? compiled.Errors : [new FlowError("$.id", "required: the flow needs an id")]);
         var now = clock.GetUtcNow();
         var latest = await store.FindLatestAsync(id, ct);
+        if (basedOn is not null && latest is not null && latest.Stamp != basedOn)
+            return new DefinitionResult(false, latest, []) { Conflict = true };
         var version = latest is { IsDraft: true } ? latest.Version : (latest?.Version ?? 0) + 1;
         var text = FlowJson.Serialize(model with { Version = version });
         var name = model.Name ?? id;
@@ -94,5 +98,8 @@ public sealed record ShippedImport(ShippedImportOutcome Outcome, DefinitionResul
 
 public sealed record DefinitionResult(bool Succeeded, WorkflowDefinitionRecord? Record, IReadOnlyList<FlowError> Errors)
 {
+    /// <summary>Refused because the flow was saved by someone else since the editor loaded it; <see cref="Record"/> is what they saved.</summary>
+    public bool Conflict { get; init; }
+
     public static DefinitionResult Failed(IReadOnlyList<FlowError> errors) => new(false, null, errors);
 }

@@ -40,6 +40,30 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_draft_saved_on_a_stale_stamp_is_refused_with_409_and_the_other_save_is_kept()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        var flow = SmallFlow.Replace("api-test-flow", "api-stamp-flow");
+        await coordinator.PostAsync("/api/flows/import", Body(flow));
+        var loaded = (await (await coordinator.GetAsync("/api/flows/api-stamp-flow")).ReadJsonAsync()).GetProperty("version").GetProperty("stamp").GetString();
+
+        using var first = new HttpRequestMessage(HttpMethod.Put, "/api/flows/api-stamp-flow/draft") { Content = Body(flow.Replace("\"Doen\"", "\"Eerste\"")) };
+        first.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{loaded}\""));
+        var saved = await coordinator.SendAsync(first);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        using var second = new HttpRequestMessage(HttpMethod.Put, "/api/flows/api-stamp-flow/draft") { Content = Body(flow.Replace("\"Doen\"", "\"Tweede\"")) };
+        second.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{loaded}\""));
+        var refused = await coordinator.SendAsync(second);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Iemand anders heeft deze flow opgeslagen sinds u hem opende (concept 2", await refused.Content.ReadAsStringAsync());
+        var stored = await (await coordinator.GetAsync("/api/flows/api-stamp-flow")).ReadJsonAsync();
+        Assert.Equal("Eerste", stored.GetProperty("flow").GetProperty("activities")[0].GetProperty("inputs").GetProperty("title").GetString());
+        Assert.Equal((await saved.ReadJsonAsync()).GetProperty("version").GetProperty("stamp").GetString(), stored.GetProperty("version").GetProperty("stamp").GetString());
+    }
+
+    [Fact]
     public async Task DraftPublishVersionsExport_WorkAsACoordinatorExpects()
     {
         using var coordinator = await host.AsAsync("coordinator");

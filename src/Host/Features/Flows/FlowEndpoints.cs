@@ -30,7 +30,8 @@ public static class FlowEndpoints
             .Access(Policies.ManageFlows).WithSummary("Het flowbestand (JSON, hetzelfde formaat als workflows-json/).");
         flows.MapPut("/{id}/draft", SaveDraftAsync)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
-            .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors').");
+            .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors'). Met If-Match: de 'stamp' van de geladen versie; "
+                + "409 als iemand anders intussen opsloeg.");
         flows.MapPost("/import", ImportAsync)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
             .WithSummary("Een flowbestand importeren en publiceren; met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
@@ -66,10 +67,13 @@ public static class FlowEndpoints
             : flow.ToNotFound();
     }
 
-    private static async Task<Results<Ok<FlowDocument>, InvalidProblem>> SaveDraftAsync(string id, HttpContext http, IMediator m, CancellationToken ct)
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, ConflictProblem>> SaveDraftAsync(string id, HttpContext http, IMediator m,
+        CancellationToken ct)
     {
         var body = await ReadFlowAsync(http, id, ct);
-        return body.Succeeded ? (await m.Send(new SaveFlowDraft(body.Value!, CurrentUser.From(http)), ct)).ToOkOr400() : body.ToInvalid();
+        if (!body.Succeeded) return body.ToInvalid();
+        var basedOn = http.Request.Headers.IfMatch.FirstOrDefault()?.Trim('"', ' ');
+        return (await m.Send(new SaveFlowDraft(body.Value!, CurrentUser.From(http), basedOn), ct)).ToOkOr400Or409();
     }
 
     private static async Task<Results<Created<FlowDocument>, InvalidProblem>> ImportAsync(HttpContext http, IMediator m, CancellationToken ct)

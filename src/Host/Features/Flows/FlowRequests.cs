@@ -15,7 +15,11 @@ public sealed record FlowSummary(string Id, string Name, int LatestVersion, int?
     DateTimeOffset UpdatedAt, string Origin);
 
 public sealed record FlowVersion(string Id, int Version, string Name, bool IsPublished, bool IsLive, DateTimeOffset UpdatedAt,
-    DateTimeOffset? PublishedAt, string Origin);
+    DateTimeOffset? PublishedAt, string Origin)
+{
+    /// <summary>Send it back as <c>If-Match</c> when saving a draft: a save by someone else in between answers 409 instead of being overwritten.</summary>
+    public string Stamp { get; init; } = "";
+}
 
 /// <summary>A version with its JSON and, for a draft, what stands between it and publishing.</summary>
 public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOnlyList<FlowError> Errors);
@@ -23,7 +27,8 @@ public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOn
 public sealed record ListFlows : IRequest<RequestResult<IReadOnlyList<FlowSummary>>>;
 public sealed record GetFlow(string Id, int? Version) : IRequest<RequestResult<FlowDocument>>;
 public sealed record ListFlowVersions(string Id) : IRequest<RequestResult<IReadOnlyList<FlowVersion>>>;
-public sealed record SaveFlowDraft(string Json, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
+/// <param name="BasedOn">The stamp of the version the editor loaded (<see cref="FlowVersion.Stamp"/>); null: last save wins.</param>
+public sealed record SaveFlowDraft(string Json, CurrentUser User, string? BasedOn = null) : IRequest<RequestResult<FlowDocument>>;
 public sealed record ImportFlow(string Json, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
 public sealed record PublishFlow(string Id, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
 /// <summary>What changed from version <c>From</c> to version <c>To</c> of one flow.</summary>
@@ -74,7 +79,11 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
     public async ValueTask<RequestResult<FlowDocument>> Handle(SaveFlowDraft request, CancellationToken ct)
     {
         // A draft may hold errors (work in progress), but it must at least be a flow with an id.
-        var saved = await service.SaveDraftAsync(request.Json, Line(request.User, "flow.draft", AuditAction.Update), ct);
+        var saved = await service.SaveDraftAsync(request.Json, Line(request.User, "flow.draft", AuditAction.Update), ct, request.BasedOn);
+        if (saved.Conflict)
+            return RequestResult<FlowDocument>.Conflict(
+                $"Iemand anders heeft deze flow opgeslagen sinds u hem opende ({(saved.Record!.IsDraft ? "concept" : "versie")} {saved.Record.Version}, " +
+                $"{Components.DutchTime.Short(saved.Record.UpdatedAt)}). Uw wijzigingen zijn niet opgeslagen.");
         if (!saved.Succeeded) return Invalid(saved.Errors);
         return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors));
     }
@@ -119,7 +128,7 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
             message ?? "De flow is niet geldig.");
 
     private static FlowVersion Version(WorkflowDefinitionRecord record) => new(record.DefinitionId, record.Version, record.Name,
-        record.IsPublished, record.IsLive, record.UpdatedAt, record.PublishedAt, record.Origin);
+        record.IsPublished, record.IsLive, record.UpdatedAt, record.PublishedAt, record.Origin) { Stamp = record.Stamp };
 
     internal static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors)
     {
