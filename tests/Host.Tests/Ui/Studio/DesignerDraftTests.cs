@@ -35,6 +35,27 @@ public sealed class DesignerDraftTests
     private static readonly GraphActivity B = new("b", "End", 0, 200, null);
 
     [Fact]
+    public void The_flow_panel_edits_name_description_and_variables_and_an_empty_name_is_the_engine_s_error()
+    {
+        var draft = Draft();
+        using var three = JsonDocument.Parse("3");
+
+        draft.SetName("  Nieuwe naam ");
+        draft.SetDescription("Waarvoor deze flow is.");
+        draft.SetVariables([.. draft.Variables, new VariableModel { Name = "evaluatieMaanden", Default = three.RootElement.Clone(), Description = "Regionale instelling" }]);
+
+        var file = JsonDocument.Parse(draft.ToJson()).RootElement;
+        Assert.Equal("Nieuwe naam", file.GetProperty("name").GetString());
+        Assert.Equal("Waarvoor deze flow is.", file.GetProperty("description").GetString());
+        Assert.Equal(["v", "evaluatieMaanden"], file.GetProperty("variables").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal(3, file.GetProperty("variables")[1].GetProperty("default").GetInt32());
+        Assert.True(Compiler.Compile(draft.ToJson()).IsValid);
+
+        draft.SetName("");
+        Assert.Contains(Compiler.Compile(draft.ToJson()).Errors, e => e.Path == "$.name");
+    }
+
+    [Fact]
     public void Apply_TakesNewActivitiesPositionsAndConnections_AndKeepsTheRestOfTheFile()
     {
         var draft = Draft();

@@ -7,15 +7,17 @@ namespace ProcessEngine.Host.Components.Studio.Designer;
 /// <summary>
 /// The flow being designed, held in C#: the canvas reports the graph's shape (<see cref="Apply"/>), the
 /// property panel edits inputs, and <see cref="ToJson"/> gives the flow file that is validated and saved.
-/// The defaults of the flow's regional settings (<see cref="RegionalSetting"/>) can be edited too; everything
-/// else in the file (name, the other variables, start) is kept as it was read.
+/// The flow's name, description and variables are edited in the flow panel (<see cref="SetName"/>,
+/// <see cref="SetVariables"/>), the regional settings' defaults beside it; the rest of the file (start, scenarios) is kept
+/// as it was read.
 /// </summary>
 public sealed class DesignerDraft
 {
     private readonly WorkflowDefinitionModel _flow;
     private readonly List<ActivityModel> _activities;
     private List<ConnectionModel> _connections;
-    private readonly List<VariableModel> _variables;
+    private List<VariableModel> _variables;
+    private string? _name, _description;
     // Activities removed on the canvas, by id: an undo brings the node back, and it must come back with its inputs.
     private readonly Dictionary<string, ActivityModel> _removed = new(StringComparer.Ordinal);
 
@@ -25,6 +27,7 @@ public sealed class DesignerDraft
         _activities = [.. flow.Activities ?? []];
         _connections = [.. flow.Connections ?? []];
         _variables = [.. flow.Variables ?? []];
+        (_name, _description) = (flow.Name, flow.Description);
     }
 
     public static DesignerDraft From(JsonElement flow) =>
@@ -35,6 +38,18 @@ public sealed class DesignerDraft
     public IReadOnlyList<ConnectionModel> Connections => _connections;
 
     public ActivityModel? Find(string id) => _activities.FirstOrDefault(a => a.Id == id);
+
+    public string? Name => _name;
+    public string? Description => _description;
+    public IReadOnlyList<VariableModel> Variables => _variables;
+
+    /// <summary>The flow's name as the studio lists it (the engine refuses an empty one, with its path).</summary>
+    public void SetName(string? name) => _name = name?.Trim();
+
+    public void SetDescription(string? description) => _description = string.IsNullOrWhiteSpace(description) ? null : description;
+
+    /// <summary>Replaces the variables (name, default, description) in the given order.</summary>
+    public void SetVariables(IEnumerable<VariableModel> variables) => _variables = [.. variables];
 
     /// <summary>The variables the flow declares as regional settings, in the file's order.</summary>
     public IReadOnlyList<VariableModel> RegionalSettings => [.. _variables.Where(RegionalSetting.Is)];
@@ -103,10 +118,12 @@ public sealed class DesignerDraft
     /// <summary>The flow file as it stands, in the same form the store keeps.</summary>
     public string ToJson() => FlowJson.Serialize(_flow with
     {
+        Name = _name,
+        Description = _description,
         Activities = _activities,
         Connections = _connections,
         // A file without variables stays without them (an empty list would be written as one).
-        Variables = _flow.Variables is null ? null : _variables,
+        Variables = _flow.Variables is null && _variables.Count == 0 ? null : _variables,
     });
 
     /// <summary>The canvas model of the flow as it stands (labels and ports from the descriptors).</summary>
