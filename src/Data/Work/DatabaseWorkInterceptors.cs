@@ -16,54 +16,62 @@ public static class DatabaseWorkInterceptors
     {
         public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return result;
         }
 
         public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
             CancellationToken cancellationToken = default)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return ValueTask.FromResult(result);
         }
 
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return result;
         }
 
         public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
             CancellationToken cancellationToken = default)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return ValueTask.FromResult(result);
         }
 
         public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return result;
         }
 
         public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
             CancellationToken cancellationToken = default)
         {
-            Count(command, eventData.Duration);
+            Count(command, eventData);
             return ValueTask.FromResult(result);
         }
 
-        public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => DatabaseWork.Executed(eventData.Duration);
+        public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(command, eventData);
 
         public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
         {
-            DatabaseWork.Executed(eventData.Duration);
+            Failed(command, eventData);
             return Task.CompletedTask;
         }
 
-        private static void Count(DbCommand command, TimeSpan elapsed)
+        private static void Failed(DbCommand command, CommandErrorEventData eventData)
         {
+            DatabaseWork.Executed(eventData.Duration);
+            DatabaseTracing.Record(command, eventData.StartTime, eventData.Duration, failed: true);
+        }
+
+        private static void Count(DbCommand command, CommandExecutedEventData eventData)
+        {
+            var elapsed = eventData.Duration;
             DatabaseWork.Executed(elapsed);
+            DatabaseTracing.Record(command, eventData.StartTime, elapsed, failed: false);
             if (command.Transaction is null && IsWrite(command.CommandText)) DatabaseWork.Committed(TimeSpan.Zero);
         }
 

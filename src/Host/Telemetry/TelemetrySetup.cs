@@ -12,7 +12,7 @@ namespace ProcessEngine.Host.Telemetry;
 
 /// <summary>
 /// The "OpenTelemetry" section: off unless asked. With an OTLP endpoint the host sends traces (requests, outgoing HTTP,
-/// PostgreSQL commands, the engine's commits and timer jobs), metrics (request latency, runtime, and the engine's and
+/// SQLite and PostgreSQL commands, the engine's commits and timer jobs), metrics (request latency, runtime, and the engine's and
 /// host's own counts) and logs there. Nothing is served on the host itself: no /metrics endpoint to leave open.
 /// </summary>
 public sealed class TelemetryOptions
@@ -34,8 +34,11 @@ public static class TelemetrySetup
 {
     public static void AddProcessEngineTelemetry(this WebApplicationBuilder builder)
     {
+        // Offered whether or not telemetry is on: JSON lines with trace ids are as useful to a plain log collector.
+        builder.Logging.AddConsoleFormatter<TraceJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
         var options = builder.Configuration.GetSection("OpenTelemetry").Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (!options.IsOn) return;
+        builder.Services.AddHostedService<OpenIncidentCount>();
         var node = builder.Configuration["Audit:Node"] ?? Environment.MachineName;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceInstanceId: node))
@@ -49,7 +52,7 @@ public static class TelemetrySetup
                     })
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
-                    .AddSource(EngineTracing.SourceName);
+                    .AddSource(EngineTracing.SourceName, Data.Work.DatabaseTracing.SourceName);
                 if (options.OtlpEndpoint is { } endpoint) tracing.AddOtlpExporter(o => Otlp(o, endpoint, options.OtlpProtocol));
             })
             .WithMetrics(metrics =>

@@ -40,11 +40,13 @@ public sealed class TelemetryTests
 
         var names = metrics.Select(m => m.Name).ToHashSet();
         foreach (var expected in new[] { "processengine.steps", "processengine.passes.committed", "processengine.pass.commit.duration",
-                     "processengine.tasks.created", "processengine.tasks.finished", "processengine.audit.lines", "http.server.request.duration" })
+                     "processengine.tasks.created", "processengine.tasks.finished", "processengine.audit.lines", "processengine.incidents.open", "http.server.request.duration" })
             Assert.Contains(expected, names);
         var timeline = Assert.Single(spans, s => s.DisplayName == "GET /api/casus/{code}/timeline");
         Assert.Equal("/api/casus/{code}/timeline", timeline.GetTagItem("url.path"));
         Assert.Contains(spans, s => s.DisplayName == "pass commit");
+        // The embedded database's commands show inside the request that sent them, by operation only.
+        Assert.Contains(spans, s => s.DisplayName == "sqlite SELECT" && s.TraceId == timeline.TraceId && (string?)s.GetTagItem("db.system.name") == "sqlite");
 
         var said = new[] { code, "Zorgen om de veiligheid", "2026-12-10" };
         var exported = spans.SelectMany(s => s.TagObjects.Select(t => $"{s.DisplayName} {t.Key}={t.Value}"))
