@@ -10,6 +10,7 @@ public static class RvtActivities
         registry.AddGenericActivities()
             // Privacy is not optional: every task form's free text is checked wherever these flows run.
             .AddFormRule(new Forms.IdentifierFormRule())
+            .AddTextRule(new Forms.IdentifierTextRule())
             .AddFormRule(new Forms.MaatregelFormRule())
             .AddFormRule(new Forms.MaatregelVerlengingFormRule())
             .AddFormRule(new Forms.OtsBeschikkingFormRule())

@@ -10,6 +10,7 @@ public sealed class ActivityRegistry
 {
     private readonly Dictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
     private readonly List<ITaskFormRule> _formRules = [];
+    private readonly List<Validation.IFlowTextRule> _textRules = [];
     private readonly List<FactDeclaration> _facts = [];
 
     public ActivityRegistry Add<TActivity>() where TActivity : Activity, new() => Add(typeof(TActivity));
@@ -38,6 +39,15 @@ public sealed class ActivityRegistry
     }
 
     public IReadOnlyList<ITaskFormRule> FormRules => _formRules;
+
+    /// <summary>Adds a check on every text a flow shows (see <see cref="Validation.IFlowTextRule"/>).</summary>
+    public ActivityRegistry AddTextRule(Validation.IFlowTextRule rule)
+    {
+        _textRules.Add(rule);
+        return this;
+    }
+
+    public IReadOnlyList<Validation.IFlowTextRule> TextRules => _textRules;
 
     /// <summary>Declares the facts flows may record (see <see cref="FactCatalog"/>); without any, every fact is counted.</summary>
     public ActivityRegistry AddFacts(IEnumerable<FactDeclaration> facts)

@@ -33,6 +33,7 @@ public sealed partial class FlowCompiler(ActivityRegistry registry, IExpressionE
         var nodes = CompileActivities(model, errors);
         CompileConnections(model, nodes, errors);
         ScenarioChecks.Check(model, errors);
+        FlowTextChecks.Check(model, registry.TextRules, errors);
         // With a broken activity or connection the shape is unknown: checking it would only add noise.
         var start = errors.Count == 0 ? GraphChecks.FindStart(model, nodes, errors) : null;
         if (start is not null)
