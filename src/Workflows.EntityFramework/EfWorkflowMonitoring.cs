@@ -141,32 +141,8 @@ public sealed class EfWorkflowMonitoring(IDbContextFactory<WorkflowDbContext> co
     public async Task<IReadOnlyList<WaitingAtActivity>> SummarizeWaitingAsync(string definitionId, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        // One range of the rollup's key, folded in the database to a row per activity and kind (WaitingDays.Summarize in SQL):
-        // the median's day is the newest start day whose running count, shortest waits first, passes the lower middle.
-        const string sql = """
-            WITH days AS (
-              SELECT "ActivityId", "Kind", "Day", SUM("Count") AS "Count",
-                SUM(CASE WHEN "DueDay" <> -1 AND "DueDay" < {1} THEN "Count" ELSE 0 END) AS "Past",
-                SUM(CASE WHEN "DueDay" <> -1 AND "DueDay" < {1} AND {1} - "Day" >= 2 * ("DueDay" - "Day") THEN "Count" ELSE 0 END) AS "Double"
-              FROM "WaitingDayCounts" WHERE "DefinitionId" = {0} AND "Count" > 0
-              GROUP BY "ActivityId", "Kind", "Day"),
-            running AS (
-              SELECT "ActivityId", "Kind", "Day", "Past", "Double",
-                SUM("Count") OVER (PARTITION BY "ActivityId", "Kind" ORDER BY "Day" DESC ROWS UNBOUNDED PRECEDING) AS "Running",
-                SUM("Count") OVER (PARTITION BY "ActivityId", "Kind") AS "Total"
-              FROM days)
-            SELECT "ActivityId", "Kind", MAX("Total") AS "Count", MAX(CASE WHEN "Running" > ("Total" - 1) / 2 THEN "Day" END) AS "MedianDay",
-              MIN("Day") AS "OldestDay", SUM("Past") AS "Past", SUM("Double") AS "Double"
-            FROM running GROUP BY "ActivityId", "Kind"
-            """;
-        var today = WaitingDays.DayOf(now);
-        var rows = await db.Database.SqlQueryRaw<WaitingRow>(sql, definitionId, today).ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.ActivityId, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
-            .Select(r => new WaitingAtActivity(r.ActivityId, Enum.Parse<BookmarkKind>(r.Kind), (int)r.Count, today - (int)r.MedianDay, today - (int)r.OldestDay,
-                (int)r.Past, (int)r.Double))];
+        return await WaitingRollupQueries.SummarizeAsync(db, definitionId, WaitingDays.DayOf(now), ct);
     }
-
-    private sealed record WaitingRow(string ActivityId, string Kind, long Count, long MedianDay, long OldestDay, long Past, long Double);
 
     public async Task<IReadOnlyList<WaitingInstanceRow>> FindWaitingAtAsync(string definitionId, string activityId, int take, CancellationToken ct = default)
     {

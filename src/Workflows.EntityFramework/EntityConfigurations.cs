@@ -148,12 +148,12 @@ internal sealed class SentSignalConfiguration : IEntityTypeConfiguration<SentSig
 
 internal sealed class WaitingDayCountConfiguration : IEntityTypeConfiguration<WaitingDayCount>
 {
-    // The key leads with the flow: the heat map of one flow is one range.
+    // The key leads with the flow: the heat map of one flow is one range, grouped by week without a sort.
     public void Configure(EntityTypeBuilder<WaitingDayCount> e)
     {
         e.ToTable("WaitingDayCounts");
         e.Property(x => x.DefinitionId).HasMaxLength(100);
         e.Property(x => x.ActivityId).HasMaxLength(100);
-        e.HasKey(x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Day, x.DueDay });
+        e.HasKey(x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Week, x.Day, x.DueDay });
     }
 }

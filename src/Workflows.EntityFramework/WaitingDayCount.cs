@@ -16,6 +16,8 @@ public sealed class WaitingDayCount
     public string DefinitionId { get; private set; } = "";
     public string ActivityId { get; private set; } = "";
     public BookmarkKind Kind { get; private set; }
+    /// <summary>Day / 7: leads the day in the key, so the heat map reads a flow's waits a week at a time in key order.</summary>
+    public int Week { get; private set; }
     public int Day { get; private set; }
     public int DueDay { get; private set; }
     public int Count { get; private set; }

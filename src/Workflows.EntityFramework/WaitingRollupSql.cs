@@ -9,11 +9,11 @@ namespace ProcessEngine.Workflows.EntityFramework;
 /// </summary>
 public static class WaitingRollupSql
 {
-    private const string Columns = "\"DefinitionId\", \"ActivityId\", \"Kind\", \"Day\", \"DueDay\"";
+    private const string Columns = "\"DefinitionId\", \"ActivityId\", \"Kind\", \"Week\", \"Day\", \"DueDay\"";
 
     private static string Add(string row) => $"""
         INSERT INTO "WaitingDayCounts" ({Columns}, "Count")
-        SELECT i."DefinitionId", {row}."ActivityId", {row}."Kind", ({row}."CreatedAt" >> 11) / 864000000, COALESCE(({row}."DueAt" >> 11) / 864000000, -1), 1
+        SELECT i."DefinitionId", {row}."ActivityId", {row}."Kind", ({row}."CreatedAt" >> 11) / 864000000 / 7, ({row}."CreatedAt" >> 11) / 864000000, COALESCE(({row}."DueAt" >> 11) / 864000000, -1), 1
         FROM "WorkflowInstances" i WHERE i."Id" = {row}."InstanceId"
         ON CONFLICT ({Columns}) DO UPDATE SET "Count" = "WaitingDayCounts"."Count" + 1;
         """;
@@ -22,7 +22,7 @@ public static class WaitingRollupSql
     {
         var key = $"""
             "DefinitionId" = (SELECT i."DefinitionId" FROM "WorkflowInstances" i WHERE i."Id" = {row}."InstanceId") AND "ActivityId" = {row}."ActivityId"
-              AND "Kind" = {row}."Kind" AND "Day" = ({row}."CreatedAt" >> 11) / 864000000 AND "DueDay" = COALESCE(({row}."DueAt" >> 11) / 864000000, -1)
+              AND "Kind" = {row}."Kind" AND "Week" = ({row}."CreatedAt" >> 11) / 864000000 / 7 AND "Day" = ({row}."CreatedAt" >> 11) / 864000000 AND "DueDay" = COALESCE(({row}."DueAt" >> 11) / 864000000, -1)
             """;
         return $"""
             UPDATE "WaitingDayCounts" SET "Count" = "Count" - 1 WHERE {key};
@@ -33,9 +33,10 @@ public static class WaitingRollupSql
     /// <summary>Counts the bookmarks already there (the migration that adds the rollup).</summary>
     public static readonly string Backfill = $"""
         INSERT INTO "WaitingDayCounts" ({Columns}, "Count")
-        SELECT i."DefinitionId", b."ActivityId", b."Kind", (b."CreatedAt" >> 11) / 864000000, COALESCE((b."DueAt" >> 11) / 864000000, -1), COUNT(*)
+        SELECT i."DefinitionId", b."ActivityId", b."Kind", (b."CreatedAt" >> 11) / 864000000 / 7, (b."CreatedAt" >> 11) / 864000000,
+          COALESCE((b."DueAt" >> 11) / 864000000, -1), COUNT(*)
         FROM "Bookmarks" b JOIN "WorkflowInstances" i ON i."Id" = b."InstanceId"
-        GROUP BY i."DefinitionId", b."ActivityId", b."Kind", (b."CreatedAt" >> 11) / 864000000, COALESCE((b."DueAt" >> 11) / 864000000, -1);
+        GROUP BY i."DefinitionId", b."ActivityId", b."Kind", (b."CreatedAt" >> 11) / 864000000 / 7, (b."CreatedAt" >> 11) / 864000000, COALESCE((b."DueAt" >> 11) / 864000000, -1);
         """;
 
     // A moved bookmark (a migration) changes its activity or due moment; the other updates (hold, release) change neither.

@@ -88,6 +88,9 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -97,7 +100,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Day", "DueDay");
+                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Week", "Day", "DueDay");
 
                     b.ToTable("WaitingDayCounts", (string)null);
                 });

@@ -83,6 +83,9 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
@@ -92,7 +95,7 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Day", "DueDay");
+                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Week", "Day", "DueDay");
 
                     b.ToTable("WaitingDayCounts", (string)null);
                 });

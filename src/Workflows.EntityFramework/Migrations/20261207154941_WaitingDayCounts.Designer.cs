@@ -11,7 +11,7 @@ using ProcessEngine.Workflows.EntityFramework;
 namespace ProcessEngine.Workflows.EntityFramework.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261207153131_WaitingDayCounts")]
+    [Migration("20261207154941_WaitingDayCounts")]
     partial class WaitingDayCounts
     {
         /// <inheritdoc />
@@ -86,6 +86,9 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Day")
                         .HasColumnType("INTEGER");
 
@@ -95,7 +98,7 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Day", "DueDay");
+                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Week", "Day", "DueDay");
 
                     b.ToTable("WaitingDayCounts", (string)null);
                 });

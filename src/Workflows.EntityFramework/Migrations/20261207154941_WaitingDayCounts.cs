@@ -17,13 +17,14 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ActivityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Week = table.Column<int>(type: "INTEGER", nullable: false),
                     Day = table.Column<int>(type: "INTEGER", nullable: false),
                     DueDay = table.Column<int>(type: "INTEGER", nullable: false),
                     Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WaitingDayCounts", x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Day, x.DueDay });
+                    table.PrimaryKey("PK_WaitingDayCounts", x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Week, x.Day, x.DueDay });
                 });
 
             migrationBuilder.CreateIndex(

@@ -12,7 +12,7 @@ using ProcessEngine.Workflows.EntityFramework;
 namespace ProcessEngine.Migrations.PostgreSql.Workflows
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261207153133_WaitingDayCounts")]
+    [Migration("20261207154944_WaitingDayCounts")]
     partial class WaitingDayCounts
     {
         /// <inheritdoc />
@@ -91,6 +91,9 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Day")
                         .HasColumnType("integer");
 
@@ -100,7 +103,7 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Day", "DueDay");
+                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Week", "Day", "DueDay");
 
                     b.ToTable("WaitingDayCounts", (string)null);
                 });

@@ -17,13 +17,14 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
                     DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Week = table.Column<int>(type: "integer", nullable: false),
                     Day = table.Column<int>(type: "integer", nullable: false),
                     DueDay = table.Column<int>(type: "integer", nullable: false),
                     Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_WaitingDayCounts", x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Day, x.DueDay });
+                    table.PrimaryKey("PK_WaitingDayCounts", x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Week, x.Day, x.DueDay });
                 });
 
             migrationBuilder.CreateIndex(
