@@ -21,7 +21,9 @@ public sealed class WaitingHeatMapTests(BrowserWorld world) : IClassFixture<Brow
         await Expect(links).ToHaveCountAsync(3);
         var instances = (await links.EvaluateAllAsync<string[]>("links => links.map(l => l.dataset.instanceLink)")).Order().ToList();
 
-        await page.GetByTestId("waiting-toggle").Locator("input").CheckAsync();
+        // The list above is prerendered; the switch works once the page is interactive, as the designer's drawn canvas shows.
+        await Expect(page.Locator("[data-testid='flow-canvas'][data-node-count]").First).ToBeAttachedAsync();
+        await page.GetByLabel("Waar trajecten wachten").CheckAsync();
 
         var map = page.GetByTestId("waiting-map");
         var triage = map.Locator("[data-cell-id='triage']");
