@@ -32,9 +32,9 @@ export function registerShapes() {
       { tagName: 'title', selector: 'tooltip' },
       { tagName: 'text', selector: 'label' },
       { tagName: 'text', selector: 'kind' },
-      // The heat map's badge (marks.js showWaiting): hidden until it has something to say.
-      { tagName: 'rect', selector: 'badge' },
-      { tagName: 'text', selector: 'badgeText' },
+      // The heat map's badge (marks.js showWaiting): hidden until it has something to say. In a group of its own, so the
+      // node's only direct rect stays its body.
+      { tagName: 'g', selector: 'badgeGroup', children: [{ tagName: 'rect', selector: 'badge' }, { tagName: 'text', selector: 'badgeText' }] },
     ],
     attrs: {
       body: { refWidth: '100%', refHeight: '100%', rx: 6, ry: 6, fill: colors.fill, stroke: colors.border, strokeWidth: 1.5 },
