@@ -138,5 +138,24 @@ public sealed class EfWorkflowMonitoring(IDbContextFactory<WorkflowDbContext> co
         return [.. rows.Select(r => new LeadTimeBucket(r.DefinitionId, (int)r.Period, (int)r.Days, (int)r.Count))];
     }
 
+    public async Task<IReadOnlyList<WaitingAtActivity>> SummarizeWaitingAsync(string definitionId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WaitingRollupQueries.SummarizeAsync(db, definitionId, WaitingDays.DayOf(now), ct);
+    }
+
+    public async Task<IReadOnlyList<WaitingInstanceRow>> FindWaitingAtAsync(string definitionId, string activityId, int take, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // The (ActivityId, CreatedAt) index gives the order; an activity id another flow also uses is filtered out on the instance.
+        return await (
+            from bookmark in db.Bookmarks.AsNoTracking()
+            join instance in db.Instances.AsNoTracking() on bookmark.InstanceId equals instance.Id
+            where bookmark.ActivityId == activityId && instance.DefinitionId == definitionId
+            orderby bookmark.CreatedAt, bookmark.Id
+            select new WaitingInstanceRow(instance.Id, instance.DefinitionVersion, instance.CorrelationId, bookmark.Kind, bookmark.CreatedAt, bookmark.DueAt))
+            .Take(take).ToListAsync(ct);
+    }
+
     private sealed record LeadTimeRow(string DefinitionId, long Period, long Days, long Count);
 }

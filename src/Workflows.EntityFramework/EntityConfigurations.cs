@@ -55,6 +55,8 @@ internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
         e.HasIndex(x => x.InstanceId);
         e.HasIndex(x => new { x.Kind, x.IsHeld, x.DueAt, x.Id });
         e.HasIndex(x => new { x.SignalName, x.CorrelationId });
+        // The heat map's click: the bookmarks at one activity, longest waiting first (the flow is checked on the instance).
+        e.HasIndex(x => new { x.ActivityId, x.CreatedAt });
     }
 }
 
@@ -141,5 +143,17 @@ internal sealed class SentSignalConfiguration : IEntityTypeConfiguration<SentSig
         e.Ignore(x => x.Payload);
         e.HasIndex(x => new { x.SentAt, x.Id });
         e.HasIndex(x => x.SenderInstanceId);
+    }
+}
+
+internal sealed class WaitingDayCountConfiguration : IEntityTypeConfiguration<WaitingDayCount>
+{
+    // The key leads with the flow: the heat map of one flow is one range, grouped by week without a sort.
+    public void Configure(EntityTypeBuilder<WaitingDayCount> e)
+    {
+        e.ToTable("WaitingDayCounts");
+        e.Property(x => x.DefinitionId).HasMaxLength(100);
+        e.Property(x => x.ActivityId).HasMaxLength(100);
+        e.HasKey(x => new { x.DefinitionId, x.ActivityId, x.Kind, x.Week, x.Day, x.DueDay });
     }
 }

@@ -18,6 +18,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Fact> Facts => Set<Fact>();
     public DbSet<FactDayCount> FactDayCounts => Set<FactDayCount>();
     public DbSet<SentSignal> SentSignals => Set<SentSignal>();
+    public DbSet<WaitingDayCount> WaitingDayCounts => Set<WaitingDayCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

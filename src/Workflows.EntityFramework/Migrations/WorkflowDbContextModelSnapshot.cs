@@ -69,6 +69,37 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.Workflows.EntityFramework.WaitingDayCount", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DefinitionId", "ActivityId", "Kind", "Week", "Day", "DueDay");
+
+                    b.ToTable("WaitingDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Workflows.Runtime.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -117,6 +148,8 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("ActivityId", "CreatedAt");
 
                     b.HasIndex("SignalName", "CorrelationId");
 

@@ -49,6 +49,15 @@ public interface IWorkflowMonitoring
     /// </summary>
     Task<IReadOnlyList<LeadTimeBucket>> CountLeadTimesAsync(IReadOnlyList<string> definitionIds, IReadOnlyList<DateTimeOffset> bounds,
         CancellationToken ct = default);
+
+    /// <summary>
+    /// Where the running instances of a flow (any version) wait now, per activity and kind: the studio's heat map. Read from a
+    /// rollup by day kept beside the bookmarks, so its cost follows the days and activities, not the trajecten.
+    /// </summary>
+    Task<IReadOnlyList<WaitingAtActivity>> SummarizeWaitingAsync(string definitionId, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>The instances of a flow waiting at one activity, longest waiting first, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<WaitingInstanceRow>> FindWaitingAtAsync(string definitionId, string activityId, int take, CancellationToken ct = default);
 }
 
 /// <summary>An instance in the studio's list of a flow: where it stands, without its input, variables or state.</summary>

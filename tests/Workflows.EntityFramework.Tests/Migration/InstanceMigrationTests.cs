@@ -60,6 +60,12 @@ public sealed class InstanceMigrationTests
         Assert.Equal(timerBefore.Id, timer.Id);
         // 15 July 2026, 00:00 in Amsterdam (summer time): six months from the start date, not three from the start.
         Assert.Equal(new DateTimeOffset(2026, 7, 14, 22, 0, 0, TimeSpan.Zero), timer.DueAt);
+        // The heat map's rollup follows the move (the Bookmarks trigger on a changed activity or moment): it counts what waits now.
+        var waiting = (await engine.Store.GetBookmarksAsync(instanceId)).GroupBy(b => (b.ActivityId, b.Kind))
+            .Select(g => (g.Key.ActivityId, g.Key.Kind, g.Count())).OrderBy(w => w.ActivityId, StringComparer.Ordinal).ToList();
+        Assert.Contains(("beoordelen-gezin", BookmarkKind.Task, 1), waiting);
+        Assert.Equal(waiting, (await engine.Monitoring.SummarizeWaitingAsync(instance.DefinitionId, engine.Clock.GetUtcNow()))
+            .Select(w => (w.ActivityId, w.Kind, w.Count)).OrderBy(w => w.ActivityId, StringComparer.Ordinal));
 
         var journal = await engine.Store.GetJournalAsync(instanceId);
         Assert.Equal(journalBefore.Select(j => (j.Sequence, j.ActivityId, j.Event)), journal.Take(journalBefore.Count).Select(j => (j.Sequence, j.ActivityId, j.Event)));

@@ -4,7 +4,7 @@
 import { Graph } from '@antv/x6';
 import { registerShapes, activityNode, connectionEdge, edgeLook } from './shapes.js';
 import { layoutPositions, overlaps } from './layout.js';
-import { highlightPath, showProblems, markComparison } from './marks.js';
+import { highlightPath, showProblems, markComparison, showWaiting } from './marks.js';
 import { enableEditing } from './editing.js';
 
 class FlowCanvas {
@@ -35,6 +35,10 @@ class FlowCanvas {
       },
     });
     this.editor = options.editable ? enableEditing(this.graph, element, options) : null;
+    // A read-only canvas that was given a .NET reference reports clicked activities (the heat map lists who waits there).
+    if (!options.editable && options.dotnet) {
+      this.graph.on('node:click', ({ node }) => options.dotnet.invokeMethodAsync('OnActivityClicked', node.id));
+    }
   }
 
   /**
@@ -79,6 +83,7 @@ class FlowCanvas {
   highlightPath(path) { highlightPath(this.graph, path); }
   showProblems(problems) { showProblems(this.graph, problems); }
   markComparison(marks) { markComparison(this.graph, marks); }
+  showWaiting(waiting) { showWaiting(this.graph, waiting); }
 
   zoomToFit() { this.graph.zoomToFit({ padding: 24, maxScale: 1 }); }
   zoomBy(factor) { this.graph.zoom(factor, { minScale: 0.2, maxScale: 2 }); }

@@ -1,6 +1,6 @@
 // What the canvas marks on top of a flow: the path an instance took, the engine's errors, and what a
 // comparison of two versions found. Marks are looks, not edits: they never enter the undo history.
-import { highlightColors, markColors, tooltipText, edgeKey } from './shapes.js';
+import { highlightColors, markColors, heatColors, tooltipText, edgeKey } from './shapes.js';
 
 // Options passed with every look change; the editor's history skips changes that carry it.
 export const LOOK = { ignoreHistory: true };
@@ -101,5 +101,34 @@ export function markComparison(graph, marks) {
     container.dataset.comparison = kinds.get(node.id) ?? 'same';
     if (landing[node.id]) container.dataset.landing = String(landing[node.id]);
     else delete container.dataset.landing;
+  }
+}
+
+/**
+ * Where instances wait (the heat map): { id: { text, heat, count } } puts a badge above each such activity, coloured
+ * by heat; every other badge is hidden, so a second call replaces the first. The node's element carries
+ * data-waiting (the count) and data-heat for the screen's tests.
+ */
+export function showWaiting(graph, waiting) {
+  const marks = waiting ?? {};
+  graph.batchUpdate(() => {
+    for (const node of graph.getNodes()) {
+      const mark = marks[node.id];
+      const [fill, text] = heatColors[mark?.heat] ?? heatColors['geen-norm'];
+      const display = mark ? null : 'none';
+      node.attr({ badge: { display, fill, stroke: fill }, badgeText: { display, fill: text, text: mark?.text ?? '' } }, LOOK);
+    }
+  });
+  for (const node of graph.getNodes()) {
+    const container = graph.findViewByCell(node.id)?.container;
+    if (!container) continue;
+    const mark = marks[node.id];
+    if (mark) {
+      container.dataset.waiting = String(mark.count);
+      container.dataset.heat = mark.heat;
+    } else {
+      delete container.dataset.waiting;
+      delete container.dataset.heat;
+    }
   }
 }

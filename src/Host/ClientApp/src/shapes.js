@@ -32,6 +32,9 @@ export function registerShapes() {
       { tagName: 'title', selector: 'tooltip' },
       { tagName: 'text', selector: 'label' },
       { tagName: 'text', selector: 'kind' },
+      // The heat map's badge (marks.js showWaiting): hidden until it has something to say. In a group of its own, so the
+      // node's only direct rect stays its body.
+      { tagName: 'g', selector: 'badgeGroup', children: [{ tagName: 'rect', selector: 'badge' }, { tagName: 'text', selector: 'badgeText' }] },
     ],
     attrs: {
       body: { refWidth: '100%', refHeight: '100%', rx: 6, ry: 6, fill: colors.fill, stroke: colors.border, strokeWidth: 1.5 },
@@ -40,6 +43,8 @@ export function registerShapes() {
         textWrap: { width: NODE_WIDTH - 16, height: 20, ellipsis: true },
       },
       kind: { refX: 0.5, refY: 0.72, textAnchor: 'middle', textVerticalAnchor: 'middle', fontSize: 11, fill: colors.muted },
+      badge: { x: 20, y: -14, width: NODE_WIDTH - 40, height: 20, rx: 10, ry: 10, strokeWidth: 1, display: 'none' },
+      badgeText: { x: NODE_WIDTH / 2, y: -4, textAnchor: 'middle', textVerticalAnchor: 'middle', fontSize: 11, display: 'none' },
     },
     ports: {
       groups: {
@@ -101,6 +106,14 @@ export function edgeLook() {
     attrs: { line: { stroke: colors.border, strokeWidth: 1.5, targetMarker: { name: 'block', width: 8, height: 6 } } },
   };
 }
+
+/** The heat map's badge colours (fill, text) by how far a step's waits are past their norm (C#: WaitingHeat). */
+export const heatColors = {
+  'binnen-norm': ['#1b873f', '#ffffff'],
+  'over-norm': ['#ef6c00', '#ffffff'],
+  'ver-over-norm': ['#c62828', '#ffffff'],
+  'geen-norm': ['#5c6b7a', '#ffffff'],
+};
 
 export const highlightColors = { node: '#1b873f', edge: '#1b873f', dimmed: '#c4ccd4', waiting: '#1565c0', faulted: '#c62828' };
 

@@ -12,6 +12,7 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
     private readonly Lock _gate = store.Gate;
     private readonly IReadOnlyDictionary<Guid, WorkflowInstance> _instances = store.Instances;
     private readonly IReadOnlyDictionary<Guid, UserTask> _tasks = store.Tasks;
+    private readonly IReadOnlyDictionary<Guid, Bookmark> _bookmarks = store.Bookmarks;
     private readonly IReadOnlyDictionary<Guid, Incident> _incidents = store.Incidents;
     private readonly IReadOnlyList<Fact> _facts = store.Facts;
 
@@ -80,6 +81,23 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
             .Where(i => i.Status == WorkflowStatus.Finished && i.FinishedAt is { } f && definitionIds.Contains(i.DefinitionId) && f >= bounds[0] && f < bounds[^1])
             .GroupBy(i => (i.DefinitionId, Period: Period(i.FinishedAt!.Value, bounds), Days: (int)Math.Floor((i.FinishedAt!.Value - i.CreatedAt).TotalDays)))
             .Select(g => new LeadTimeBucket(g.Key.DefinitionId, g.Key.Period, g.Key.Days, g.Count())));
+
+    // Straight from the bookmarks, by the same day arithmetic the database's rollup uses.
+    public Task<IReadOnlyList<WaitingAtActivity>> SummarizeWaitingAsync(string definitionId, DateTimeOffset now, CancellationToken ct = default) =>
+        ReadList(() => WaitingOf(definitionId).GroupBy(x => (x.Bookmark.ActivityId, x.Bookmark.Kind))
+            .Select(g => WaitingDays.Summarize(g.Key.ActivityId, g.Key.Kind, WaitingDays.DayOf(now), g.Select(x => (WaitingDays.DayOf(x.Bookmark.CreatedAt),
+                x.Bookmark.DueAt is { } due ? WaitingDays.DayOf(due) : WaitingDays.NoDueDay, 1))))
+            .OrderBy(w => w.ActivityId, StringComparer.Ordinal));
+
+    public Task<IReadOnlyList<WaitingInstanceRow>> FindWaitingAtAsync(string definitionId, string activityId, int take, CancellationToken ct = default) =>
+        ReadList(() => WaitingOf(definitionId).Where(x => x.Bookmark.ActivityId == activityId)
+            .OrderBy(x => x.Bookmark.CreatedAt).ThenBy(x => x.Bookmark.Id).Take(take)
+            .Select(x => new WaitingInstanceRow(x.Instance.Id, x.Instance.DefinitionVersion, x.Instance.CorrelationId, x.Bookmark.Kind, x.Bookmark.CreatedAt,
+                x.Bookmark.DueAt)));
+
+    private IEnumerable<(Bookmark Bookmark, WorkflowInstance Instance)> WaitingOf(string definitionId) =>
+        _bookmarks.Values.Select(b => (Bookmark: b, Instance: _instances.GetValueOrDefault(b.InstanceId)))
+            .Where(x => x.Instance?.DefinitionId == definitionId).Select(x => (x.Bookmark, x.Instance!));
 
     private static int Period(DateTimeOffset moment, IReadOnlyList<DateTimeOffset> bounds)
     {

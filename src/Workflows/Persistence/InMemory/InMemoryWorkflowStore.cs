@@ -22,6 +22,7 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     internal Lock Gate => _gate;
     internal IReadOnlyDictionary<Guid, WorkflowInstance> Instances => _instances;
     internal IReadOnlyDictionary<Guid, UserTask> Tasks => _tasks;
+    internal IReadOnlyDictionary<Guid, Bookmark> Bookmarks => _bookmarks;
     internal IReadOnlyDictionary<Guid, Incident> Incidents => _incidents;
     internal IReadOnlyList<Fact> Facts => _facts;
 
