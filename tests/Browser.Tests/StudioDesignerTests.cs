@@ -223,6 +223,46 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         Assert.Contains("Beoordelen door de tweede", (await store.FindLatestAsync("browser-conflict-flow"))!.Json);
     }
 
+    [Fact]
+    public async Task Renaming_an_activity_moves_its_connections_saves_under_the_new_id_and_undoes_in_one_step()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        await page.SetViewportSizeAsync(1600, 1000);
+        var imported = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
+        {
+            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
+            DataString = """
+                { "id": "browser-rename-flow", "name": "Browser-hernoemen",
+                  "activities": [
+                    { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } },
+                    { "id": "klaar", "type": "End", "position": { "x": 0, "y": 200 } } ],
+                  "connections": [ { "source": "beoordelen", "outcome": "Afgerond", "target": "klaar" } ] }
+                """,
+        });
+        Assert.Equal(201, imported.Status);
+        await page.GotoAsync("/studio/flows/browser-rename-flow");
+        var canvas = page.GetByTestId("flow-canvas");
+        await canvas.Locator("[data-cell-id='beoordelen'] text").First.ClickAsync();
+
+        await page.Locator("#activity-id").FillAsync("beoordelen-gezin");
+        await page.GetByTestId("activity-rename").ClickAsync();
+
+        await Expect(canvas.Locator("g.x6-node[data-cell-id='beoordelen-gezin']")).ToHaveCountAsync(1);
+        await Expect(canvas.Locator("g.x6-node[data-cell-id='beoordelen']")).ToHaveCountAsync(0);
+        await Expect(canvas.Locator("g.x6-edge")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("property-panel")).ToHaveAttributeAsync("data-activity", "beoordelen-gezin");
+        await Expect(TextInput(page, "title")).ToHaveValueAsync("Beoordelen");
+        await page.GetByTestId("designer-save").ClickAsync();
+        await Expect(page.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
+        var store = world.Host.Services.GetRequiredService<ProcessEngine.Workflows.Persistence.IWorkflowDefinitionStore>();
+        var saved = System.Text.Json.JsonDocument.Parse((await store.FindLatestAsync("browser-rename-flow"))!.Json).RootElement;
+        Assert.Equal("beoordelen-gezin", saved.GetProperty("connections")[0].GetProperty("source").GetString());
+
+        await page.GetByTestId("designer-undo").ClickAsync();
+        await Expect(canvas.Locator("g.x6-node[data-cell-id='beoordelen']")).ToHaveCountAsync(1);
+        await Expect(canvas.Locator("g.x6-edge")).ToHaveCountAsync(1);
+    }
+
     private static ILocator Body(ILocator node) => node.Locator("> rect");
 
     private static ILocator TextInput(IPage page, string input) =>

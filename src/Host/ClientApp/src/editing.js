@@ -2,7 +2,7 @@
 // keyboard, minimap and drag-and-drop from the toolbox. JS still owns only the graph: after every change
 // it reports the graph's shape (ids, types, positions, connections) to C#, which keeps the flow itself.
 import { Selection, Snapline, History, Keyboard, MiniMap, Dnd } from '@antv/x6';
-import { activityNode, activityPorts, tooltipText, outcomeOfPort } from './shapes.js';
+import { activityNode, activityPorts, connectionEdge, tooltipText, outcomeOfPort } from './shapes.js';
 import { createClipboard } from './clipboard.js';
 
 // How long the graph must be quiet before C# hears of a change: one drag is one report, not fifty.
@@ -110,6 +110,29 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
       graph.addNode(activityNode({ ...activity, id, x: Math.round(centre.x - 110), y: Math.round(centre.y - 30) }));
       graph.resetSelection(id);
       return id;
+    },
+    /**
+     * Renames an activity (X6 ids cannot change): a node under the new id at the same place, every connection moved
+     * over, the old node removed; one undo step. C# has renamed the activity in the flow before this runs.
+     */
+    rename(oldId, newId) {
+      const node = graph.getCellById(oldId);
+      if (!node?.isNode() || graph.hasCell(newId)) return false;
+      const data = node.getData() ?? {};
+      const { x, y } = node.getPosition();
+      const moved = graph.getConnectedEdges(node).map((edge) => ({
+        source: edge.getSourceCellId() === oldId ? newId : edge.getSourceCellId(),
+        target: edge.getTargetCellId() === oldId ? newId : edge.getTargetCellId(),
+        outcome: outcomeOfPort(edge.getSourcePortId()),
+      }));
+      graph.startBatch('rename');
+      graph.addNode(activityNode({ id: newId, type: data.type, label: data.label, outcomes: data.outcomes ?? [], x, y }));
+      graph.removeNode(node);
+      for (const connection of moved) graph.addEdge(connectionEdge(connection));
+      graph.stopBatch('rename');
+      usedIds.add(newId);
+      graph.resetSelection(newId);
+      return true;
     },
     undo: () => graph.undo(),
     redo: () => graph.redo(),

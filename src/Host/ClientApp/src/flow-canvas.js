@@ -96,6 +96,7 @@ class FlowCanvas {
   paste() { this.editor?.paste(); }
   deleteSelection() { this.editor?.deleteSelection(); }
   select(id) { this.editor?.select(id); }
+  renameActivity(oldId, newId) { return this.editor?.rename(oldId, newId) ?? false; }
   updateActivity(id, look) { this.editor?.update(id, look); }
   snapshot() { return this.editor?.snapshot() ?? null; }
 

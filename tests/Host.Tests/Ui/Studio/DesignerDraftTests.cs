@@ -56,6 +56,25 @@ public sealed class DesignerDraftTests
     }
 
     [Fact]
+    public void Rename_moves_the_id_its_connections_and_keeps_the_inputs_for_an_undo_on_the_canvas()
+    {
+        var draft = Draft();
+
+        Assert.Equal("Er is al een activiteit met id 'b'.", draft.Rename("a", "b"));
+        Assert.Equal("Een id bestaat uit letters, cijfers, '-' en '_'.", draft.Rename("a", "met spatie"));
+        Assert.Null(draft.Rename("a", "intake"));
+
+        var file = JsonDocument.Parse(draft.ToJson()).RootElement;
+        Assert.Equal("intake", file.GetProperty("connections")[0].GetProperty("source").GetString());
+        Assert.Equal("Intake", draft.Find("intake")!.Inputs!["title"].GetString());
+        Assert.True(Compiler.Compile(draft.ToJson()).IsValid);
+        // The canvas's undo shows the old node again: it comes back with its inputs.
+        Assert.True(draft.Apply(Graph([A with { X = 10 }, B], new GraphConnection("a", "Ja", "b"))));
+        Assert.Equal("Intake", draft.Find("a")!.Inputs!["title"].GetString());
+        Assert.Null(draft.Find("intake"));
+    }
+
+    [Fact]
     public void Apply_TakesNewActivitiesPositionsAndConnections_AndKeepsTheRestOfTheFile()
     {
         var draft = Draft();

@@ -17,7 +17,7 @@ public sealed class DesignerDraft
     private readonly List<ActivityModel> _activities;
     private List<ConnectionModel> _connections;
     private List<VariableModel> _variables;
-    private string? _name, _description;
+    private string? _name, _description, _start;
     // Activities removed on the canvas, by id: an undo brings the node back, and it must come back with its inputs.
     private readonly Dictionary<string, ActivityModel> _removed = new(StringComparer.Ordinal);
 
@@ -27,7 +27,7 @@ public sealed class DesignerDraft
         _activities = [.. flow.Activities ?? []];
         _connections = [.. flow.Connections ?? []];
         _variables = [.. flow.Variables ?? []];
-        (_name, _description) = (flow.Name, flow.Description);
+        (_name, _description, _start) = (flow.Name, flow.Description, flow.Start);
     }
 
     public static DesignerDraft From(JsonElement flow) =>
@@ -90,6 +90,26 @@ public sealed class DesignerDraft
         return ToJson() != before;
     }
 
+    /// <summary>
+    /// Renames an activity: its id, the connections from and to it, and the flow's start. The activity under its old id is
+    /// kept as removed, so an undo on the canvas (which brings the old node back) brings its inputs back too.
+    /// </summary>
+    /// <returns>Why the new id cannot be used, or null when the activity was renamed.</returns>
+    public string? Rename(string oldId, string newId)
+    {
+        if (string.IsNullOrWhiteSpace(newId) || !newId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return "Een id bestaat uit letters, cijfers, '-' en '_'.";
+        if (newId == oldId) return null;
+        if (Find(newId) is not null) return $"Er is al een activiteit met id '{newId}'.";
+        var index = _activities.FindIndex(a => a.Id == oldId);
+        if (index < 0) return $"Er is geen activiteit '{oldId}'.";
+        _removed[oldId] = _activities[index];
+        _activities[index] = _activities[index] with { Id = newId };
+        _connections = [.. _connections.Select(c => c with { Source = c.Source == oldId ? newId : c.Source, Target = c.Target == oldId ? newId : c.Target })];
+        if (_start == oldId) _start = newId;
+        return null;
+    }
+
     /// <summary>Sets the name shown on the canvas (empty: the type's own name).</summary>
     public void SetDisplayName(string id, string? name) =>
         Replace(id, a => a with { DisplayName = string.IsNullOrWhiteSpace(name) ? null : name });
@@ -120,6 +140,7 @@ public sealed class DesignerDraft
     {
         Name = _name,
         Description = _description,
+        Start = _start,
         Activities = _activities,
         Connections = _connections,
         // A file without variables stays without them (an empty list would be written as one).
