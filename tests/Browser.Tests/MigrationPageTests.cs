@@ -167,6 +167,9 @@ public sealed class MigrationPageTests(BrowserWorld world) : IClassFixture<Brows
         await Expect(row(instances[1]).Locator("[data-step='beoordelen']")).ToHaveCountAsync(1);
         await Expect(row(instances[1]).Locator("[data-step='(vervalt)']")).ToContainTextAsync("(vervalt)");
         await Expect(page.Locator("[data-testid='comparison-canvas'] g[data-cell-id='beoordelen-spoed']")).ToHaveAttributeAsync("data-landing", "2");
+        // The count is on the canvas itself, as a badge above the activity, not only in its tooltip.
+        await Expect(page.Locator("[data-testid='comparison-canvas'] g[data-cell-id='beoordelen-spoed'] text").Filter(new() { HasText = "→ 2" }))
+            .ToHaveCountAsync(1);
 
         await Expect(page.GetByTestId("migration-count")).ToHaveAttributeAsync("data-count", "4");
         await table.Locator($"td[data-select='{instances[0]}'] input[type=checkbox]").CheckAsync();

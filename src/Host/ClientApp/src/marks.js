@@ -88,6 +88,11 @@ export function markComparison(graph, marks) {
       const kind = kinds.get(node.id);
       setNodeLook(node, kind ? markColors[kind] : markColors.normal, kind ? 3 : 1.5, [...(kind ? [words[kind]] : []), ...landed(node.id)],
         kind === 'removed' ? '6 3' : null);
+      // A migration preview's count, as a badge on the activity where the trajecten land (the heat map's badge, neutral).
+      const count = landing[node.id];
+      const [fill, text] = heatColors['geen-norm'];
+      node.attr({ badge: { display: count ? null : 'none', fill, stroke: fill },
+        badgeText: { display: count ? null : 'none', fill: text, text: count ? `→ ${count}` : '' } }, LOOK);
     }
     for (const edge of graph.getEdges()) {
       const key = edgeKey(edge);
