@@ -30,7 +30,12 @@ public sealed class InboxApiTests(ApiHost host) : IClassFixture<ApiHost>
         var (_, b) = await OwnTaskAsync(prof1);
         var (_, c) = await OwnTaskAsync(prof1);
 
+        // The note and its audit line are one commit, as the node's own count of its database work shows.
+        using var admin = await host.AsAsync("beheerder");
+        var before = await CommitsOfFollowUpAsync(admin);
         await ApiWorld.Ok(prof1.PutAsJsonAsync($"/api/tasks/{a}/follow-up", new { followUpOn = Today.AddDays(14), priority = "Low" }));
+        Assert.Equal(before.Calls + 1, (await CommitsOfFollowUpAsync(admin)).Calls);
+        Assert.Equal(before.Commits + 1, (await CommitsOfFollowUpAsync(admin)).Commits);
         var set = await (await ApiWorld.Ok(prof1.PutAsJsonAsync($"/api/tasks/{b}/follow-up", new { followUpOn = Today.AddDays(1), priority = "High" })))
             .ReadJsonAsync();
         Assert.Equal((Today.AddDays(1).ToString("yyyy-MM-dd"), "High"), (set.GetProperty("followUpOn").GetString(), set.GetProperty("priority").GetString()));
@@ -54,6 +59,13 @@ public sealed class InboxApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains(lines, l => l.Detail == $"{a}: opvolgen op {Today.AddDays(14):yyyy-MM-dd}, prioriteit Low");
     }
 
+    private static async Task<(long Calls, long Commits)> CommitsOfFollowUpAsync(HttpClient admin)
+    {
+        var report = (await admin.GetFromJsonAsync<Features.Diagnostics.DatabaseWorkReport>("/api/diagnostics/database-work"))!;
+        var call = report.Calls.SingleOrDefault(c => c.Call == "PUT /api/tasks/{id:guid}/follow-up");
+        return (call?.Count ?? 0, call?.Commits ?? 0);
+    }
+
     [Fact]
     public async Task BadFollowUpInput_Is400NamingTheField_AndStoresNothing()
     {
@@ -67,6 +79,7 @@ public sealed class InboxApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.BadRequest, farAway.StatusCode);
         var unknown = await prof1.PutAsJsonAsync($"/api/tasks/{task}/follow-up", new { priority = "Dringend" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await prof1.GetAsync("/api/tasks/mine?sort=Dringend")).StatusCode);
 
         var read = await (await ApiWorld.Ok(prof1.GetAsync($"/api/tasks/{task}"))).ReadJsonAsync();
         Assert.Equal(("Normal", System.Text.Json.JsonValueKind.Null), (read.GetProperty("priority").GetString(), read.GetProperty("followUpOn").ValueKind));
