@@ -36,7 +36,11 @@ public sealed class InboxViewTests(BrowserWorld world) : IClassFixture<BrowserWo
         var planned = prof.Locator($"[data-list='mijn-taken'] tr[data-casus='{second}']");
         var shortDay = day.ToString("d MMM", CultureInfo.GetCultureInfo("nl-NL")).Replace(".", "", StringComparison.Ordinal);
         await Expect(planned.Locator("[data-followup]")).ToContainTextAsync($"opvolgen op {shortDay}");
-        await Expect(planned.Locator("[data-priority]")).ToContainTextAsync("Hoog");
+        await Expect(planned.Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "High");
+        // Inline, in the row: the first task's priority goes down, its follow-up date (none) stays.
+        var other = prof.Locator($"[data-list='mijn-taken'] tr[data-casus='{first}']");
+        await ChooseAsync(prof, other.Locator("[data-action='prioriteit-kiezen']"), "Laag");
+        await Expect(other.Locator("[data-priority]")).ToHaveAttributeAsync("data-priority", "Low");
         await ChooseAsync(prof, prof.Locator("[data-filter='sort']"), "Opvolgdatum");
         await prof.Locator("#weergave-naam").FillAsync("Opvolgen eerst");
         await prof.Locator("[data-action='weergave-opslaan']").ClickAsync();

@@ -51,7 +51,8 @@ public sealed class SetTaskFollowUpHandler(IWorkflowStore engine, InboxStore sto
         if (task.Status is not (UserTaskStatus.Open or UserTaskStatus.OnHold)) return RequestResult<TaskView>.Conflict("Deze taak is al afgehandeld.");
 
         var now = clock.GetUtcNow();
-        var errors = Check(request.Input, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchCalendar.Amsterdam).DateTime));
+        var current = (await store.NotesOfAsync([task.Id], ct)).GetValueOrDefault(task.Id)?.FollowUpOn;
+        var errors = Check(request.Input, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchCalendar.Amsterdam).DateTime), current);
         if (errors.Count > 0) return RequestResult<TaskView>.Invalid(errors);
         var priority = request.Input.Priority ?? TaskPriority.Normal;
         var line = audit.Line(user, EventCode, AuditAction.Update, Auditor.PurposeCare, task.CorrelationId,
@@ -61,11 +62,14 @@ public sealed class SetTaskFollowUpHandler(IWorkflowStore engine, InboxStore sto
         return RequestResult<TaskView>.Ok(TaskView.From(task) with { FollowUpOn = request.Input.FollowUpOn, Priority = priority });
     }
 
-    /// <summary>The field errors of the input, as of <paramref name="today"/> (Amsterdam).</summary>
-    public static Dictionary<string, string> Check(FollowUpInput input, DateOnly today)
+    /// <summary>
+    /// The field errors of the input, as of <paramref name="today"/> (Amsterdam). A day that has passed is refused unless it is the
+    /// one already set (<paramref name="current"/>): changing only the priority of a task whose follow-up day came keeps that day.
+    /// </summary>
+    public static Dictionary<string, string> Check(FollowUpInput input, DateOnly today, DateOnly? current = null)
     {
         var errors = new Dictionary<string, string>();
-        if (input.FollowUpOn is { } day && day < today) errors["followUpOn"] = "Kies vandaag of een dag daarna.";
+        if (input.FollowUpOn is { } day && day < today && day != current) errors["followUpOn"] = "Kies vandaag of een dag daarna.";
         else if (input.FollowUpOn is { } later && later > today.AddDays(MaxDaysAhead)) errors["followUpOn"] = "Opvolgen kan tot een jaar vooruit.";
         if (input.Priority is { } priority && !Enum.IsDefined(priority)) errors["priority"] = "Kies Hoog, Normaal of Laag.";
         return errors;
