@@ -25,10 +25,11 @@ public sealed class EfWorkflowMonitoring(IDbContextFactory<WorkflowDbContext> co
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 
-    public async Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, InstanceFilter filter, int skip, int take,
+        CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Instances.AsNoTracking().Where(x => x.DefinitionId == definitionId)
+        return await filter.Apply(db.Instances.AsNoTracking().Where(x => x.DefinitionId == definitionId), db.Bookmarks.AsNoTracking())
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Skip(skip).Take(take)
             .Select(x => new InstanceRow(x.Id, x.DefinitionVersion, x.Status, x.ParentInstanceId, x.CreatedAt, x.UpdatedAt, x.FinishedAt))
             .ToListAsync(ct);

@@ -13,7 +13,8 @@ public static partial class WerkPages
     /// <summary>Waits until the page's circuit is up: before that, typing and clicking reach only the prerendered copy.</summary>
     public static Task InteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive='true']").First).ToBeVisibleAsync();
 
-    public static async Task<string> RegisterIntakeAsync(IPage page, string hulpvraag)
+    /// <summary>An aanmelding; when the family does not know of it yet, the inbrenger's first task is to talk with them.</summary>
+    public static async Task<string> RegisterIntakeAsync(IPage page, string hulpvraag, bool familyKnows = true)
     {
         await page.GotoAsync("/aanmelding");
         await InteractiveAsync(page);
@@ -21,7 +22,7 @@ public static partial class WerkPages
         await page.Locator("#veld-hulpvraag").FillAsync(hulpvraag);
         await page.GetByText("Gezin met kinderen", new() { Exact = true }).ClickAsync();
         await page.GetByText("Structureel", new() { Exact = true }).ClickAsync();
-        await page.GetByText("Het gezin weet van deze aanmelding").ClickAsync();
+        if (familyKnows) await page.GetByText("Het gezin weet van deze aanmelding").ClickAsync();
         await page.Locator("[data-action='aanmelden']").ClickAsync();
         await page.WaitForURLAsync(CasusAddress());
         return CasusAddress().Match(page.Url).Groups[1].Value;

@@ -30,6 +30,7 @@ public static class ApiEndpoints
         RvtEndpoints.Map(api);
         DiagnosticsEndpoints.Map(api);
         Features.Waarnemingen.WaarnemingEndpoints.Map(api);
+        Features.Inbox.InboxEndpoints.Map(api);
         return app;
     }
 }

@@ -68,4 +68,10 @@ public static class DutchTime
     private static DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime;
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(Local(at));
+
+    /// <summary>The calendar day it is at <paramref name="at"/> in the Netherlands.</summary>
+    public static DateOnly Today(DateTimeOffset at) => Day(at);
+
+    /// <summary>"12 jan": a follow-up day in a table row.</summary>
+    public static string ShortDate(DateOnly day) => day.ToString("d MMM", Dutch).Replace(".", "", StringComparison.Ordinal);
 }

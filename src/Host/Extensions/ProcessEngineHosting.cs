@@ -48,6 +48,7 @@ public static class ProcessEngineHosting
         builder.AddProcessEngineTelemetry();
         builder.AddProcessEngineUi();
         services.AddSingleton<Features.Waarnemingen.WaarnemingStore>();
+        services.AddSingleton<Features.Inbox.InboxStore>();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();
         services.AddSingleton<Auditing.Auditor>();

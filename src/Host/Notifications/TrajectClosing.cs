@@ -45,12 +45,13 @@ public sealed class RetentionJob(RetentionService retention, Auditing.Auditor au
         if (total > 0) logger.LogInformation("Retention deleted the content of {Count} closed traject(en)", total);
     }
 
-    /// <summary>What the host deletes and writes with a casus's purge: the e-mail prompts of its tasks, then the system's audit line.</summary>
+    /// <summary>What the host deletes and writes with a casus's purge: the e-mail prompts and planning notes of its tasks, then the system's audit line.</summary>
     private async Task<Workflows.Persistence.IUnitOfWorkPart?> AlongsideAsync(string casusCode, CancellationToken ct)
     {
         var tasks = await engine.GetTasksAsync(casusCode, ct);
         var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
         return Workflows.Persistence.UnitOfWorkParts.Of(new Prompts.PromptRowsPurge([.. tasks.Select(t => t.Id)], [.. instances.Select(i => i.Id)]),
+            new Features.Inbox.TaskNotesPurge([.. tasks.Select(t => t.Id)]),
             audit.SystemLine(SystemUser, "casus.retention", HostStore.Audit.AuditAction.Delete, "bewaartermijn", casusCode,
                 "inhoud verwijderd, tellingen behouden"));
     }

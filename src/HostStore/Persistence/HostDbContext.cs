@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Identity;
+using ProcessEngine.HostStore.Inbox;
 using ProcessEngine.HostStore.Mail;
 using ProcessEngine.HostStore.Migrating;
 using ProcessEngine.HostStore.StandIns;
@@ -13,7 +14,8 @@ namespace ProcessEngine.HostStore.Persistence;
 /// <summary>
 /// The host's own tables on the same database file as the engine and the domain: the people who sign in
 /// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
-/// were written, how far the sweeps got), the stand-in periods (waarnemingen), and the Data Protection key ring every node shares (each key encrypted by
+/// were written, how far the sweeps got), the stand-in periods (waarnemingen), the inbox's follow-up
+/// dates, priorities and saved views, and the Data Protection key ring every node shares (each key encrypted by
 /// the host before it is written). Its own migrations history table.
 /// </summary>
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
@@ -29,6 +31,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<MigrationRunItem> MigrationRunItems => Set<MigrationRunItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Waarneming> Waarnemingen => Set<Waarneming>();
+    public DbSet<TaskNote> TaskNotes => Set<TaskNote>();
+    public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -37,6 +41,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
         builder.Properties<MigrationRunStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<MigrationItemOutcome>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<WaarnemingReason>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<TaskPriority>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -112,6 +117,24 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             // Asked on every casus look and inbox of a stand-in, and for the overlap check of the absent person.
             e.HasIndex(x => new { x.StandIn, x.Until });
             e.HasIndex(x => new { x.AbsentUser, x.Until });
+        });
+        model.Entity<TaskNote>(e =>
+        {
+            e.ToTable("TaskNotes");
+            e.HasKey(x => x.TaskId);
+            e.Property(x => x.TaskId).ValueGeneratedNever();
+            e.Property(x => x.SetBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        model.Entity<SavedInboxView>(e =>
+        {
+            e.ToTable("SavedInboxViews");
+            e.Property(x => x.Owner).HasMaxLength(256);
+            e.Property(x => x.Name).HasMaxLength(SavedInboxView.MaxName);
+            e.Property(x => x.FilterJson).HasMaxLength(SavedInboxView.MaxFilter);
+            e.Property(x => x.Sort).HasMaxLength(16);
+            // One name per person: saving under a name one already has replaces that view.
+            e.HasIndex(x => new { x.Owner, x.Name }).IsUnique();
         });
     }
 }

@@ -18,8 +18,8 @@ public interface IWorkflowMonitoring
     /// <summary>Running or waiting instances per flow id.</summary>
     Task<IReadOnlyDictionary<string, int>> CountActiveInstancesAsync(CancellationToken ct = default);
 
-    /// <summary>Instances of one flow (any version, any status), newest first: the studio's instance list.</summary>
-    Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default);
+    /// <summary>Instances of one flow, narrowed by <paramref name="filter"/>, newest first: the studio's instance list, a page at a time.</summary>
+    Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, InstanceFilter filter, int skip, int take, CancellationToken ct = default);
 
     /// <summary>Unresolved incidents, newest first, each with its instance's flow and correlation (read in the same query).</summary>
     Task<IReadOnlyList<IncidentRow>> FindOpenIncidentsAsync(int skip, int take, CancellationToken ct = default);
@@ -81,6 +81,27 @@ public sealed record OpenTaskRow(Guid Id, string? CorrelationId, string Title, s
     /// </summary>
     public static Expression<Func<UserTask, OpenTaskRow>> FromTask { get; } = t =>
         new OpenTaskRow(t.Id, t.CorrelationId, t.Title, t.CandidateGroup, t.Assignee, t.DefinitionId, t.ActivityId, t.CreatedAt, t.DueAt);
+}
+
+/// <summary>
+/// Narrows a flow's instance list; null parts match everything. Status and version are equalities on the (flow, version, status)
+/// index; "waits in" asks the bookmarks by their instance index; the start moment is [<paramref name="StartedFrom"/>,
+/// <paramref name="StartedBefore"/>).
+/// </summary>
+public sealed record InstanceFilter(WorkflowStatus? Status = null, int? Version = null, string? WaitingIn = null, DateTimeOffset? StartedFrom = null,
+    DateTimeOffset? StartedBefore = null)
+{
+    public static InstanceFilter All { get; } = new();
+
+    public IQueryable<WorkflowInstance> Apply(IQueryable<WorkflowInstance> instances, IQueryable<Bookmark> bookmarks)
+    {
+        if (Version is { } version) instances = instances.Where(i => i.DefinitionVersion == version);
+        if (Status is { } status) instances = instances.Where(i => i.Status == status);
+        if (StartedFrom is { } from) instances = instances.Where(i => i.CreatedAt >= from);
+        if (StartedBefore is { } before) instances = instances.Where(i => i.CreatedAt < before);
+        if (WaitingIn is { } activity) instances = instances.Where(i => bookmarks.Any(b => b.InstanceId == i.Id && b.ActivityId == activity));
+        return instances;
+    }
 }
 
 /// <summary>Narrows a task list; null parts match everything (a null-group filter is asked with <see cref="NoGroup"/>).</summary>

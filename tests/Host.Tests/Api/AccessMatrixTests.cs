@@ -110,6 +110,14 @@ public sealed class AccessMatrixTests(ApiWorld world) : IClassFixture<ApiWorld>
             // Only the holder (or the casus's duo partner) slows a task; the chair's triage was given back to the chairs by then.
             ["POST /api/tasks/{id:guid}/vertragen"] = Task(HttpMethod.Post, "/vertragen", _ => HttpStatusCode.BadRequest, new { },
                 c => c.Role == Professional && c.Involved),
+            // Follow-up date and priority are the holder's own planning: only prof1 holds a task here (the chair's triage went back to the chairs).
+            ["PUT /api/tasks/{id:guid}/follow-up"] = Task(HttpMethod.Put, "/follow-up", _ => HttpStatusCode.OK, new { priority = "Normal" },
+                c => c.Role == Professional && c.Involved),
+            // Saved inbox views are each person's own; someone else's id (or none) is not found.
+            ["GET /api/inbox/views"] = new(CasusRoles, false, _ => Message(HttpMethod.Get, "/api/inbox/views"), _ => HttpStatusCode.OK),
+            ["POST /api/inbox/views"] = new(CasusRoles, false, _ => Message(HttpMethod.Post, "/api/inbox/views", new { }), _ => HttpStatusCode.BadRequest),
+            ["DELETE /api/inbox/views/{id:guid}"] = new(CasusRoles, false, _ => Message(HttpMethod.Delete, $"/api/inbox/views/{random}"),
+                _ => HttpStatusCode.NotFound),
 
             ["GET /api/flows/{id}/migrations/sources"] = Flow(HttpMethod.Get, "/api/flows/rvt-traject/migrations/sources", HttpStatusCode.OK),
             ["POST /api/flows/{id}/migrations/check"] = Flow(HttpMethod.Post, "/api/flows/rvt-traject/migrations/check", HttpStatusCode.BadRequest, new { }),

@@ -42,7 +42,7 @@ public sealed class AfsluitingScenarioTests
         Assert.Empty(await log.SearchAsync(new(CasusCode: code, EventCode: "casus.retention")));
 
         var taskIds = (await engine.Store.GetTasksAsync(code)).Select(t => t.Id.ToString()).ToList();
-        // The prompts its tasks had (nobody here has an e-mail address, so they are put in as the prompt writer puts them),
+        // The prompts and planning notes its tasks had (nobody here has an e-mail address, so they are put in as the prompt writer puts them),
         // and one of another casus that must stay.
         var other = Guid.NewGuid().ToString();
         await AddPromptRowsAsync(engine, [.. taskIds, other]);
@@ -56,6 +56,9 @@ public sealed class AfsluitingScenarioTests
         {
             var ids = taskIds.Select(Guid.Parse).ToList();
             Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.PromptMarks.Where(m => ids.Contains(m.TaskId))));
+            // So did the holders' follow-up dates and priorities of its tasks; the other casus's stays.
+            var planned = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.TaskNotes.Select(n => n.TaskId));
+            Assert.Equal([Guid.Parse(other)], planned);
         }
         Assert.Empty(await engine.Store.FindInstancesByCorrelationAsync(code));
         Assert.Equal(engine.Clock.GetUtcNow(), (await trajecten.FindTrajectAsync(code))!.PurgedAt);
@@ -75,6 +78,7 @@ public sealed class AfsluitingScenarioTests
                 Id = Guid.NewGuid(), DedupKey = $"task:{id}:prof1", Recipient = "prof1@example.org", Subject = "Nieuwe taak", Body = "…",
                 CreatedAt = now, NextAttemptAt = now,
             });
+            db.TaskNotes.Add(new HostStore.Inbox.TaskNote { TaskId = Guid.Parse(id), FollowUpOn = new DateOnly(2027, 1, 12), SetBy = "prof1", SetAt = now });
         }
         await db.SaveChangesAsync();
     }

@@ -37,6 +37,10 @@ public sealed class WaarnemingAttackTests
         var stretch = await prof2.PostAsJsonAsync("/api/waarnemingen", new { absent = "prof1", standIn = "prof2", from = "2026-03-03", until = "2026-03-31", reason = "Anders" });
         Assert.Equal(HttpStatusCode.Forbidden, stretch.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await prof2.GetAsync($"/api/casus/{code}/veiligheidskaart/versions")).StatusCode);
+        // During the period the stand-in plans the holder's task for them (follow-up date, priority), audited on prof1's behalf.
+        Assert.Equal(HttpStatusCode.OK, (await prof2.PutAsJsonAsync($"/api/tasks/{task.Id}/follow-up", new { followUpOn = "2026-03-09", priority = "High" })).StatusCode);
+        var planned = Assert.Single(await host.Get<AuditLog>().SearchAsync(new AuditQuery(EventCode: "task.followup")));
+        Assert.Equal(("prof2", "prof1", AuditOutcome.Success), (planned.UserId, planned.OnBehalfOf, planned.Outcome));
 
         // Tuesday: the period is over. Nothing of the casus, the task or its list is served, and the refusals are audited.
         host.Clock.SetUtcNow(PromptHost.Monday.AddDays(1));
@@ -44,6 +48,7 @@ public sealed class WaarnemingAttackTests
         Assert.Equal(HttpStatusCode.Forbidden, (await after.GetAsync($"/api/casus/{code}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await after.GetAsync($"/api/casus/{code}/timeline")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await after.PostAsJsonAsync($"/api/tasks/{task.Id}/complete", new { outcome = "Voorbereid" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await after.PutAsJsonAsync($"/api/tasks/{task.Id}/follow-up", new { priority = "Low" })).StatusCode);
         Assert.Empty((await (await after.GetAsync("/api/tasks/waarneming")).ReadJsonAsync()).EnumerateArray());
         var lines = await host.Get<AuditLog>().SearchAsync(new AuditQuery(UserId: "prof2"));
         Assert.Contains(lines, l => l.EventCode == "waarneming.end" && l.Outcome == AuditOutcome.Refused);

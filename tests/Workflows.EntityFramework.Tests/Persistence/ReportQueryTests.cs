@@ -170,7 +170,7 @@ public sealed class ReportQueryTests
 
         var page1 = await engine.Monitoring.FindOpenIncidentsAsync(0, 1);
         var page2 = await engine.Monitoring.FindOpenIncidentsAsync(1, 1);
-        var instances = await engine.Monitoring.FindInstancesOfFlowAsync("wees", 0, 10);
+        var instances = await engine.Monitoring.FindInstancesOfFlowAsync("wees", InstanceFilter.All, 0, 10);
 
         Assert.Equal([(second.InstanceId, "wees", "INC-B", "sub")], page1.Select(i => (i.InstanceId, i.DefinitionId, i.CorrelationId, i.ActivityId)));
         Assert.Equal([(first.InstanceId, "wees", "INC-A", "sub")], page2.Select(i => (i.InstanceId, i.DefinitionId, i.CorrelationId, i.ActivityId)));

@@ -1,4 +1,5 @@
 using ProcessEngine.Host.Api;
+using ProcessEngine.HostStore.Inbox;
 using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Runtime;
 
@@ -8,12 +9,16 @@ namespace ProcessEngine.Host.Features.Casus;
 public sealed record TaskView(Guid Id, string Title, string? Description, string? Assignee, string? CandidateGroup, DateTimeOffset? DueAt,
     UserTaskStatus Status, IReadOnlyList<string> Outcomes, IReadOnlyList<FormField> Form, string? CasusCode, string DefinitionId,
     DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, string? CompletedBy, string? Outcome, string ActivityId,
-    DateTimeOffset? SlowedUntil = null, string? SlowedReason = null, string? SlowedBy = null)
+    DateTimeOffset? SlowedUntil = null, string? SlowedReason = null, string? SlowedBy = null,
+    DateOnly? FollowUpOn = null, TaskPriority Priority = TaskPriority.Normal)
 {
     public static TaskView From(UserTask task) => new(task.Id, task.Title, task.Description, task.Assignee, task.CandidateGroup, task.DueAt,
         task.Status,
         task.Outcomes, task.Form, task.CorrelationId, task.DefinitionId, task.CreatedAt, task.CompletedAt, task.CompletedBy, task.Outcome,
         task.ActivityId, task.SlowedUntil, task.SlowedReason, task.SlowedBy);
+
+    /// <summary>With the holder's follow-up date and priority, when they set any.</summary>
+    public TaskView With(TaskNote? note) => note is null ? this : this with { FollowUpOn = note.FollowUpOn, Priority = note.Priority };
 
     /// <summary>Open and consciously slowed at <paramref name="now"/>: shown as "bewust vertraagd tot …", never as late.</summary>
     public bool IsSlowedAt(DateTimeOffset now) => Status == UserTaskStatus.Open && SlowedUntil > now;

@@ -13,7 +13,9 @@ public sealed record InstanceLine(Guid Id, int Version, WorkflowStatus Status, b
 /// <summary>What changes whenever an instance moves: its concurrency version (raised on every committed step) and status.</summary>
 public sealed record InstanceStamp(Guid Id, int Version, WorkflowStatus Status);
 
-public sealed record ListFlowInstances(string DefinitionId, int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<InstanceLine>>>;
+/// <summary>A page of a flow's instances, newest first, narrowed by status, version, the activity waited in and the start moment.</summary>
+public sealed record ListFlowInstances(string DefinitionId, int Skip, int Take, InstanceFilter? Filter = null)
+    : IRequest<RequestResult<IReadOnlyList<InstanceLine>>>;
 
 /// <summary>
 /// The cheap question the instance viewer asks every few seconds: has anything happened? Only when the stamp
@@ -29,7 +31,8 @@ public sealed class StudioInstanceHandlers(IWorkflowStore engine, IWorkflowMonit
 
     public async ValueTask<RequestResult<IReadOnlyList<InstanceLine>>> Handle(ListFlowInstances request, CancellationToken ct)
     {
-        var instances = await monitoring.FindInstancesOfFlowAsync(request.DefinitionId, Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
+        var instances = await monitoring.FindInstancesOfFlowAsync(request.DefinitionId, request.Filter ?? InstanceFilter.All,
+            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage), ct);
         return RequestResult<IReadOnlyList<InstanceLine>>.Ok([.. instances.Select(i => new InstanceLine(i.Id, i.DefinitionVersion, i.Status,
             i.ParentInstanceId is not null, i.CreatedAt, i.UpdatedAt, i.FinishedAt))]);
     }

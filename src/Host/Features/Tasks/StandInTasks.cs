@@ -16,7 +16,7 @@ public sealed record ListStandInTasks(CurrentUser User, string? CasusCode) : IRe
 /// overdue and earliest due first. Nothing once the period ended. The list's audit line names the casussen it showed and, as
 /// on-behalf-of, the people whose tasks they were.
 /// </summary>
-public sealed class ListStandInTasksHandler(IWorkflowStore engine, WaarnemingStore waarnemingen, Auditor audit)
+public sealed class ListStandInTasksHandler(IWorkflowStore engine, WaarnemingStore waarnemingen, Auditor audit, Inbox.InboxStore inbox)
     : IRequestHandler<ListStandInTasks, RequestResult<IReadOnlyList<TaskView>>>
 {
     private const int MaxPerPerson = 200;
@@ -30,6 +30,7 @@ public sealed class ListStandInTasksHandler(IWorkflowStore engine, WaarnemingSto
         var shown = tasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).ToList();
         await audit.ListAsync(request.User, "task.list.waarneming", Auditor.PurposeCare, shown.Select(t => t.CorrelationId), shown.Count,
             onBehalfOf: shown.Count == 0 ? null : string.Join(",", shown.Select(t => t.Assignee).Distinct()), ct: ct);
-        return RequestResult<IReadOnlyList<TaskView>>.Ok([.. shown.Select(TaskView.From)]);
+        var notes = await inbox.NotesOfAsync([.. shown.Select(t => t.Id)], ct);
+        return RequestResult<IReadOnlyList<TaskView>>.Ok([.. shown.Select(t => TaskView.From(t).With(notes.GetValueOrDefault(t.Id)))]);
     }
 }

@@ -13,7 +13,7 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Taken");
         tasks.MapGet("/mine", ListMineAsync).InputCanBeRefused()
-            .Access(Policies.CasusWork).WithSummary("Mijn open taken, te laat eerst, dan op termijn.");
+            .Access(Policies.CasusWork).WithSummary("Mijn open taken, te laat eerst, dan op termijn; sort=FollowUp of Priority ordent op opvolgdatum of prioriteit.");
         tasks.MapGet("/team", ListTeamAsync).InputCanBeRefused()
             .Access(Policies.CasusWork).WithSummary("Taken van mijn rollen en teams die nog niemand heeft opgepakt.");
         tasks.MapGet("/waarneming", ListStandInAsync).InputCanBeRefused()
@@ -32,11 +32,14 @@ public static class TaskEndpoints
         tasks.MapPost("/{id:guid}/vertragen", SlowAsync)
             .Access(Policies.CasusWork, involvement: true)
             .WithSummary("Bewust vertragen: een dag (until) en een reden; tot die dag geen herinnering of escalatie (wie de taak heeft, of de duopartner).");
+        tasks.MapPut("/{id:guid}/follow-up", FollowUpAsync)
+            .Access(Policies.CasusWork, involvement: true)
+            .WithSummary("Opvolgdatum (followUpOn, los van de termijn) en prioriteit (High, Normal, Low) zetten: wie de taak heeft, of diens waarnemer.");
     }
 
-    private static async Task<Ok<IReadOnlyList<TaskView>>> ListMineAsync(string? casus, int? skip, int? take, HttpContext http, IMediator m,
-        CancellationToken ct) =>
-        (await m.Send(new ListMyTasks(CurrentUser.From(http), casus, skip ?? 0, take ?? 50), ct)).ToOk();
+    private static async Task<Ok<IReadOnlyList<TaskView>>> ListMineAsync(string? casus, int? skip, int? take, Inbox.InboxSort? sort, HttpContext http,
+        IMediator m, CancellationToken ct) =>
+        (await m.Send(new ListMyTasks(CurrentUser.From(http), casus, skip ?? 0, take ?? 50, sort ?? Inbox.InboxSort.Due), ct)).ToOk();
 
     private static async Task<Ok<IReadOnlyList<TaskView>>> ListTeamAsync(string? casus, int? skip, int? take, HttpContext http, IMediator m,
         CancellationToken ct) =>
@@ -68,4 +71,8 @@ public static class TaskEndpoints
     private static async Task<Results<Ok<TaskView>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> SlowAsync(Guid id,
         SlowInput body, HttpContext http, IMediator m, CancellationToken ct) =>
         (await m.Send(new SlowTask(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+
+    private static async Task<Results<Ok<TaskView>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> FollowUpAsync(Guid id,
+        Inbox.FollowUpInput body, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new Inbox.SetTaskFollowUp(id, body, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
 }

@@ -5,6 +5,7 @@ using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Features.Casus;
+using ProcessEngine.Host.Features.Inbox;
 using ProcessEngine.Host.Features.Waarnemingen;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Audit;
@@ -17,7 +18,9 @@ namespace ProcessEngine.Host.Features.Tasks;
 public sealed record CompleteInput(string? Outcome, Dictionary<string, JsonElement>? Data);
 public sealed record ReassignInput(string? Assignee);
 
-public sealed record ListMyTasks(CurrentUser User, string? CasusCode, int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<TaskView>>>;
+/// <param name="Sort">Other than by due moment, the first <see cref="TaskHandlers.MaxPage"/> open tasks are ordered and then paged.</param>
+public sealed record ListMyTasks(CurrentUser User, string? CasusCode, int Skip, int Take, InboxSort Sort = InboxSort.Due)
+    : IRequest<RequestResult<IReadOnlyList<TaskView>>>;
 public sealed record ListTeamTasks(CurrentUser User, string? CasusCode, int Skip, int Take) : IRequest<RequestResult<IReadOnlyList<TaskView>>>;
 public sealed record GetTask(Guid Id, CurrentUser User) : IRequest<RequestResult<TaskView>>;
 public sealed record ClaimTask(Guid Id, CurrentUser User) : IRequest<RequestResult<TaskView>>;
@@ -32,7 +35,8 @@ public sealed record ReassignTask(Guid Id, ReassignInput Input, CurrentUser User
 /// person's name; the audit lines name the stand-in as user and that person as on-behalf-of.
 /// Every step on a task of a casus is audited with that casus code.
 /// </summary>
-public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes, WaarnemingStore waarnemingen) :
+public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes, WaarnemingStore waarnemingen,
+    InboxStore inbox) :
     IRequestHandler<ListMyTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<ListTeamTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<GetTask, RequestResult<TaskView>>,
@@ -41,13 +45,20 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     IRequestHandler<CompleteTask, RequestResult<TaskView>>,
     IRequestHandler<ReassignTask, RequestResult<TaskView>>
 {
-    private const int MaxPage = 200;
+    public const int MaxPage = 200;
 
     public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListMyTasks request, CancellationToken ct)
     {
-        var tasks = await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [], request.CasusCode,
-            Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage)), ct);
-        return await ShownAsync(request.User, "task.list.mine", tasks, ct);
+        var (skip, take) = (Math.Max(0, request.Skip), Math.Clamp(request.Take, 1, MaxPage));
+        if (request.Sort == InboxSort.Due)
+            return await ShownAsync(request.User, "task.list.mine", await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [],
+                request.CasusCode, skip, take), ct), ct);
+        // The follow-up date and priority are the host's, not the engine's: order the first page the engine can give, then cut.
+        var all = await engine.FindOpenTasksAsync(new TaskQuery(request.User.UserName, [], request.CasusCode, 0, MaxPage), ct);
+        var notes = await inbox.NotesOfAsync([.. all.Select(t => t.Id)], ct);
+        var ordered = InboxOrder.Sort(all, request.Sort, t => notes.GetValueOrDefault(t.Id)?.FollowUpOn,
+            t => notes.GetValueOrDefault(t.Id)?.Priority ?? HostStore.Inbox.TaskPriority.Normal);
+        return await ShownAsync(request.User, "task.list.mine", [.. ordered.Skip(skip).Take(take)], ct);
     }
 
     public async ValueTask<RequestResult<IReadOnlyList<TaskView>>> Handle(ListTeamTasks request, CancellationToken ct)
@@ -63,7 +74,8 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         CancellationToken ct)
     {
         await audit.ListAsync(user, eventCode, Auditor.PurposeCare, tasks.Select(t => t.CorrelationId), tasks.Count, ct: ct);
-        return RequestResult<IReadOnlyList<TaskView>>.Ok([.. tasks.Select(TaskView.From)]);
+        var notes = await inbox.NotesOfAsync([.. tasks.Select(t => t.Id)], ct);
+        return RequestResult<IReadOnlyList<TaskView>>.Ok([.. tasks.Select(t => TaskView.From(t).With(notes.GetValueOrDefault(t.Id)))]);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(GetTask request, CancellationToken ct)
@@ -72,7 +84,8 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         if (refusal is not null) return refusal;
         await audit.RecordAsync(request.User, "task.read", AuditAction.Read, AuditOutcome.Success, Auditor.PurposeCare, task!.CorrelationId,
             detail: task.Id.ToString(), onBehalfOf: onBehalfOf, ct: ct);
-        return RequestResult<TaskView>.Ok(TaskView.From(task!));
+        var notes = await inbox.NotesOfAsync([task.Id], ct);
+        return RequestResult<TaskView>.Ok(TaskView.From(task).With(notes.GetValueOrDefault(task.Id)));
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ClaimTask request, CancellationToken ct)

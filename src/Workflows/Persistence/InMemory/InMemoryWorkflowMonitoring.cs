@@ -14,6 +14,7 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
     private readonly IReadOnlyDictionary<Guid, UserTask> _tasks = store.Tasks;
     private readonly IReadOnlyDictionary<Guid, Bookmark> _bookmarks = store.Bookmarks;
     private readonly IReadOnlyDictionary<Guid, Incident> _incidents = store.Incidents;
+    private readonly IReadOnlyDictionary<Guid, Bookmark> _bookmarks = store.Bookmarks;
     private readonly IReadOnlyList<Fact> _facts = store.Facts;
 
     private static readonly Func<UserTask, OpenTaskRow> ToRow = OpenTaskRow.FromTask.Compile();
@@ -25,8 +26,10 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
                 .GroupBy(i => i.DefinitionId).ToDictionary(g => g.Key, g => g.Count()));
     }
 
-    public Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, int skip, int take, CancellationToken ct = default) =>
-        ReadList(() => _instances.Values.Where(i => i.DefinitionId == definitionId)
+    public Task<IReadOnlyList<InstanceRow>> FindInstancesOfFlowAsync(string definitionId, InstanceFilter filter, int skip, int take,
+        CancellationToken ct = default) =>
+        ReadList(() => filter.Apply(_instances.Values.Where(i => i.DefinitionId == definitionId).AsQueryable(),
+                _bookmarks.Values.AsQueryable())
             .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(skip).Take(take)
             .Select(i => new InstanceRow(i.Id, i.DefinitionVersion, i.Status, i.ParentInstanceId, i.CreatedAt, i.UpdatedAt, i.FinishedAt)));
 

@@ -1,4 +1,5 @@
 using ProcessEngine.Host.Components.Work;
+using ProcessEngine.Host.Features.Inbox;
 
 namespace ProcessEngine.Host.Tests.Ui.Work;
 
