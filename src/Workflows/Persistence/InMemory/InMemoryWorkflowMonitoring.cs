@@ -14,7 +14,6 @@ public sealed class InMemoryWorkflowMonitoring(InMemoryWorkflowStore store) : IW
     private readonly IReadOnlyDictionary<Guid, UserTask> _tasks = store.Tasks;
     private readonly IReadOnlyDictionary<Guid, Bookmark> _bookmarks = store.Bookmarks;
     private readonly IReadOnlyDictionary<Guid, Incident> _incidents = store.Incidents;
-    private readonly IReadOnlyDictionary<Guid, Bookmark> _bookmarks = store.Bookmarks;
     private readonly IReadOnlyList<Fact> _facts = store.Facts;
 
     private static readonly Func<UserTask, OpenTaskRow> ToRow = OpenTaskRow.FromTask.Compile();

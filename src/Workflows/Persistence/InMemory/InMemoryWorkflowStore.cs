@@ -24,7 +24,6 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     internal IReadOnlyDictionary<Guid, UserTask> Tasks => _tasks;
     internal IReadOnlyDictionary<Guid, Bookmark> Bookmarks => _bookmarks;
     internal IReadOnlyDictionary<Guid, Incident> Incidents => _incidents;
-    internal IReadOnlyDictionary<Guid, Bookmark> Bookmarks => _bookmarks;
     internal IReadOnlyList<Fact> Facts => _facts;
 
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
