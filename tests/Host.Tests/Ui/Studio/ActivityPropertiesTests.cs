@@ -51,7 +51,8 @@ public sealed class ActivityPropertiesTests : BunitContext, IAsyncLifetime
         Assert.Equal("Beoordelen", panel.Find("[data-input=title] input:not([type=checkbox])").GetAttribute("value"));
         Assert.Equal("P2W", panel.Find("[data-input=due] input:not([type=checkbox])").GetAttribute("value"));
         Assert.Equal(["Ja", "Nee"], panel.FindAll("[data-input=outcomes] .mud-chip").Select(c => c.TextContent.Trim()));
-        Assert.Contains("title *", panel.Find("[data-input=title]").TextContent); // required
+        Assert.Contains("Titel *", panel.Find("[data-input=title]").TextContent); // its Dutch name, required
+        Assert.Contains("(candidateGroup)", panel.Find("[data-input=candidateGroup]").TextContent); // the file's name, in the help text
         Assert.Empty(panel.FindAll("[data-input=formRule] [data-testid^=expression-switch]")); // a literal-only input has no expression switch
     }
 
