@@ -131,6 +131,20 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await canvas.Locator("[data-cell-id='humantask-1'] text").First.ClickAsync();
         await Expect(TextInput(page, "title")).ToHaveValueAsync("Beoordelen");
 
+        // A property edit is a step in the same history: the name on the diagram, typed, is undone and redone as one step,
+        // by the toolbar and by the keyboard on the canvas.
+        var pasted = canvas.Locator("g.x6-node[data-cell-id='humantask-1']");
+        await DisplayNameInput(page).FillAsync("Tweede beoordeling");
+        await Expect(pasted).ToContainTextAsync("Tweede beoordeling");
+        await page.GetByTestId("designer-undo").ClickAsync();
+        await Expect(pasted).Not.ToContainTextAsync("Tweede beoordeling");
+        await Expect(DisplayNameInput(page)).ToHaveValueAsync("");
+        await Expect(nodes).ToHaveCountAsync(3);
+        await canvas.FocusAsync();
+        await page.Keyboard.PressAsync("Control+y");
+        await Expect(pasted).ToContainTextAsync("Tweede beoordeling");
+        await Expect(DisplayNameInput(page)).ToHaveValueAsync("Tweede beoordeling");
+
         // Leaving with unsaved edits asks first; declining keeps the page and its edits.
         var asked = new TaskCompletionSource<string>();
         void Decline(object? sender, IDialog dialog)
@@ -151,7 +165,7 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · concept");
         await Expect(page.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("concept");
         await page.GetByTestId("compare-go").ClickAsync();
-        await Expect(page.GetByTestId("comparison")).ToContainTextAsync("Toegevoegd: activiteit humantask-1 (HumanTask)");
+        await Expect(page.GetByTestId("comparison")).ToContainTextAsync("Toegevoegd: activiteit Tweede beoordeling (humantask-1) (HumanTask)");
         var compared = page.GetByTestId("comparison-canvas");
         await Expect(compared.Locator("g[data-cell-id='humantask-1']")).ToHaveAttributeAsync("data-comparison", "added");
         await Expect(compared.Locator("g[data-cell-id='beoordelen']")).ToHaveAttributeAsync("data-comparison", "same");
@@ -264,6 +278,10 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
     }
 
     private static ILocator Body(ILocator node) => node.Locator("> rect");
+
+    // MudBlazor puts the test id on the input itself or on its wrapper, depending on the version: either will do.
+    private static ILocator DisplayNameInput(IPage page) =>
+        page.Locator("[data-testid='property-panel'] input[data-testid='display-name'], [data-testid='property-panel'] [data-testid='display-name'] input");
 
     private static ILocator TextInput(IPage page, string input) =>
         page.Locator($"[data-testid='property-panel'] [data-input='{input}'] input:not([type='checkbox'])");

@@ -1,6 +1,7 @@
-// The designer's tools on an X6 graph, all built into X6 3.x: selection, snaplines, undo/redo history,
-// keyboard, minimap and drag-and-drop from the toolbox. JS still owns only the graph: after every change
-// it reports the graph's shape (ids, types, positions, connections) to C#, which keeps the flow itself.
+// The designer's tools on an X6 graph, all built into X6 3.x: selection, snaplines, keyboard, minimap and
+// drag-and-drop from the toolbox. JS still owns only the graph: after every change it reports the graph's shape
+// (ids, types, positions, connections) to C#, which keeps the flow itself and its undo history (property edits are
+// steps there too); undo and redo hand C# the graph as it is and draw the state C# gives back (restore).
 import { Selection, Snapline, History, Keyboard, MiniMap, Dnd } from '@antv/x6';
 import { activityNode, activityPorts, connectionEdge, tooltipText, outcomeOfPort } from './shapes.js';
 import { createClipboard } from './clipboard.js';
@@ -15,8 +16,9 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
 
   graph.use(new Selection({ enabled: true, multiple: true, rubberband: true, modifiers: 'shift', movable: true, showNodeSelectionBox: true, pointerEvents: 'none' }));
   graph.use(new Snapline({ enabled: true }));
-  // Looks (errors, comparison colours) are not edits: they carry ignoreHistory and stay out of undo.
-  graph.use(new History({ enabled: true, beforeAddCommand: (_event, args) => !args?.options?.ignoreHistory }));
+  // X6's history only tells that the user changed the graph (one command per drag, paste or delete); the steps
+  // themselves are kept in C#, so one command is enough. Looks (errors, comparison colours) carry ignoreHistory.
+  graph.use(new History({ enabled: true, stackSize: 1, beforeAddCommand: (_event, args) => !args?.options?.ignoreHistory }));
   graph.use(new Keyboard({ enabled: true, global: false }));
   if (minimap) graph.use(new MiniMap({ container: minimap, width: 180, height: 120, padding: 8 }));
   const dnd = new Dnd({
@@ -46,10 +48,7 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
     clearTimeout(timer);
     timer = setTimeout(() => dotnet?.invokeMethodAsync('OnGraphChanged', snapshot()), REPORT_DELAY_MS);
   };
-  graph.on('history:change', () => {
-    report();
-    dotnet?.invokeMethodAsync('OnHistoryChanged', graph.canUndo(), graph.canRedo());
-  });
+  graph.on('history:change', report);
   // Attaching an edge's end is a change X6's history records as one command, but only once the mouse is up.
   graph.on('edge:connected', report);
   graph.on('selection:changed', () => {
@@ -72,8 +71,13 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
     if (cells.length > 0) graph.removeCells(cells);
   };
   graph.bindKey(['delete', 'backspace'], (e) => { e.preventDefault(); deleteSelection(); });
-  graph.bindKey(['ctrl+z', 'meta+z'], (e) => { e.preventDefault(); graph.undo(); });
-  graph.bindKey(['ctrl+shift+z', 'meta+shift+z', 'ctrl+y', 'meta+y'], (e) => { e.preventDefault(); graph.redo(); });
+  // C# reads the graph itself before it steps back, so a change still waiting to be reported is not lost.
+  const ask = (method) => {
+    clearTimeout(timer);
+    dotnet?.invokeMethodAsync(method);
+  };
+  graph.bindKey(['ctrl+z', 'meta+z'], (e) => { e.preventDefault(); ask('OnUndoRequested'); });
+  graph.bindKey(['ctrl+shift+z', 'meta+shift+z', 'ctrl+y', 'meta+y'], (e) => { e.preventDefault(); ask('OnRedoRequested'); });
   graph.bindKey(['ctrl+c', 'meta+c'], (e) => { e.preventDefault(); clipboard.copy(); });
   graph.bindKey(['ctrl+v', 'meta+v'], (e) => { e.preventDefault(); clipboard.paste(); });
   graph.bindKey(['ctrl+a', 'meta+a'], (e) => { e.preventDefault(); graph.select(graph.getNodes()); });
@@ -103,6 +107,15 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
       }
     },
     loaded(ids) { for (const id of ids) usedIds.add(id); },
+    /** Draws a state C# stepped to (undo, redo): no report back, and the selection kept where its activities still exist. */
+    restore(change, ids, selected) {
+      clearTimeout(timer);
+      this.pause(change);
+      this.loaded(ids);
+      const kept = (selected ?? []).filter((id) => graph.hasCell(id));
+      if (kept.length > 0) graph.resetSelection(kept);
+      else graph.cleanSelection();
+    },
     /** Adds an activity in the middle of what is visible (the toolbox's keyboard way) and selects it. */
     add(activity) {
       const centre = graph.getGraphArea().center;
@@ -113,7 +126,7 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
     },
     /**
      * Renames an activity (X6 ids cannot change): a node under the new id at the same place, every connection moved
-     * over, the old node removed; one undo step. C# has renamed the activity in the flow before this runs.
+     * over, the old node removed. C# has renamed the activity in the flow (one undo step there) before this runs.
      */
     rename(oldId, newId) {
       const node = graph.getCellById(oldId);
@@ -134,8 +147,6 @@ export function enableEditing(graph, element, { dotnet, toolbox, minimap }) {
       graph.resetSelection(newId);
       return true;
     },
-    undo: () => graph.undo(),
-    redo: () => graph.redo(),
     copy: () => clipboard.copy(),
     paste: () => clipboard.paste(),
     deleteSelection,

@@ -50,11 +50,7 @@ class FlowCanvas {
     const activities = flow.activities ?? [];
     const connections = flow.connections ?? [];
     const positioned = activities.every((a) => a.x != null && a.y != null) && !overlaps(activities);
-    const positions = positioned ? null : layoutPositions(activities.map((a) => a.id), connections);
-    const cells = [
-      ...activities.map((a) => this.graph.createNode(activityNode(positions ? { ...a, ...positions.get(a.id) } : a))),
-      ...connections.map((c) => this.graph.createEdge(connectionEdge(c))),
-    ];
+    const cells = this.cellsOf(activities, connections, !positioned);
     const reset = () => this.graph.resetCells(cells);
     if (this.editor) this.editor.pause(reset);
     else reset();
@@ -63,6 +59,26 @@ class FlowCanvas {
     this.element.dataset.laidOut = String(!positioned && activities.length > 0);
     this.zoomToFit();
     return !positioned && activities.length > 0;
+  }
+
+  /**
+   * The designer's undo and redo: draws the flow as C# has it in that state, where its positions say (they are all
+   * known by then), keeping the view where the user looks and the selection where it can.
+   */
+  restore(flow, selected) {
+    const activities = flow.activities ?? [];
+    const connections = flow.connections ?? [];
+    const cells = this.cellsOf(activities, connections, activities.some((a) => a.x == null || a.y == null));
+    this.editor?.restore(() => this.graph.resetCells(cells), activities.map((a) => a.id), selected);
+    this.element.dataset.nodeCount = String(activities.length);
+  }
+
+  cellsOf(activities, connections, layOut) {
+    const positions = layOut ? layoutPositions(activities.map((a) => a.id), connections) : null;
+    return [
+      ...activities.map((a) => this.graph.createNode(activityNode(positions ? { ...a, ...positions.get(a.id) } : a))),
+      ...connections.map((c) => this.graph.createEdge(connectionEdge(c))),
+    ];
   }
 
   /** Places every node by dagre, ignoring the stored positions (one undo step in the designer). */
@@ -90,8 +106,6 @@ class FlowCanvas {
 
   // The designer's commands; a read-only canvas has no editor and ignores them.
   addActivity(activity) { return this.editor?.add(activity); }
-  undo() { this.editor?.undo(); }
-  redo() { this.editor?.redo(); }
   copy() { this.editor?.copy(); }
   paste() { this.editor?.paste(); }
   deleteSelection() { this.editor?.deleteSelection(); }
@@ -109,7 +123,7 @@ class FlowCanvas {
 
 /**
  * Creates a canvas in the element; the caller keeps the returned object and calls its methods.
- * options: { editable, dotnet (receives OnGraphChanged, OnSelectionChanged, OnHistoryChanged), toolbox, minimap }.
+ * options: { editable, dotnet (receives OnGraphChanged, OnSelectionChanged, OnUndoRequested, OnRedoRequested), toolbox, minimap }.
  */
 export function create(element, options) {
   return new FlowCanvas(element, options ?? {});

@@ -33,6 +33,19 @@ public sealed class DesignerDraft
     public static DesignerDraft From(JsonElement flow) =>
         new(FlowJson.TryParse(flow.GetRawText(), out _) ?? new WorkflowDefinitionModel());
 
+    /// <summary>
+    /// The draft as an earlier or later state of the flow file (undo, redo). Activities this draft knows and that state does not
+    /// are remembered as removed, so a paste of a copied activity still finds its inputs.
+    /// </summary>
+    public DesignerDraft Restored(string json)
+    {
+        var restored = new DesignerDraft(FlowJson.TryParse(json, out _) ?? new WorkflowDefinitionModel());
+        foreach (var (id, activity) in _removed) restored._removed.TryAdd(id, activity);
+        foreach (var activity in _activities.Where(a => a.Id is not null && restored.Find(a.Id) is null))
+            restored._removed[activity.Id!] = activity;
+        return restored;
+    }
+
     public string? Id => _flow.Id;
     public IReadOnlyList<ActivityModel> Activities => _activities;
     public IReadOnlyList<ConnectionModel> Connections => _connections;
