@@ -39,6 +39,7 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page.GetByTestId("property-panel")).ToHaveAttributeAsync("data-activity", "telling-aanmelding");
         await Expect(page.GetByTestId("designer-state")).ToHaveTextAsync("opgeslagen");
         await Expect(page.GetByTestId("designer-save")).ToBeDisabledAsync();
+        await AssertReadableAndRoomyAsync(page, canvas);
 
         // From the toolbox (searched, then dragged) onto the canvas: a new task, at once marked by the engine (no title yet).
         await page.GetByTestId("toolbox-search").FillAsync("taak");
@@ -170,6 +171,26 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(compared.Locator("g[data-cell-id='humantask-1']")).ToHaveAttributeAsync("data-comparison", "added");
         await Expect(compared.Locator("g[data-cell-id='beoordelen']")).ToHaveAttributeAsync("data-comparison", "same");
         await Expect(Body(compared.Locator("g[data-cell-id='humantask-1']"))).ToHaveAttributeAsync("stroke", Visited);
+    }
+
+    // Sixty activities do not fit readably in any window: the fit stops at a readable size with the first step in view, and
+    // the canvas takes the window's height; full screen gives it the whole window, and Escape gives the page back.
+    private async Task AssertReadableAndRoomyAsync(IPage page, ILocator canvas)
+    {
+        var label = await canvas.Locator("[data-cell-id='telling-aanmelding'] text").First.BoundingBoxAsync();
+        Assert.True(label is { Height: >= 9 }, $"the first step's label is readable at fit (height {label?.Height})");
+        var frame = await canvas.BoundingBoxAsync();
+        Assert.True(frame is { Height: >= 700 }, $"the canvas fills the window's height (height {frame?.Height} of 1000)");
+
+        await page.GetByTestId("designer-full-screen").ClickAsync();
+        await Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-full-screen", "true");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='flow-canvas']\").getBoundingClientRect().height > 820");
+        var full = await canvas.BoundingBoxAsync();
+        output.WriteLine($"Canvas {frame!.Width:0}x{frame.Height:0} on the page, {full!.Width:0}x{full.Height:0} full screen; label {label!.Height:0.0} px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserWorld.ArtifactsDirectory, "studio-designer-full-screen.png") });
+        await canvas.FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-full-screen", "false");
     }
 
     private async Task<Guid> StartTrajectAsync()

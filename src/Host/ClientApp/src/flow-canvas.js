@@ -7,6 +7,10 @@ import { layoutPositions, overlaps } from './layout.js';
 import { highlightPath, showProblems, markComparison, showWaiting } from './marks.js';
 import { enableEditing } from './editing.js';
 
+// Below this scale the 13 px labels of the nodes shrink under 9 px: a fit stops there.
+const READABLE_SCALE = 0.7;
+const FIT_PADDING = 24;
+
 class FlowCanvas {
   constructor(element, options) {
     registerShapes();
@@ -101,7 +105,20 @@ class FlowCanvas {
   markComparison(marks) { markComparison(this.graph, marks); }
   showWaiting(waiting) { showWaiting(this.graph, waiting); }
 
-  zoomToFit() { this.graph.zoomToFit({ padding: 24, maxScale: 1 }); }
+  /**
+   * The whole flow in view, unless that makes its labels too small to read (the shipped RVT flows have sixty activities):
+   * then the readable scale, with the first activity at the top, centred; the minimap and panning show the rest.
+   */
+  zoomToFit() {
+    // The frame may just have changed size (full screen); the graph follows it on the next resize event, fit now.
+    this.graph.resize(this.element.clientWidth, this.element.clientHeight);
+    this.graph.zoomToFit({ padding: FIT_PADDING, maxScale: 1 });
+    if (this.graph.zoom() >= READABLE_SCALE || this.graph.getNodes().length === 0) return;
+    const first = this.graph.getNodes().map((n) => n.getBBox())
+      .reduce((top, box) => (box.y < top.y || (box.y === top.y && box.x < top.x) ? box : top));
+    this.graph.zoomTo(READABLE_SCALE);
+    this.graph.translate(this.element.clientWidth / 2 - first.center.x * READABLE_SCALE, FIT_PADDING - first.y * READABLE_SCALE);
+  }
   zoomBy(factor) { this.graph.zoom(factor, { minScale: 0.2, maxScale: 2 }); }
 
   // The designer's commands; a read-only canvas has no editor and ignores them.
