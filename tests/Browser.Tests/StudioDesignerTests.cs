@@ -296,6 +296,13 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await page.GetByTestId("designer-undo").ClickAsync();
         await Expect(canvas.Locator("g.x6-node[data-cell-id='beoordelen']")).ToHaveCountAsync(1);
         await Expect(canvas.Locator("g.x6-edge")).ToHaveCountAsync(1);
+
+        // The proefrit drives the flow as the canvas shows it: the designer stores the undone rename before it goes there.
+        await page.GetByTestId("designer-test-drive").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/studio/flows/browser-rename-flow/proefrit$"));
+        await Expect(page.GetByTestId("proefrit-task-beoordelen")).ToHaveCountAsync(1);
+        var driven = System.Text.Json.JsonDocument.Parse((await store.FindLatestAsync("browser-rename-flow"))!.Json).RootElement;
+        Assert.Equal("beoordelen", driven.GetProperty("connections")[0].GetProperty("source").GetString());
     }
 
     private static ILocator Body(ILocator node) => node.Locator("> rect");
