@@ -38,6 +38,14 @@ public sealed class WaitingHeatMapTests(BrowserWorld world) : IClassFixture<Brow
         Assert.Equal(instances, (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.instance)")).Order());
         var listed = await page.GetByTestId("waiting-instances").InnerTextAsync();
         Assert.All(casus, code => Assert.DoesNotContain(code, listed, StringComparison.Ordinal));
+
+        // A manager watches the same figures on a page of their own (no studio), from the navigation.
+        var manager = await world.SignedInAsync("manager");
+        await manager.GotoAsync("/wachten/rvt-aanmelding");
+        var managersMap = manager.GetByTestId("waiting-map");
+        await Expect(managersMap.Locator("[data-cell-id='triage']")).ToHaveAttributeAsync("data-waiting", "3");
+        await Expect(manager.Locator("[data-testid='waiting-table'] tr[data-activity='triage']")).ToHaveAttributeAsync("data-count", "3");
+        await Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Waar trajecten wachten" })).ToBeVisibleAsync();
     }
 
     private async Task<string> StartTrajectAsync()

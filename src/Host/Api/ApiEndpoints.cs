@@ -25,6 +25,7 @@ public static class ApiEndpoints
         CasusEndpoints.Map(api);
         TaskEndpoints.Map(api);
         InstanceEndpoints.Map(api);
+        FlowWaitingEndpoints.Map(api);
         ReportEndpoints.Map(api);
         AuditEndpoints.Map(api);
         RvtEndpoints.Map(api);

@@ -34,6 +34,7 @@ public static class NavTree
             new("Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Policies.Reports),
             new("Halfjaarcijfers", "/rapportages/halfjaarcijfers", Icons.Material.Filled.TableChart, Policies.Reports),
             new("Incidenten", "/incidenten", Icons.Material.Filled.ReportProblem, Policies.OperateInstances),
+            new("Waar trajecten wachten", "/wachten", Icons.Material.Filled.HourglassBottom, Policies.OperateInstances),
         ]),
         new("Beheer",
         [

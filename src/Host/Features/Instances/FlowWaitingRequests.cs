@@ -4,6 +4,7 @@ using ProcessEngine.Host.Auditing;
 using ProcessEngine.Host.Security;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Workflows.Monitoring;
+using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Features.Instances;
 
@@ -21,17 +22,21 @@ public sealed record WaitingInstancesView(IReadOnlyList<WaitingInstanceLine> Lin
 
 public sealed record WaitingInstanceLine(Guid InstanceId, int Version, string? CasusCode, string Kind, DateTimeOffset Since, DateTimeOffset? DueAt);
 
-public sealed class FlowWaitingHandlers(IWorkflowMonitoring monitoring, Auditor audit, TimeProvider clock) :
+public sealed class FlowWaitingHandlers(IWorkflowMonitoring monitoring, IWorkflowDefinitionStore definitions, Auditor audit, TimeProvider clock) :
     IRequestHandler<GetFlowWaiting, RequestResult<IReadOnlyList<WaitingAtActivity>>>,
     IRequestHandler<ListWaitingInstances, RequestResult<WaitingInstancesView>>
 {
     public const int Limit = 100;
 
     public async ValueTask<RequestResult<IReadOnlyList<WaitingAtActivity>>> Handle(GetFlowWaiting request, CancellationToken ct) =>
-        RequestResult<IReadOnlyList<WaitingAtActivity>>.Ok(await monitoring.SummarizeWaitingAsync(request.DefinitionId, clock.GetUtcNow(), ct));
+        await definitions.FindLatestAsync(request.DefinitionId, ct) is null
+            ? RequestResult<IReadOnlyList<WaitingAtActivity>>.NotFound(NoFlow(request.DefinitionId))
+            : RequestResult<IReadOnlyList<WaitingAtActivity>>.Ok(await monitoring.SummarizeWaitingAsync(request.DefinitionId, clock.GetUtcNow(), ct));
 
     public async ValueTask<RequestResult<WaitingInstancesView>> Handle(ListWaitingInstances request, CancellationToken ct)
     {
+        if (await definitions.FindLatestAsync(request.DefinitionId, ct) is null)
+            return RequestResult<WaitingInstancesView>.NotFound(NoFlow(request.DefinitionId));
         var rows = await monitoring.FindWaitingAtAsync(request.DefinitionId, request.ActivityId, Limit, ct);
         // The migration preview's rule: casus codes only for whoever may see every casus (the RVT chair), and then audited as a list read.
         var showCodes = request.User.IsIn(Roles.RvtChair);
@@ -40,4 +45,6 @@ public sealed class FlowWaitingHandlers(IWorkflowMonitoring monitoring, Auditor 
         return RequestResult<WaitingInstancesView>.Ok(new([.. rows.Select(r => new WaitingInstanceLine(r.InstanceId, r.DefinitionVersion,
             showCodes ? r.CorrelationId : null, r.Kind.ToString(), r.Since, r.DueAt))], showCodes, Limit));
     }
+
+    private static string NoFlow(string id) => $"Er is geen flow '{id}'.";
 }
