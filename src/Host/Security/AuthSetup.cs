@@ -86,6 +86,8 @@ public static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auditing.AuditingAuthorizationResultHandler>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SmartLockout>();
+        services.Configure<SmartLockoutOptions>(builder.Configuration.GetSection("SignIn:SmartLockout"));
         services.AddScoped<SessionCheck>();
         services.AddScoped<TokenRefresh>();
         services.AddOptions<TwoFactorOptions>().Bind(builder.Configuration.GetSection("SignIn:TwoFactor"))

@@ -19,7 +19,7 @@ public sealed record SecondFactor(string? Code, string? RecoveryCode)
 /// that both limit, lock out, audit and answer alike.
 /// </summary>
 public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit, PasswordCheckGate gate, SignInThrottle throttle,
-    IPasswordHasher<AppUser> hasher, AuditKeys keys)
+    IPasswordHasher<AppUser> hasher, AuditKeys keys, SmartLockout lockout)
 {
     // One message for a wrong name and a wrong password, so that nobody can probe which accounts exist.
     public const string WrongMessage = "Gebruikersnaam of wachtwoord onjuist.";
@@ -42,19 +42,29 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
     public async Task<SignInRefusal?> SignInAsync(string userName, string password, string scheme, string channel, string? sourceAddress,
         SecondFactor? factor = null)
     {
-        if (throttle.Refuse(sourceAddress, userName) is { } retryAfter)
+        // Asked for a made-up name too, so that both answers take the same way.
+        var familiar = await lockout.IsFamiliarAsync(userName, sourceAddress);
+        if (throttle.Refuse(sourceAddress, userName, familiar) is { } retryAfter)
         {
             await RefusedAsync(userName, "te veel pogingen", sourceAddress);
             return new SignInRefusal(ThrottledMessage, retryAfter);
         }
         signIn.AuthenticationScheme = scheme;
-        if (await signIn.UserManager.FindByNameAsync(userName) is null)
+        if (await signIn.UserManager.FindByNameAsync(userName) is not { } account)
         {
             await gate.RunAsync(() => Task.FromResult(hasher.VerifyHashedPassword(new AppUser(), Decoy.Value, password)));
             await RefusedAsync(userName, "onjuist", sourceAddress, known: false);
             return new SignInRefusal(WrongMessage);
         }
-        var result = await gate.RunAsync(() => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true));
+        if (!familiar && lockout.ShutsOutStrangers(account))
+        {
+            await RefusedAsync(userName, "geblokkeerd voor onbekende adressen", sourceAddress);
+            return new SignInRefusal(LockedOutMessage);
+        }
+        // Only a familiar address's wrong passwords count towards the account's own lockout; a stranger's count apart.
+        var result = await gate.RunAsync(() => signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: familiar));
+        if (!result.Succeeded && !familiar && !result.IsLockedOut && !result.IsNotAllowed && !result.RequiresTwoFactor)
+            await lockout.StrangerFailedAsync(account);
         if (result.RequiresTwoFactor)
             return factor is { IsGiven: true } ? await CodeAsync(userName, factor, channel, sourceAddress)
                 : await SecondFactorNeededAsync(userName, sourceAddress);
@@ -65,6 +75,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
         }
         await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
             detail: channel, userName: userName, sourceAddress: sourceAddress);
+        await lockout.SignedInAsync(userName, sourceAddress);
         return null;
     }
 
@@ -76,7 +87,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
     {
         signIn.AuthenticationScheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { UserName: { } userName }) return new SignInRefusal(ExpiredStepMessage);
-        if (throttle.Refuse(sourceAddress, userName) is { } retryAfter)
+        if (throttle.Refuse(sourceAddress, userName, await lockout.IsFamiliarAsync(userName, sourceAddress)) is { } retryAfter)
         {
             await RefusedAsync(userName, "te veel pogingen", sourceAddress);
             return new SignInRefusal(ThrottledMessage, retryAfter);
@@ -98,6 +109,7 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Auditor audit,
         }
         await audit.RecordAsync(null, "auth.signin", AuditAction.Execute, AuditOutcome.Success, Auditor.PurposeAccess,
             detail: channel + (string.IsNullOrWhiteSpace(factor.Code) ? " + herstelcode" : " + code"), userName: userName, sourceAddress: sourceAddress);
+        await lockout.SignedInAsync(userName, sourceAddress);
         return null;
     }
 

@@ -31,12 +31,17 @@ public sealed class SignInThrottle : IDisposable
         _perUserName = Limiter(limits.PerUserName, limits.UserNameWindow);
     }
 
-    /// <summary>Null when the attempt may go ahead; otherwise how long to wait before the next one.</summary>
-    public TimeSpan? Refuse(string? sourceAddress, string userName)
+    /// <summary>
+    /// Null when the attempt may go ahead; otherwise how long to wait before the next one. An address the account signed in
+    /// from lately (<paramref name="familiar"/>, see <see cref="SmartLockout"/>) has a user-name limit of its own, so that
+    /// strangers using up the name's attempts do not keep its holder out.
+    /// </summary>
+    public TimeSpan? Refuse(string? sourceAddress, string userName, bool familiar = false)
     {
         using var byAddress = _perAddress.AttemptAcquire(sourceAddress ?? "(onbekend adres)");
         if (!byAddress.IsAcquired) return RetryAfter(byAddress);
-        using var byName = _perUserName.AttemptAcquire(userName.Trim().ToUpperInvariant());
+        var name = userName.Trim().ToUpperInvariant();
+        using var byName = _perUserName.AttemptAcquire(familiar ? $"{name} @ {sourceAddress}" : name);
         return byName.IsAcquired ? null : RetryAfter(byName);
     }
 

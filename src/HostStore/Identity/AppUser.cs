@@ -17,6 +17,12 @@ public sealed class AppUser : IdentityUser
     /// <summary>Extra candidate groups besides the roles, comma-separated (e.g. "RvdK" for the Raad's contact).</summary>
     public string Teams { get; set; } = "";
 
+    /// <summary>Wrong passwords in a row from addresses this account never signed in from (see <see cref="SignInAddress"/>).</summary>
+    public int StrangerFailures { get; set; }
+
+    /// <summary>Until when unfamiliar addresses may not try this account; its familiar addresses and open sessions are unaffected.</summary>
+    public DateTimeOffset? StrangerLockoutEnd { get; set; }
+
     public IReadOnlyList<string> TeamList =>
         Teams.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -33,6 +33,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<Waarneming> Waarnemingen => Set<Waarneming>();
     public DbSet<TaskNote> TaskNotes => Set<TaskNote>();
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
+    public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -104,6 +105,15 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.ToTable("PromptCursors");
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(50);
+        });
+        model.Entity<SignInAddress>(e =>
+        {
+            e.ToTable("SignInAddresses");
+            e.HasKey(x => new { x.UserName, x.AddressMark });
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.AddressMark).HasMaxLength(64);
+            // Forgetting addresses not used for a long time.
+            e.HasIndex(x => x.LastSignInAt);
         });
         model.Entity<Waarneming>(e =>
         {

@@ -303,6 +303,12 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<int>("StrangerFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StrangerLockoutEnd")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Teams")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -325,6 +331,29 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.HostStore.Identity.SignInAddress", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AddressMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FirstSignInAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSignInAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserName", "AddressMark");
+
+                    b.HasIndex("LastSignInAt");
+
+                    b.ToTable("SignInAddresses", (string)null);
                 });
 
             modelBuilder.Entity("ProcessEngine.HostStore.Inbox.SavedInboxView", b =>

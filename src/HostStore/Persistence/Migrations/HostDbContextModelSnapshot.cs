@@ -292,6 +292,12 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StrangerFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StrangerLockoutEnd")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Teams")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -314,6 +320,29 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.HostStore.Identity.SignInAddress", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "AddressMark");
+
+                    b.HasIndex("LastSignInAt");
+
+                    b.ToTable("SignInAddresses", (string)null);
                 });
 
             modelBuilder.Entity("ProcessEngine.HostStore.Inbox.SavedInboxView", b =>
