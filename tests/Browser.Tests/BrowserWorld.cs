@@ -30,6 +30,12 @@ public sealed class BrowserWorld : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
     public static string Password => new AccountOptions().DemoPassword;
 
+    /// <summary>
+    /// What the browser refused under the host's content policy, on any page of this world (an inline script or handler, a
+    /// script from elsewhere): each would be a part of the UI that silently stopped working. Checked at the end of every world.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PolicyViolations { get; } = new();
+
     /// <summary>Screenshots and other files a person may want to look at after a run.</summary>
     public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
 
@@ -58,7 +64,12 @@ public sealed class BrowserWorld : IAsyncLifetime
         context.SetDefaultTimeout(45_000);
         // The same patience for assertions (Playwright's own default is 5 s): a page's data, and the canvas, arrive only after the first render.
         Assertions.SetDefaultExpectTimeout(45_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) PolicyViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     /// <summary>A new tab, signed in through the real sign-in page as <paramref name="userName"/>.</summary>
@@ -78,5 +89,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await Host.DisposeAsync();
+        // Loud, after the tests of the class: a refusal anywhere fails the class, naming the page and what was refused.
+        if (!PolicyViolations.IsEmpty)
+            throw new InvalidOperationException("The browser refused under the content policy:\n" + string.Join("\n", PolicyViolations));
     }
 }

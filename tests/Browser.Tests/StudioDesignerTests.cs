@@ -86,6 +86,8 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await Expect(page.GetByTestId("instance-waiting")).ToContainTextAsync("Aanmelding, triage en advies");
         await Expect(page.GetByTestId("instance-journal")).ToContainTextAsync("Telling: aanmelding");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserWorld.ArtifactsDirectory, "studio-instance.png"), FullPage = true });
+        // Toolbox, canvas, panel, publishing and the instance viewer all work under the host's content policy.
+        Assert.Empty(world.PolicyViolations);
     }
 
     [Fact]

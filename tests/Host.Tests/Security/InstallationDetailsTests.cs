@@ -70,11 +70,30 @@ public sealed class InstallationDetailsTests
 
         // Interactive pages carry Blazor's own frame-ancestors policy beside ours; a browser enforces both, and both say none.
         var policies = response.Headers.GetValues("Content-Security-Policy").ToList();
-        Assert.Contains("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'", policies);
+        Assert.Contains(policies, p => p.EndsWith("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'", StringComparison.Ordinal));
         Assert.All(policies, p => Assert.Contains("frame-ancestors 'none'", p));
         Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("same-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task A_page_runs_only_the_hosts_own_scripts_and_its_import_map_by_this_answers_nonce()
+    {
+        await using var host = new HostFactory();
+        using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
+
+        var first = await anonymous.GetAsync("/aanmelden");
+        var second = await anonymous.GetAsync("/aanmelden");
+
+        var policy = first.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal));
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.Contains("default-src 'self';", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await first.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(nonce, second.Headers.GetValues("Content-Security-Policy").Single(p => p.Contains("script-src", StringComparison.Ordinal)));
+        Assert.DoesNotContain(" onclick=\"", await first.Content.ReadAsStringAsync());
     }
 
     [Fact]
