@@ -29,6 +29,13 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         return await _instanceById(db, instanceId);
     }
 
+    public async Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default)
+    {
+        if (instanceIds.Count == 0) return [];
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Instances.AsNoTracking().Where(x => instanceIds.Contains(x.Id)).ToListAsync(ct);
+    }
+
     public async Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

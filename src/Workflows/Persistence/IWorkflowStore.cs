@@ -13,6 +13,8 @@ namespace ProcessEngine.Workflows.Persistence;
 public interface IWorkflowStore
 {
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>Several instances in one read (a list that needs each row's instance); ids that do not exist are left out.</summary>
+    Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default);
     /// <summary>An instance with its live bookmarks, read together: what a pass needs to run it.</summary>
     Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default);

@@ -52,7 +52,7 @@ public sealed class StartPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.Contains("RVT-traject: van aanmelding tot afsluiting rvt-traject versie 1", start.Text);
         Assert.Contains("data-flow=\"rvt-aanmelding\"", start.Html);
         Assert.Equal(["Studio", "Overzicht"], start.NavGroups);
-        Assert.Equal(["/", "/studio/flows", "/incidenten"], start.NavLinks);
+        Assert.Equal(["/", "/studio/flows", "/incidenten", "/wachten"], start.NavLinks);
         Assert.DoesNotContain("Mijn taken", start.Text);
         Assert.Contains("Coördinator (demo) Coördinator Afmelden", start.Text);
     }
@@ -69,7 +69,7 @@ public sealed class StartPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.Contains("Er zijn geen open incidenten.", start.Text);
         Assert.Equal(["Overzicht"], start.NavGroups);
         Assert.DoesNotContain("Studio", start.NavGroups);
-        Assert.Equal(["/", "/dashboard", "/rapportages/halfjaarcijfers", "/incidenten"], start.NavLinks);
+        Assert.Equal(["/", "/dashboard", "/rapportages/halfjaarcijfers", "/incidenten", "/wachten"], start.NavLinks);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class StartPageTests(UiWorld world) : IClassFixture<UiWorld>
         Assert.Contains("Laatste regels van de auditlog", start.Text);
         Assert.Matches(@"auth\.signin beheerder – – toegang gelukt aanmeldpagina", start.Text);
         Assert.Equal(["Studio", "Overzicht", "Beheer"], start.NavGroups);
-        Assert.Equal(["/", "/studio/flows", "/incidenten", "/beheer/auditlog", "/hangfire"], start.NavLinks);
+        Assert.Equal(["/", "/studio/flows", "/incidenten", "/wachten", "/beheer/auditlog", "/hangfire"], start.NavLinks);
     }
 
     [Fact]

@@ -32,10 +32,12 @@ public sealed class TafelAgendaHandler(IWorkflowStore engine, Auditor audit) : I
     public async ValueTask<RequestResult<IReadOnlyList<AgendaPunt>>> Handle(GetTafelAgenda request, CancellationToken ct)
     {
         var waiting = await engine.FindOpenTasksAsync(new TaskQuery(DefinitionId: AanmeldingFlow, ActivityIds: [Voorbereiden, Advies], Take: MaxOnTheTable), ct);
+        // The triage answers of every instance on the list in one read, not one read per point.
+        var instances = (await engine.FindInstancesAsync([.. waiting.Select(t => t.InstanceId).Distinct()], ct)).ToDictionary(i => i.Id);
         var punten = new List<AgendaPunt>();
         foreach (var task in waiting.Where(t => t.CorrelationId is not null))
         {
-            var triage = (await engine.FindInstanceAsync(task.InstanceId, ct))?.Variables.GetValueOrDefault("triage") as IReadOnlyDictionary<string, object?>;
+            var triage = instances.GetValueOrDefault(task.InstanceId)?.Variables.GetValueOrDefault("triage") as IReadOnlyDictionary<string, object?>;
             // An advies after Consultatie & Advies or a spoedadvies is not a table discussion.
             if (triage?.GetValueOrDefault("outcome") as string != "Bespreking") continue;
             punten.Add(new AgendaPunt(task.CorrelationId!, Date(triage.GetValueOrDefault("tafeldatum") as string),

@@ -29,6 +29,9 @@ public sealed partial class InMemoryWorkflowStore : IWorkflowStore
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         Read(() => _instances.GetValueOrDefault(instanceId)?.Clone());
 
+    public Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default) =>
+        ReadList(() => instanceIds.Distinct().Select(id => _instances.GetValueOrDefault(id)).OfType<WorkflowInstance>().Select(i => i.Clone()));
+
     public Task<InstanceSnapshot?> LoadInstanceAsync(Guid instanceId, CancellationToken ct = default) => Read(() =>
         _instances.TryGetValue(instanceId, out var instance)
             ? new InstanceSnapshot(instance.Clone(), [.. _bookmarks.Values.Where(b => b.InstanceId == instanceId).Select(b => b.Clone())])
