@@ -43,11 +43,15 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
     }
 
     /// <summary>Publishes the draft of a flow; refused, with every error, while the draft does not validate.</summary>
+    /// <param name="expectedStamp">The <see cref="WorkflowDefinitionRecord.Stamp"/> of the draft that was approved for publication: when the
+    /// newest version has another (saved since, or already published), nothing is published (<see cref="DefinitionResult.Conflict"/>).</param>
     public async Task<DefinitionResult> PublishAsync(string definitionId, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, string? expectedStamp = null)
     {
         var latest = await store.FindLatestAsync(definitionId, ct);
         if (latest is null) return DefinitionResult.Failed([new FlowError("$.id", $"no flow '{definitionId}'")]);
+        if (expectedStamp is not null && (latest.Stamp != expectedStamp || latest.IsPublished))
+            return new DefinitionResult(false, latest, []) { Conflict = true };
         if (latest.IsPublished) return new DefinitionResult(true, latest, []);
         var compiled = compiler.Compile(latest.Json, latest.Version);
         if (!compiled.IsValid) return new DefinitionResult(false, latest, compiled.Errors);
