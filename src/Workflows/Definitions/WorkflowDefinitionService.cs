@@ -63,6 +63,9 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
     }
 
     /// <summary>Saves and publishes in one go (import of a finished flow file); <paramref name="alongside"/> commits with the publication.</summary>
+    /// <remarks>For the installer's files, tools and tests: the host's studio and API import only a draft, and publish it after a second
+    /// coordinator's approval (four eyes), through <see cref="SaveDraftAsync(string, Func{WorkflowDefinitionRecord, IUnitOfWorkPart?}?, CancellationToken, string?)"/>
+    /// and <see cref="PublishAsync"/>.</remarks>
     public Task<DefinitionResult> ImportAsync(string json, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null, CancellationToken ct = default) =>
         ImportAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct);
 

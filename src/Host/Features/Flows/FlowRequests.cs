@@ -76,10 +76,11 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
             : await definitions.FindLatestAsync(request.Id, ct);
         if (record is null)
             return RequestResult<FlowDocument>.NotFound(request.Version is null ? $"Flow '{request.Id}' bestaat niet." : $"Flow '{request.Id}' heeft geen versie {request.Version}.");
-        // The request concerns the newest version; an older one read by number shows none.
-        var pending = request.Version is null ? await publications.FindAsync(request.Id, ct) : null;
+        // The request concerns the draft it was made for (the newest version); an older version read by number shows none.
+        var pending = await publications.FindAsync(request.Id, ct);
+        var shown = pending is not null && (request.Version is null || request.Version == pending.DraftVersion);
         return RequestResult<FlowDocument>.Ok(Document(record, record.IsDraft ? compiler.Compile(record.Json, record.Version).Errors : [],
-            pending is null ? null : PendingPublication.Of(pending, record)));
+            shown ? PendingPublication.Of(pending!, record) : null));
     }
 
     public async ValueTask<RequestResult<IReadOnlyList<FlowVersion>>> Handle(ListFlowVersions request, CancellationToken ct)
