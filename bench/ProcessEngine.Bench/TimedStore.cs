@@ -28,6 +28,13 @@ internal sealed class TimedStore(IWorkflowStore inner) : IWorkflowStore
         finally { FindInstance += Stopwatch.GetTimestamp() - start; }
     }
 
+    public async Task<IReadOnlyList<WorkflowInstance>> FindInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try { return await inner.FindInstancesAsync(instanceIds, ct); }
+        finally { FindInstance += Stopwatch.GetTimestamp() - start; }
+    }
+
     public async Task<IReadOnlyList<Bookmark>> GetBookmarksAsync(Guid instanceId, CancellationToken ct = default)
     {
         var start = Stopwatch.GetTimestamp();

@@ -70,7 +70,8 @@ public sealed partial class DashboardTests(ManagerWorld world, ITestOutputHelper
 
         // The coordinator publishes the missing subflow: one of the two faults is gone, the other is not.
         using (var coordinator = await world.ApiAsync("coordinator"))
-            await ManagerWorld.ImportAsync(coordinator, ManagerWorld.MissingSubflowJson);
+        using (var approver = await world.ApiAsync(FlowPublishing.Approver))
+            await FlowPublishing.ImportPublishedAsync(coordinator, approver, ManagerWorld.MissingSubflowJson);
         await caller.Locator("input[type=checkbox]").CheckAsync();
         await decision.Locator("input[type=checkbox]").CheckAsync();
         await Expect(page.GetByTestId("retry-selected")).ToContainTextAsync("(2)");

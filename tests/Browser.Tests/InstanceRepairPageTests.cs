@@ -24,12 +24,7 @@ public sealed class InstanceRepairPageTests(BrowserWorld world) : IClassFixture<
     public async Task Coordinator_MovesAWaitingStep_SeesWhatHappensFirst_AndFindsTheReasonInTheJournal()
     {
         var page = await world.SignedInAsync("coordinator");
-        var imported = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
-        {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-            DataString = Flow,
-        });
-        Assert.Equal(201, imported.Status);
+        await FlowPublishing.ImportPublishedAsync(page, Flow);
         var id = (await world.Host.Services.GetRequiredService<WorkflowRuntime>().StartAsync("browser-herstel")).InstanceId;
 
         await page.GotoAsync($"/studio/instanties/{id}");

@@ -68,9 +68,10 @@ public sealed class ManagerWorld : IAsyncLifetime
         using (var prof1 = await ApiAsync("prof1"))
             WaitingCasus = await RegisterIntakeAsync(prof1, "GezinMetKinderen");
         using (var coordinator = await ApiAsync("coordinator"))
+        using (var approver = await ApiAsync(FlowPublishing.Approver))
         {
-            await ImportAsync(coordinator, CallerJson);
-            await ImportAsync(coordinator, DecisionJson);
+            await FlowPublishing.ImportPublishedAsync(coordinator, approver, CallerJson);
+            await FlowPublishing.ImportPublishedAsync(coordinator, approver, DecisionJson);
         }
         await FaultAsync(CallsMissingSubflow);
         await FaultAsync(ChoosesNoOutcome);
@@ -140,12 +141,6 @@ public sealed class ManagerWorld : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("casusCode").GetString()!;
-    }
-
-    public static async Task ImportAsync(HttpClient coordinator, string json)
-    {
-        var response = await coordinator.PostAsync("/api/flows/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public Task DisposeAsync() => Browser.DisposeAsync();

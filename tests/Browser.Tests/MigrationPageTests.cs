@@ -187,15 +187,7 @@ public sealed class MigrationPageTests(BrowserWorld world) : IClassFixture<Brows
             Assert.Equal(version, (await store.FindInstanceAsync(id))!.DefinitionVersion);
     }
 
-    private static async Task ImportAsync(IPage page, string json)
-    {
-        var response = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
-        {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-            DataString = json,
-        });
-        Assert.Equal(201, response.Status);
-    }
+    private static Task ImportAsync(IPage page, string json) => FlowPublishing.ImportPublishedAsync(page, json);
 
     // A MudSelect opens a list in a popover at the end of the page; the option is picked there.
     private static async Task ChooseAsync(IPage page, ILocator select, string option)

@@ -68,10 +68,24 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot of the designer: {screenshot}");
 
-        // Publishing saves the draft first; the history shows the new live version.
+        // Offering it for publication saves the draft first; whoever offered it cannot approve it (four eyes).
         await page.GetByTestId("flow-publish").ClickAsync();
-        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · live");
-        await Expect(page.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("live");
+        await Expect(page.GetByTestId("publication-pending")).ToContainTextAsync("Aangeboden door coordinator op");
+        await Expect(page.GetByTestId("publication-approve")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("publication-own")).ToContainTextAsync("een andere coördinator of beheerder moet het goedkeuren");
+        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · concept");
+
+        // A second coordinator sees it waiting in the list and approves it; the history shows the new live version.
+        var second = await world.SignedInAsync(FlowPublishing.Approver);
+        await second.SetViewportSizeAsync(1600, 1000);
+        await second.GotoAsync("/studio/flows");
+        await Expect(second.Locator("tr", new() { Has = second.Locator("[data-flow-link='rvt-traject']") }).GetByTestId("flow-awaiting-approval")).ToBeVisibleAsync();
+        await second.GotoAsync("/studio/flows/rvt-traject");
+        await Expect(second.GetByTestId("publication-approve")).ToBeEnabledAsync();
+        await second.GetByTestId("publication-approve").ClickAsync();
+        await Expect(second.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · live");
+        await Expect(second.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("live");
+        await Expect(second.GetByTestId("publication-request")).ToHaveCountAsync(0);
         await AssertPublishedAsync(page);
 
         // The running instance: its version, the path it took, what it waits on, its journal.
@@ -95,18 +109,13 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
     {
         var page = await world.SignedInAsync("coordinator");
         await page.SetViewportSizeAsync(1600, 1000);
-        var imported = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
-        {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-            DataString = """
+        await FlowPublishing.ImportPublishedAsync(page, """
                 { "id": "browser-design-flow", "name": "Browser-ontwerp",
                   "activities": [
                     { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } },
                     { "id": "klaar", "type": "End", "position": { "x": 0, "y": 200 } } ],
                   "connections": [ { "source": "beoordelen", "outcome": "Afgerond", "target": "klaar" } ] }
-                """,
-        });
-        Assert.Equal(201, imported.Status);
+                """);
         await page.GotoAsync("/studio/flows/browser-design-flow");
         var canvas = page.GetByTestId("flow-canvas");
         var nodes = canvas.Locator("g.x6-node");
@@ -223,15 +232,10 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
     public async Task Two_coordinators_save_the_same_draft_the_second_gets_a_conflict_sees_both_and_may_overwrite()
     {
         var first = await world.SignedInAsync("coordinator");
-        var imported = await first.Context.APIRequest.PostAsync("/api/flows/import", new()
-        {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-            DataString = """
+        await FlowPublishing.ImportPublishedAsync(first, """
                 { "id": "browser-conflict-flow", "name": "Browser-conflict",
                   "activities": [ { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } } ] }
-                """,
-        });
-        Assert.Equal(201, imported.Status);
+                """);
         var second = await world.SignedInAsync("beheerder");
         foreach (var page in new[] { first, second })
         {
@@ -265,18 +269,13 @@ public sealed class StudioDesignerTests(BrowserWorld world, ITestOutputHelper ou
     {
         var page = await world.SignedInAsync("coordinator");
         await page.SetViewportSizeAsync(1600, 1000);
-        var imported = await page.Context.APIRequest.PostAsync("/api/flows/import", new()
-        {
-            Headers = new Dictionary<string, string> { ["Content-Type"] = "application/json" },
-            DataString = """
+        await FlowPublishing.ImportPublishedAsync(page, """
                 { "id": "browser-rename-flow", "name": "Browser-hernoemen",
                   "activities": [
                     { "id": "beoordelen", "type": "HumanTask", "inputs": { "title": "Beoordelen", "candidateGroup": "RvtChair" }, "position": { "x": 0, "y": 0 } },
                     { "id": "klaar", "type": "End", "position": { "x": 0, "y": 200 } } ],
                   "connections": [ { "source": "beoordelen", "outcome": "Afgerond", "target": "klaar" } ] }
-                """,
-        });
-        Assert.Equal(201, imported.Status);
+                """);
         await page.GotoAsync("/studio/flows/browser-rename-flow");
         var canvas = page.GetByTestId("flow-canvas");
         await canvas.Locator("[data-cell-id='beoordelen'] text").First.ClickAsync();

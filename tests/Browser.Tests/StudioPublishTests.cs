@@ -4,7 +4,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ProcessEngine.Browser.Tests;
 
-/// <summary>Importing a flow file and publishing a draft from the studio, refusals shown by JSON path.</summary>
+/// <summary>
+/// Importing a flow file and publishing a draft from the studio with four eyes: one coordinator offers the draft, another approves
+/// or rejects it; refusals shown by JSON path.
+/// </summary>
 public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<BrowserWorld>
 {
     private const string Flow = """
@@ -15,7 +18,7 @@ public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<Brows
     private static FilePayload File(string json) => new() { Name = "flow.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(json) };
 
     [Fact]
-    public async Task Coordinator_ImportsAFlowFile_ThenPublishesADraft_RefusalsNamingTheirJsonPath()
+    public async Task Coordinator_ImportsAFlowFile_AsADraft_OffersIt_AndASecondCoordinatorRejectsThenApproves()
     {
         var page = await world.SignedInAsync("coordinator");
         await page.GotoAsync("/studio/flows");
@@ -25,13 +28,15 @@ public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<Brows
         await upload.SetInputFilesAsync(File(Flow.Replace("\"HumanTask\"", "\"HumanTaak\"")));
         await Expect(page.GetByTestId("flow-refused-errors")).ToContainTextAsync("$.activities[0].type");
         await upload.SetInputFilesAsync(File(Flow));
-        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Browser-publicatie is geïmporteerd als versie 1");
+        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Browser-publicatie is geïmporteerd als concept (versie 1)");
         await Expect(page.Locator("[data-flow-link='browser-publish-flow']")).ToHaveCountAsync(1);
 
-        // Drafts saved through the API (as a coordinator's tooling would) are published from the studio like its own.
+        // Drafts saved through the API (as a coordinator's tooling would) are offered from the studio like its own.
         await SaveDraftAsync(page, Flow.Replace("\"Doen\"", "\"\""));
         await page.GotoAsync("/studio/flows/browser-publish-flow");
+        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 1 · concept");
         var publish = page.GetByTestId("flow-publish");
+        await Expect(publish).ToHaveTextAsync("Ter publicatie aanbieden");
         await Expect(publish).ToBeEnabledAsync();
         await publish.ClickAsync();
         await Expect(page.GetByTestId("flow-refused-errors")).ToContainTextAsync("$.activities[0].inputs.title");
@@ -40,9 +45,29 @@ public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<Brows
         await page.ReloadAsync();
         await Expect(publish).ToBeEnabledAsync();
         await publish.ClickAsync();
-        await Expect(page.GetByTestId("flow-status")).ToContainTextAsync("versie 2 · live");
-        await Expect(page.Locator("[data-testid='flow-versions'] tr[data-version='2']")).ToContainTextAsync("live");
-        await Expect(page.GetByTestId("flow-refused")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("publication-pending")).ToContainTextAsync("Aangeboden door coordinator op");
+        await Expect(page.GetByTestId("publication-approve")).ToBeDisabledAsync();
+
+        // The second coordinator turns it down with a reason: the draft stays a draft, and the offer is gone.
+        var second = await world.SignedInAsync(FlowPublishing.Approver);
+        await second.GotoAsync("/studio/flows/browser-publish-flow");
+        await Expect(second.GetByTestId("publication-pending")).ToContainTextAsync("wacht op een tweede coördinator");
+        await second.GetByTestId("publication-reason").FillAsync("De titel is nog niet goed");
+        await second.GetByTestId("publication-reject").ClickAsync();
+        await Expect(second.GetByTestId("publication-request")).ToHaveCountAsync(0);
+        await Expect(second.GetByTestId("flow-status")).ToContainTextAsync("versie 1 · concept");
+
+        // Offered again, approved by the second coordinator: live.
+        await page.ReloadAsync();
+        await Expect(publish).ToBeEnabledAsync();
+        await publish.ClickAsync();
+        await Expect(page.GetByTestId("publication-pending")).ToBeVisibleAsync();
+        await second.ReloadAsync();
+        await Expect(second.GetByTestId("publication-approve")).ToBeEnabledAsync();
+        await second.GetByTestId("publication-approve").ClickAsync();
+        await Expect(second.GetByTestId("flow-status")).ToContainTextAsync("versie 1 · live");
+        await Expect(second.Locator("[data-testid='flow-versions'] tr[data-version='1']")).ToContainTextAsync("live");
+        await Expect(second.GetByTestId("flow-refused")).ToHaveCountAsync(0);
     }
 
     private static async Task SaveDraftAsync(IPage page, string json)

@@ -117,7 +117,7 @@ public sealed partial class StudioTests(BrowserWorld world, ITestOutputHelper ou
             Name = "flow.json", MimeType = "application/json",
             Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "id": "na-het-ontwerp", "name": "Na het ontwerp", "activities": [ { "id": "klaar", "type": "End" } ] }"""),
         });
-        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Na het ontwerp is geïmporteerd als versie 1");
+        await Expect(page.GetByTestId("flow-imported")).ToContainTextAsync("Na het ontwerp is geïmporteerd als concept (versie 1)");
     }
 
     [GeneratedRegex("/studio/flows$")]

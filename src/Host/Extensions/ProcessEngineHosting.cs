@@ -49,6 +49,7 @@ public static class ProcessEngineHosting
         builder.AddProcessEngineUi();
         services.AddSingleton<Features.Waarnemingen.WaarnemingStore>();
         services.AddSingleton<Features.Inbox.InboxStore>();
+        services.AddSingleton<Features.Flows.FlowPublicationStore>();
         services.AddSingleton<Access.CasusAccess>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();
         services.AddSingleton<Auditing.Auditor>();

@@ -14,7 +14,7 @@ namespace ProcessEngine.Host.Security;
 public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AccountOptions> options,
     IHostEnvironment environment, Auditing.Auditor audit, ILogger<AccountSeeder> logger)
 {
-    /// <summary>The demo accounts (README lists them): user name, display name, organisation, roles, teams. Each gets the e-mail address <see cref="DemoEmail"/>.</summary>
+    /// <summary>The demo accounts (README lists them; one per role, and a second coordinator): user name, display name, organisation, roles, teams. Each gets the e-mail address <see cref="DemoEmail"/>.</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string Organisatie, string[] Roles, string Teams)> DemoAccounts { get; } =
     [
         ("coordinator", "Coördinator (demo)", "Regio", [Roles.Coordinator], ""),
@@ -27,6 +27,8 @@ public sealed class AccountSeeder(UserManager<AppUser> users, RoleManager<Identi
         ("raad", "Contactpersoon Raad voor de Kinderbescherming (demo)", "RvdK", [Roles.Professional], "RvdK"),
         ("manager", "Manager (demo)", "Regio", [Roles.Manager], ""),
         ("beheerder", "Beheerder (demo)", "Regio", [Roles.Admin], ""),
+        // Publishing a flow takes two coordinators or admins (four eyes): a second one to approve what the first offered.
+        ("coordinator2", "Tweede coördinator (demo)", "Regio", [Roles.Coordinator], ""),
     ];
 
     /// <summary>A demo account's e-mail address: example.org is reserved, so a misdirected prompt reaches nobody.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
+using ProcessEngine.HostStore.Flows;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.HostStore.Inbox;
 using ProcessEngine.HostStore.Mail;
@@ -15,7 +16,7 @@ namespace ProcessEngine.HostStore.Persistence;
 /// The host's own tables on the same database file as the engine and the domain: the people who sign in
 /// (ASP.NET Core Identity), the audit log, the e-mail outbox and the task prompts' bookkeeping (which
 /// were written, how far the sweeps got), the stand-in periods (waarnemingen), the inbox's follow-up
-/// dates, priorities and saved views, and the Data Protection key ring every node shares (each key encrypted by
+/// dates, priorities and saved views, the flow drafts waiting for a second coordinator's approval, and the Data Protection key ring every node shares (each key encrypted by
 /// the host before it is written). Its own migrations history table.
 /// </summary>
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
@@ -34,6 +35,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<TaskNote> TaskNotes => Set<TaskNote>();
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
     public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
+    public DbSet<FlowPublicationRequest> FlowPublicationRequests => Set<FlowPublicationRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -145,6 +147,17 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.Property(x => x.Sort).HasMaxLength(16);
             // One name per person: saving under a name one already has replaces that view.
             e.HasIndex(x => new { x.Owner, x.Name }).IsUnique();
+        });
+        model.Entity<FlowPublicationRequest>(e =>
+        {
+            e.ToTable("FlowPublicationRequests");
+            // One waiting request per flow: a second offer of the same flow replaces it, or is refused.
+            e.HasKey(x => x.DefinitionId);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.DraftStamp).HasMaxLength(40);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.RequestedBy).HasMaxLength(256);
+            e.Property(x => x.RequestId).IsConcurrencyToken();
         });
     }
 }

@@ -248,6 +248,42 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.HostStore.Flows.FlowPublicationRequest", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DraftStamp")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DraftVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("FlowPublicationRequests", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.HostStore.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -43,11 +43,15 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
     }
 
     /// <summary>Publishes the draft of a flow; refused, with every error, while the draft does not validate.</summary>
+    /// <param name="expectedStamp">The <see cref="WorkflowDefinitionRecord.Stamp"/> of the draft that was approved for publication: when the
+    /// newest version has another (saved since, or already published), nothing is published (<see cref="DefinitionResult.Conflict"/>).</param>
     public async Task<DefinitionResult> PublishAsync(string definitionId, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, string? expectedStamp = null)
     {
         var latest = await store.FindLatestAsync(definitionId, ct);
         if (latest is null) return DefinitionResult.Failed([new FlowError("$.id", $"no flow '{definitionId}'")]);
+        if (expectedStamp is not null && (latest.Stamp != expectedStamp || latest.IsPublished))
+            return new DefinitionResult(false, latest, []) { Conflict = true };
         if (latest.IsPublished) return new DefinitionResult(true, latest, []);
         var compiled = compiler.Compile(latest.Json, latest.Version);
         if (!compiled.IsValid) return new DefinitionResult(false, latest, compiled.Errors);
@@ -59,6 +63,9 @@ public sealed class WorkflowDefinitionService(IWorkflowDefinitionStore store, Fl
     }
 
     /// <summary>Saves and publishes in one go (import of a finished flow file); <paramref name="alongside"/> commits with the publication.</summary>
+    /// <remarks>For the installer's files, tools and tests: the host's studio and API import only a draft, and publish it after a second
+    /// coordinator's approval (four eyes), through <see cref="SaveDraftAsync(string, Func{WorkflowDefinitionRecord, IUnitOfWorkPart?}?, CancellationToken, string?)"/>
+    /// and <see cref="PublishAsync"/>.</remarks>
     public Task<DefinitionResult> ImportAsync(string json, Func<WorkflowDefinitionRecord, IUnitOfWorkPart?>? alongside = null, CancellationToken ct = default) =>
         ImportAsync(json, WorkflowDefinitionRecord.StudioOrigin, alongside, ct);
 

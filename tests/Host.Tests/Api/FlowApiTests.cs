@@ -44,7 +44,7 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
     {
         using var coordinator = await host.AsAsync("coordinator");
         var flow = SmallFlow.Replace("api-test-flow", "api-stamp-flow");
-        await coordinator.PostAsync("/api/flows/import", Body(flow));
+        await host.ImportPublishedAsync(flow);
         var loaded = (await (await coordinator.GetAsync("/api/flows/api-stamp-flow")).ReadJsonAsync()).GetProperty("version").GetProperty("stamp").GetString();
 
         using var first = new HttpRequestMessage(HttpMethod.Put, "/api/flows/api-stamp-flow/draft") { Content = Body(flow.Replace("\"Doen\"", "\"Eerste\"")) };
@@ -67,7 +67,7 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task DraftPublishVersionsExport_WorkAsACoordinatorExpects()
     {
         using var coordinator = await host.AsAsync("coordinator");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(SmallFlow))).StatusCode);
+        await host.ImportPublishedAsync(SmallFlow);
 
         var draft = await coordinator.PutAsync("/api/flows/api-test-flow/draft", Body(SmallFlow.Replace("\"Doen\"", "\"\"")));
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
@@ -75,11 +75,11 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(2, saved.GetProperty("version").GetProperty("version").GetInt32());
         Assert.NotEqual(0, saved.GetProperty("errors").GetArrayLength());
 
-        var refused = await coordinator.PostAsync("/api/flows/api-test-flow/publish", null);
+        var refused = await coordinator.PostAsync("/api/flows/api-test-flow/publish-request", null);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
         await coordinator.PutAsync("/api/flows/api-test-flow/draft", Body(SmallFlow.Replace("\"Doen\"", "\"Nu doen\"")));
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/api-test-flow/publish", null)).StatusCode);
+        await host.PublishDraftAsync("api-test-flow");
 
         var versions = (await (await coordinator.GetAsync("/api/flows/api-test-flow/versions")).ReadJsonAsync()).EnumerateArray()
             .Select(v => (v.GetProperty("version").GetInt32(), v.GetProperty("isLive").GetBoolean())).ToList();
@@ -107,7 +107,7 @@ public sealed class FlowApiTests(ApiHost host) : IClassFixture<ApiHost>
     {
         using var coordinator = await host.AsAsync("coordinator");
         var flow = SmallFlow.Replace("api-test-flow", "api-compare-flow");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(flow))).StatusCode);
+        await host.ImportPublishedAsync(flow);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync("/api/flows/api-compare-flow/draft", Body(flow.Replace("\"Doen\"", "\"Nu doen\"")))).StatusCode);
 
         var response = await coordinator.GetAsync("/api/flows/api-compare-flow/compare?van=1&tot=2");

@@ -35,7 +35,7 @@ public sealed class InstanceRepairApiTests
         await using var host = ApiHost.WithClock(clock);
         await host.InitializeAsync();
         using var coordinator = await host.AsAsync("coordinator");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", new StringContent(Flow, Encoding.UTF8, "application/json"))).StatusCode);
+        await host.ImportPublishedAsync(Flow);
         var id = (await host.Service<WorkflowRuntime>().StartAsync("api-herstel", correlationId: "RVT-2026-0951")).InstanceId;
         var store = host.Service<IWorkflowStore>();
 

@@ -30,8 +30,6 @@ public sealed class MigrationApiTests
           "connections": [ { "source": "{{taskId}}", "outcome": "Afgerond", "target": "einde" } ] }
         """;
 
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
@@ -42,12 +40,12 @@ public sealed class MigrationApiTests
         await using var host = ApiHost.On(database.Connection, clock);
         await host.InitializeAsync();
         using var coordinator = await host.AsAsync("coordinator");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(Version("vraag", "Oude vraag")))).StatusCode);
+        await host.ImportPublishedAsync(Version("vraag", "Oude vraag"));
         var runtime = host.Service<WorkflowRuntime>();
         var instances = new List<Guid>();
         foreach (var code in new[] { "RVT-2026-0901", "RVT-2026-0902", "RVT-2026-0903" })
             instances.Add((await runtime.StartAsync(Flow, correlationId: code)).InstanceId);
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(Version("nieuwe-vraag", "Nieuwe vraag")))).StatusCode);
+        await host.ImportPublishedAsync(Version("nieuwe-vraag", "Nieuwe vraag"));
 
         var sources = await (await coordinator.GetAsync($"/api/flows/{Flow}/migrations/sources")).ReadJsonAsync();
         Assert.Equal(3, sources.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == 1).GetProperty("running").GetInt32());

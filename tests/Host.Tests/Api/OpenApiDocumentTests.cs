@@ -85,7 +85,10 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     [InlineData("POST /api/trajecten", new[] { 201, 400, 401, 403 })]
     [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404, 409 })]
     [InlineData("PUT /api/casus/{code}/veiligheidskaart", new[] { 201, 400, 401, 403, 404, 409 })]
-    [InlineData("POST /api/flows/{id}/publish", new[] { 200, 400, 401, 403, 404 })]
+    [InlineData("POST /api/flows/import", new[] { 201, 400, 401, 403 })]
+    [InlineData("POST /api/flows/{id}/publish-request", new[] { 200, 400, 401, 403, 404, 409 })]
+    [InlineData("POST /api/flows/{id}/publish-request/approve", new[] { 200, 400, 401, 403, 404, 409 })]
+    [InlineData("POST /api/flows/{id}/publish-request/reject", new[] { 200, 400, 401, 403, 404, 409 })]
     [InlineData("POST /api/instances/{id}/cancel", new[] { 200, 400, 401, 403, 404, 409 })]
     [InlineData("GET /api/reports/counts", new[] { 200, 401, 403 })]
     public async Task Operation_ListsExactlyItsStatuses(string key, int[] statuses)

@@ -104,17 +104,22 @@ public sealed class UnitOfWorkTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task PublishingAFlow_StoresTheNewVersionWithItsLine_OrNotAtAll()
     {
         using var coordinator = await host.AsAsync("coordinator");
+        using var second = await host.AsAsync("coordinator2");
         const string flow = """{ "id": "uow-flow", "name": "Eenheid van werk", "activities": [ { "id": "taak", "type": "HumanTask", "inputs": { "title": "Doen", "candidateGroup": "Professional" } } ] }""";
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsync("/api/flows/uow-flow/draft", new StringContent(flow, System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/uow-flow/publish-request", null)).StatusCode);
         var before = await LastSequenceAsync();
 
-        var refused = await WhileAuditIsRefusedAsync(() => coordinator.PostAsync("/api/flows/uow-flow/publish", null));
+        var refused = await WhileAuditIsRefusedAsync(() => second.PostAsync("/api/flows/uow-flow/publish-request/approve", null));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.False((await (await coordinator.GetAsync("/api/flows/uow-flow")).ReadJsonAsync()).GetProperty("version").GetProperty("isPublished").GetBoolean());
-        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/uow-flow/publish", null)).StatusCode);
-        var line = Assert.Single(await LinesAfterAsync(before), l => l.EventCode == "flow.publish");
-        Assert.Equal("uow-flow v1", line.Detail);
+        var stored = await (await coordinator.GetAsync("/api/flows/uow-flow")).ReadJsonAsync();
+        Assert.False(stored.GetProperty("version").GetProperty("isPublished").GetBoolean());
+        // The request was not used up by the publication that rolled back: it still waits.
+        Assert.Equal("coordinator", stored.GetProperty("publication").GetProperty("requestedBy").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await second.PostAsync("/api/flows/uow-flow/publish-request/approve", null)).StatusCode);
+        var line = Assert.Single(await LinesAfterAsync(before), l => l.EventCode == "flow.publish.approve");
+        Assert.Equal("uow-flow v1: aangeboden door coordinator", line.Detail);
     }
 
     private static async Task<string?> TrajectStatusAsync(HttpClient client, string code) =>

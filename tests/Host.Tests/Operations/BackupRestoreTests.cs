@@ -33,8 +33,7 @@ public sealed class BackupRestoreTests
         await using (var host = folder.Host(live))
         {
             await host.InitializeAsync();
-            using var coordinator = await host.AsAsync("coordinator");
-            Assert.True((await coordinator.PostAsync("/api/flows/import", new StringContent(TimerFlow, Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+            await host.ImportPublishedAsync(TimerFlow);
             await host.Service<WorkflowRuntime>().StartAsync("backup-wacht", correlationId: "RVT-BACKUP-0001");
 
             using var prof1 = await host.AsAsync("prof1");

@@ -31,7 +31,7 @@ public sealed class FlowTextIdentifierAttackTests(ApiHost host) : IClassFixture<
 
         var draft = await coordinator.PutAsync("/api/flows/api-tekst-flow/draft", new StringContent(Flow, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
-        var published = await coordinator.PostAsync("/api/flows/api-tekst-flow/publish", null);
+        var published = await coordinator.PostAsync("/api/flows/api-tekst-flow/publish-request", null);
         Assert.Equal(HttpStatusCode.BadRequest, published.StatusCode);
         Assert.Contains("$.activities[0].inputs.title", await published.Content.ReadAsStringAsync());
     }

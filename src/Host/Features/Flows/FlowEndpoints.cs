@@ -9,7 +9,10 @@ using ProcessEngine.Workflows.TestDrive;
 
 namespace ProcessEngine.Host.Features.Flows;
 
-/// <summary>Flows for coordinators: list, read, versions, export, save draft, import (validated), publish, and the activity library.</summary>
+/// <summary>
+/// Flows for coordinators: list, read, versions, export, save draft, import (validated, as a draft), publish with four eyes (one
+/// offers the draft, another approves or rejects it), and the activity library.
+/// </summary>
 public static class FlowEndpoints
 {
     /// <summary>A flow file is small; anything larger is refused before it is parsed.</summary>
@@ -34,9 +37,16 @@ public static class FlowEndpoints
                 + "409 als iemand anders intussen opsloeg.");
         flows.MapPost("/import", ImportAsync)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
-            .WithSummary("Een flowbestand importeren en publiceren; met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
-        flows.MapPost("/{id}/publish", PublishAsync)
-            .Access(Policies.ManageFlows).WithSummary("Het concept publiceren; geweigerd met de foutenlijst zolang het niet geldig is.");
+            .WithSummary("Een flowbestand importeren als concept (niet gepubliceerd: dat vraagt een tweede coördinator of beheerder); "
+                + "met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
+        flows.MapPost("/{id}/publish-request", RequestPublicationAsync)
+            .Access(Policies.ManageFlows).WithSummary("Het concept ter publicatie aanbieden (vier ogen: een andere coördinator of beheerder keurt het goed); "
+                + "400 met de foutenlijst zolang het niet geldig is, 409 als er geen concept is of iemand anders het al aanbood.");
+        flows.MapPost("/{id}/publish-request/approve", ApprovePublicationAsync)
+            .Access(Policies.ManageFlows).WithSummary("Het aangeboden concept goedkeuren en publiceren, precies zoals het werd aangeboden. 403 voor wie het zelf aanbood; "
+                + "409 als het concept sindsdien is gewijzigd (het verzoek vervalt dan); 404 als er geen verzoek wacht.");
+        flows.MapPost("/{id}/publish-request/reject", RejectPublicationAsync)
+            .Access(Policies.ManageFlows).WithSummary("Het verzoek tot publicatie afwijzen met een reden (wie het aanbood, trekt het zo in); het concept blijft staan.");
         flows.MapPost("/{id}/test-drive", TestDriveAsync)
             .Access(Policies.ManageFlows).WithSummary("Proefrit van de nieuwste versie (het concept zoals het er staat) op een gesimuleerde klok; er wordt niets opgeslagen.");
         flows.MapPut("/{id}/scenarios", SaveScenarioAsync)
@@ -83,9 +93,17 @@ public static class FlowEndpoints
         return (await m.Send(new ImportFlow(body.Value!, CurrentUser.From(http)), ct)).ToCreatedOr400(flow => $"/api/flows/{flow.Version.Id}");
     }
 
-    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem>> PublishAsync(string id, HttpContext http, IMediator m,
-        CancellationToken ct) =>
-        (await m.Send(new PublishFlow(id, CurrentUser.From(http)), ct)).ToOkOr400Or404();
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem, ConflictProblem>> RequestPublicationAsync(string id,
+        HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new RequestPublication(id, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
+
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> ApprovePublicationAsync(
+        string id, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new ApprovePublication(id, CurrentUser.From(http)), ct)).ToOkOr400Or403Or404Or409();
+
+    private static async Task<Results<Ok<FlowDocument>, InvalidProblem, NotFoundProblem, ConflictProblem>> RejectPublicationAsync(string id,
+        RejectPublicationInput input, HttpContext http, IMediator m, CancellationToken ct) =>
+        (await m.Send(new RejectPublication(id, input.Reason, CurrentUser.From(http)), ct)).ToOkOr400Or404Or409();
 
     // A step that cannot be taken is part of the answer (200, with the problem and the timeline so far); 400 is a body that is no scenario.
     private static async Task<Results<Ok<TestDriveResult>, InvalidProblem, NotFoundProblem>> TestDriveAsync(string id, ScenarioModel scenario,

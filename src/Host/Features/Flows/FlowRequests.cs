@@ -12,7 +12,11 @@ using ProcessEngine.Workflows.Validation;
 namespace ProcessEngine.Host.Features.Flows;
 
 public sealed record FlowSummary(string Id, string Name, int LatestVersion, int? LiveVersion, bool HasDraft, int RunningInstances,
-    DateTimeOffset UpdatedAt, string Origin);
+    DateTimeOffset UpdatedAt, string Origin)
+{
+    /// <summary>The draft offered for publication, waiting for a second coordinator or admin; null when none waits.</summary>
+    public PendingPublication? Publication { get; init; }
+}
 
 public sealed record FlowVersion(string Id, int Version, string Name, bool IsPublished, bool IsLive, DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt, string Origin)
@@ -22,38 +26,45 @@ public sealed record FlowVersion(string Id, int Version, string Name, bool IsPub
 }
 
 /// <summary>A version with its JSON and, for a draft, what stands between it and publishing.</summary>
-public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOnlyList<FlowError> Errors);
+public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOnlyList<FlowError> Errors)
+{
+    /// <summary>For the newest version: the request to publish it, waiting for a second coordinator or admin; null when none waits.</summary>
+    public PendingPublication? Publication { get; init; }
+}
 
 public sealed record ListFlows : IRequest<RequestResult<IReadOnlyList<FlowSummary>>>;
 public sealed record GetFlow(string Id, int? Version) : IRequest<RequestResult<FlowDocument>>;
 public sealed record ListFlowVersions(string Id) : IRequest<RequestResult<IReadOnlyList<FlowVersion>>>;
 /// <param name="BasedOn">The stamp of the version the editor loaded (<see cref="FlowVersion.Stamp"/>); null: last save wins.</param>
 public sealed record SaveFlowDraft(string Json, CurrentUser User, string? BasedOn = null) : IRequest<RequestResult<FlowDocument>>;
+/// <summary>Stores a valid flow file as the flow's draft; publishing it is a request of its own (four eyes, <see cref="RequestPublication"/>).</summary>
 public sealed record ImportFlow(string Json, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
-public sealed record PublishFlow(string Id, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
 /// <summary>What changed from version <c>From</c> to version <c>To</c> of one flow.</summary>
 public sealed record CompareFlowVersions(string Id, int From, int To) : IRequest<RequestResult<FlowComparison>>;
 
 public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowDefinitionService service, FlowCompiler compiler,
-    IWorkflowMonitoring monitoring, Auditor audit) :
+    IWorkflowMonitoring monitoring, FlowPublicationStore publications, Auditor audit) :
     IRequestHandler<ListFlows, RequestResult<IReadOnlyList<FlowSummary>>>,
     IRequestHandler<GetFlow, RequestResult<FlowDocument>>,
     IRequestHandler<ListFlowVersions, RequestResult<IReadOnlyList<FlowVersion>>>,
     IRequestHandler<SaveFlowDraft, RequestResult<FlowDocument>>,
     IRequestHandler<ImportFlow, RequestResult<FlowDocument>>,
-    IRequestHandler<PublishFlow, RequestResult<FlowDocument>>,
     IRequestHandler<CompareFlowVersions, RequestResult<FlowComparison>>
 {
     public async ValueTask<RequestResult<IReadOnlyList<FlowSummary>>> Handle(ListFlows request, CancellationToken ct)
     {
         var latest = await definitions.ListLatestAsync(ct);
         var running = await monitoring.CountActiveInstancesAsync(ct);
+        var waiting = await publications.AllAsync(ct);
         var list = new List<FlowSummary>();
         foreach (var flow in latest.OrderBy(f => f.Name, StringComparer.CurrentCulture))
         {
             var live = flow.IsLive ? flow : await definitions.FindLiveAsync(flow.DefinitionId, ct);
             list.Add(new FlowSummary(flow.DefinitionId, flow.Name, flow.Version, live?.Version, flow.IsDraft,
-                running.GetValueOrDefault(flow.DefinitionId), flow.UpdatedAt, flow.Origin));
+                running.GetValueOrDefault(flow.DefinitionId), flow.UpdatedAt, flow.Origin)
+            {
+                Publication = waiting.TryGetValue(flow.DefinitionId, out var offer) ? PendingPublication.Of(offer, flow) : null,
+            });
         }
         return RequestResult<IReadOnlyList<FlowSummary>>.Ok(list);
     }
@@ -63,9 +74,13 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
         var record = request.Version is { } version
             ? await definitions.FindAsync(request.Id, version, ct)
             : await definitions.FindLatestAsync(request.Id, ct);
-        return record is null
-            ? RequestResult<FlowDocument>.NotFound(request.Version is null ? $"Flow '{request.Id}' bestaat niet." : $"Flow '{request.Id}' heeft geen versie {request.Version}.")
-            : RequestResult<FlowDocument>.Ok(Document(record, record.IsDraft ? compiler.Compile(record.Json, record.Version).Errors : []));
+        if (record is null)
+            return RequestResult<FlowDocument>.NotFound(request.Version is null ? $"Flow '{request.Id}' bestaat niet." : $"Flow '{request.Id}' heeft geen versie {request.Version}.");
+        // The request concerns the draft it was made for (the newest version); an older version read by number shows none.
+        var pending = await publications.FindAsync(request.Id, ct);
+        var shown = pending is not null && (request.Version is null || request.Version == pending.DraftVersion);
+        return RequestResult<FlowDocument>.Ok(Document(record, record.IsDraft ? compiler.Compile(record.Json, record.Version).Errors : [],
+            shown ? PendingPublication.Of(pending!, record) : null));
     }
 
     public async ValueTask<RequestResult<IReadOnlyList<FlowVersion>>> Handle(ListFlowVersions request, CancellationToken ct)
@@ -85,7 +100,9 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
                 $"Iemand anders heeft deze flow opgeslagen sinds u hem opende ({(saved.Record!.IsDraft ? "concept" : "versie")} {saved.Record.Version}, " +
                 $"{Components.DutchTime.Short(saved.Record.UpdatedAt)}). Uw wijzigingen zijn niet opgeslagen.");
         if (!saved.Succeeded) return Invalid(saved.Errors);
-        return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors));
+        // A request to publish names the draft it was made for; once the draft is saved again, the page shows it lapsed.
+        var pending = await publications.FindAsync(saved.Record!.DefinitionId, ct);
+        return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors, pending is null ? null : PendingPublication.Of(pending, saved.Record)));
     }
 
     public async ValueTask<RequestResult<FlowDocument>> Handle(ImportFlow request, CancellationToken ct)
@@ -93,17 +110,10 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
         // Checked before anything is stored: a refused import must not overwrite a coordinator's draft.
         var compiled = compiler.Compile(request.Json);
         if (!compiled.IsValid) return Invalid(compiled.Errors);
-        var imported = await service.ImportAsync(request.Json, Line(request.User, "flow.import", AuditAction.Create), ct);
+        // A draft, not a publication: an imported file goes live only when a second coordinator or admin approves it (four eyes).
+        var imported = await service.SaveDraftAsync(request.Json, Line(request.User, "flow.import", AuditAction.Create), ct);
         if (!imported.Succeeded) return Invalid(imported.Errors);
         return RequestResult<FlowDocument>.Created(Document(imported.Record!, []));
-    }
-
-    public async ValueTask<RequestResult<FlowDocument>> Handle(PublishFlow request, CancellationToken ct)
-    {
-        if (await definitions.FindLatestAsync(request.Id, ct) is null) return RequestResult<FlowDocument>.NotFound($"Flow '{request.Id}' bestaat niet.");
-        var published = await service.PublishAsync(request.Id, Line(request.User, "flow.publish", AuditAction.Update), ct);
-        if (!published.Succeeded) return Invalid(published.Errors, "De flow bevat fouten en is niet gepubliceerd.");
-        return RequestResult<FlowDocument>.Ok(Document(published.Record!, []));
     }
 
     /// <summary>The coordinator's line, naming the flow and version as stored: committed with the flow's rows.</summary>
@@ -123,16 +133,16 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
     }
 
     /// <summary>Flow errors keyed by their JSON path, so a client can put each message on the node or field it concerns.</summary>
-    private static RequestResult<FlowDocument> Invalid(IReadOnlyList<FlowError> errors, string? message = null) =>
+    internal static RequestResult<FlowDocument> Invalid(IReadOnlyList<FlowError> errors, string? message = null) =>
         RequestResult<FlowDocument>.Invalid(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message))),
             message ?? "De flow is niet geldig.");
 
     private static FlowVersion Version(WorkflowDefinitionRecord record) => new(record.DefinitionId, record.Version, record.Name,
         record.IsPublished, record.IsLive, record.UpdatedAt, record.PublishedAt, record.Origin) { Stamp = record.Stamp };
 
-    internal static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors)
+    internal static FlowDocument Document(WorkflowDefinitionRecord record, IReadOnlyList<FlowError> errors, PendingPublication? publication = null)
     {
         using var json = JsonDocument.Parse(record.Json);
-        return new FlowDocument(Version(record), json.RootElement.Clone(), errors);
+        return new FlowDocument(Version(record), json.RootElement.Clone(), errors) { Publication = publication };
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ProcessEngine.Host.Tests.Api;
 
 namespace ProcessEngine.Host.Tests.Ui.Studio;
 
@@ -44,7 +45,7 @@ public sealed class StudioPageTests(UiWorld world) : IClassFixture<UiWorld>
     public async Task FlowPage_ListsTheErrorsOfADraft_AndOlderVersionsStayOpenable()
     {
         using var api = await world.Host.AsAsync("coordinator");
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/flows/import", Json(DraftFlow))).StatusCode);
+        await world.Host.ImportPublishedAsync(DraftFlow);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/flows/studio-test-flow/draft", Json(DraftFlow.Replace("\"Doen\"", "\"\"")))).StatusCode);
         var coordinator = await world.AsAsync("coordinator");
 
@@ -64,7 +65,7 @@ public sealed class StudioPageTests(UiWorld world) : IClassFixture<UiWorld>
     {
         using var api = await world.Host.AsAsync("coordinator");
         var flow = DraftFlow.Replace("studio-test-flow", "studio-compare-flow");
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync("/api/flows/import", Json(flow))).StatusCode);
+        await world.Host.ImportPublishedAsync(flow);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/flows/studio-compare-flow/draft", Json(flow.Replace("\"Doen\"", "\"Nu doen\"")))).StatusCode);
         var coordinator = await world.AsAsync("coordinator");
 
