@@ -12,6 +12,13 @@ public sealed class BadRequestHandler : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is not BadHttpRequestException bad) return false;
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own text is English and generic: the endpoint's limit in Dutch instead (BodySizeLimit).
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+            await BodySizeLimitExtensions.TooLarge(limit).ExecuteAsync(http);
+            return true;
+        }
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 0 } path ? path : "body";
         var message = json is null ? bad.Message : json.Path is null ? "Dit is geen geldige JSON." : "Deze waarde heeft niet het juiste type of formaat.";
