@@ -70,6 +70,8 @@ public static class BodySizeLimitExtensions
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server) server.MaxRequestBodySize = limit;
             else http.Request.Body = new LimitedBodyStream(http.Request.Body, limit);
             await next(http);
+            // A body bound as a parameter that ran over is answered 413 by the framework with no body: say it as above.
+            if (http.Response is { StatusCode: StatusCodes.Status413PayloadTooLarge, HasStarted: false }) await TooLarge(limit).ExecuteAsync(http);
         });
         return app;
     }
