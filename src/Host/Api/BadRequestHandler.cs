@@ -14,10 +14,9 @@ public sealed class BadRequestHandler : IExceptionHandler
         if (exception is not BadHttpRequestException bad) return false;
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // The server's own text is English and generic: the request's limit in Dutch instead (BodySizeLimit). The server's
-            // feature holds it (the endpoint is no longer known here); a server without that feature has the endpoint's.
-            var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
-                ?? http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+            // Ours names its limit; the server's own (its 30 MB) is English and generic: both in Dutch, with the limit.
+            var limit = bad is BodyTooLargeException ours ? ours.Limit
+                : http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             await BodySizeLimitExtensions.TooLarge(limit).ExecuteAsync(http);
             return true;
         }

@@ -1,20 +1,22 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ProcessEngine.Host.Api;
 
 /// <summary>
-/// How large a request body an endpoint takes, as endpoint metadata: <see cref="ApiBytes"/> for every /api endpoint (set on
+/// How large a request body an endpoint parses, as endpoint metadata: <see cref="ApiBytes"/> for every /api endpoint (set on
 /// the group), a larger one only where an endpoint's own rules allow more. Without it Kestrel's 30 MB applies, which lets
-/// anyone signed in make the node read and parse 30 MB of JSON per request.
+/// anyone signed in make the node parse 30 MB of JSON per request (and run the identifier guard over it).
 /// </summary>
 /// <remarks>
 /// The sizes follow the largest input the domain itself accepts: a task form's answers fit in 256 kB (the largest shipped
 /// form, the advies, holds at most some 70,000 characters), a Veiligheidskaart does not (four lists of 50 points of 1,000
 /// characters and 50 afspraken: some 325,000), nor a flow file (<see cref="Features.Flows.FlowEndpoints.MaxFlowBytes"/>).
+/// Deliberately not ASP.NET Core's <see cref="IRequestSizeLimitMetadata"/>: the routing middleware applies that to the
+/// server before authorization, and Kestrel then stops draining an unread body at the limit, so a 401 or 403 given to a
+/// large body ends in a reset connection instead of the answer (the reliability suite's malformed requests showed it).
 /// </remarks>
-public sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata
+public sealed record BodySizeLimit(long Bytes)
 {
     /// <summary>Every /api body unless its endpoint says otherwise: 256 kB.</summary>
     public const long ApiBytes = 256 * 1024;
@@ -24,6 +26,12 @@ public sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimit
 
     /// <summary>The Dutch refusal, naming the limit and nothing of what was sent.</summary>
     public static string Message(long? limit) => limit is { } bytes ? $"Dit verzoek is te groot: ten hoogste {bytes / 1024} kB." : "Dit verzoek is te groot.";
+}
+
+/// <summary>A body that ran past its <see cref="BodySizeLimit"/> while it was read; a 413 (<see cref="BadRequestHandler"/>).</summary>
+public sealed class BodyTooLargeException(long limit) : BadHttpRequestException(BodySizeLimit.Message(limit), StatusCodes.Status413PayloadTooLarge)
+{
+    public long Limit { get; } = limit;
 }
 
 public static class BodySizeLimitExtensions
@@ -49,15 +57,16 @@ public static class BodySizeLimitExtensions
         endpoint.WithMetadata(new BodySizeLimit(bytes));
 
     /// <summary>
-    /// Enforces the endpoint's <see cref="IRequestSizeLimitMetadata"/>: a body announced larger is answered 413 unread; one
-    /// without a length is cut off by the server (Kestrel's per-request limit) or, on a server without that feature (the
-    /// test server), by a counting stream. Either way nothing is stored: the endpoint fails before its handler acts.
+    /// Enforces the endpoint's <see cref="BodySizeLimit"/> (after authorization: who may not call it never gets this far). A
+    /// body announced larger is answered 413 before the handler runs; one without a length is read through a counting stream
+    /// that fails at the limit, so the handler never parses more. Nothing is stored either way. What the client still sends
+    /// is read and dropped by Kestrel (within its own 30 MB), so the client gets the 413 and not a reset connection.
     /// </summary>
     public static WebApplication UseBodySizeLimits(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is not { } limit)
+            if (http.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimit>()?.Bytes is not { } limit)
             {
                 await next(http);
                 return;
@@ -67,8 +76,7 @@ public static class BodySizeLimitExtensions
                 await TooLarge(limit).ExecuteAsync(http);
                 return;
             }
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server) server.MaxRequestBodySize = limit;
-            else http.Request.Body = new LimitedBodyStream(http.Request.Body, limit);
+            http.Request.Body = new LimitedBodyStream(http.Request.Body, limit);
             await next(http);
             // A body bound as a parameter that ran over is answered 413 by the framework with no body: say it as above.
             if (http.Response is { StatusCode: StatusCodes.Status413PayloadTooLarge, HasStarted: false }) await TooLarge(limit).ExecuteAsync(http);
@@ -81,7 +89,7 @@ public static class BodySizeLimitExtensions
         Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [BodySizeLimit.Message(limit)] },
             title: "De invoer is niet geldig.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>Counts what is read and fails as the server does (413) once the body goes past the limit.</summary>
+    /// <summary>Counts what is read and fails as a server would (413) once the body goes past the limit.</summary>
     private sealed class LimitedBodyStream(Stream inner, long limit) : Stream
     {
         private long _read;
@@ -108,9 +116,7 @@ public static class BodySizeLimitExtensions
         private int Count(int read)
         {
             _read += read;
-            return _read > limit
-                ? throw new BadHttpRequestException(BodySizeLimit.Message(limit), StatusCodes.Status413PayloadTooLarge)
-                : read;
+            return _read > limit ? throw new BodyTooLargeException(limit) : read;
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Api;
@@ -17,7 +16,7 @@ namespace ProcessEngine.Host.Tests.Security;
 public sealed class RequestBodySizeAttackTests(ApiHost host) : IClassFixture<ApiHost>
 {
     [Fact]
-    public async Task A_2_MB_Veiligheidskaart_is_refused_unread_with_413_and_no_version_is_stored()
+    public async Task A_2_MB_Veiligheidskaart_is_refused_with_413_before_it_is_parsed_and_no_version_is_stored()
     {
         using var prof1 = await host.AsAsync("prof1");
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
@@ -80,7 +79,7 @@ public sealed class RequestBodySizeAttackTests(ApiHost host) : IClassFixture<Api
         var limits = host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(method => (Key: $"{method} {e.RoutePattern.RawText}", Limit: e.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize)))
+                .Select(method => (Key: $"{method} {e.RoutePattern.RawText}", Limit: e.Metadata.GetMetadata<BodySizeLimit>()?.Bytes)))
             .ToList();
 
         Assert.NotEmpty(limits);
