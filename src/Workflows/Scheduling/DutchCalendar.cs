@@ -19,7 +19,7 @@ public static class DutchCalendar
     /// <summary>
     /// The most werkdagen one deadline may count: 2,600, about ten years (some 255 werkdagen a year). Far beyond any
     /// legal or regional term in the flows (the longest, a maatregel, is counted in calendar years), and small enough
-    /// that <see cref="AddWerkdagen"/>, which walks day by day, stays well under a millisecond; a flow that asked for
+    /// that <see cref="AddWerkdagen"/>, which walks day by day, takes about a millisecond; a flow that asked for
     /// 999,999 would make every evaluation walk some 3,800 years of calendar.
     /// </summary>
     public const int MaxWerkdagen = 2_600;
