@@ -56,7 +56,8 @@ public sealed class InstanceViewerTests(BrowserWorld world) : IClassFixture<Brow
         var triage = tasks.RootElement.EnumerateArray().First().GetProperty("id").GetGuid();
         var completed = await api.PostAsync($"/api/tasks/{triage}/complete", new()
         {
-            DataObject = new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } },
+            // Relative to today: a fixed date would, two years on, be refused as a likely birth date (IdentifierFormRule).
+            DataObject = new { outcome = "Bespreking", data = new { tafeldatum = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } },
         });
         Assert.Equal(200, completed.Status);
         await chair.Context.CloseAsync();

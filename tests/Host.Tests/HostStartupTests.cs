@@ -41,7 +41,7 @@ public sealed class HostStartupTests
         var started = await runtime.StartAsync("rvt-aanmelding",
             new Dictionary<string, object?> { ["onveiligheid"] = "structureel", ["inbrenger"] = "prof1" }, "RVT-2026-0001");
         var triage = Assert.Single(await store.FindOpenTasksAsync(new TaskQuery(CorrelationId: "RVT-2026-0001")));
-        await runtime.CompleteTaskAsync(triage.Id, "Bespreking", new Dictionary<string, object?> { ["tafeldatum"] = "2026-12-10" }, "chair1");
+        await runtime.CompleteTaskAsync(triage.Id, "Bespreking", new Dictionary<string, object?> { ["tafeldatum"] = Api.ApiWorld.DaysAhead(3) }, "chair1");
         var prepare = Assert.Single(await store.FindOpenTasksAsync(new TaskQuery(Assignee: "prof1")));
 
         Assert.Equal(WorkflowStatus.Suspended, started.Status);

@@ -18,7 +18,7 @@ public static class ApiEndpoints
 {
     public static WebApplication MapProcessEngineApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithBodySizeLimit(BodySizeLimit.ApiBytes);
         AuthEndpoints.Map(api);
         FlowEndpoints.Map(api);
         Features.Migrations.MigrationEndpoints.Map(api);

@@ -134,6 +134,7 @@ public static class ProcessEngineHosting
         app.UseBearerSessionCheck();
         app.UseTwoFactorGate();
         app.UseAuthorization();
+        app.UseBodySizeLimits();
         app.MapProcessEngineUi();
         app.MapHealthChecks("/health", HealthResponse.Options);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminDashboardFilter()], AppPath = "/" });

@@ -42,7 +42,8 @@ internal static class SecurityHeaders
 
     private static string NewNonce(HttpContext http)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: a '+' would reach the page HTML-encoded, and a nonce should read the same in header and markup.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         return nonce;
     }

@@ -54,7 +54,12 @@ internal static class DateFunctions
     {
         var value = index < args.Length ? args[index] : JsValue.Undefined;
         if (!value.IsString()) throw new ArgumentException("expected a duration such as \"P10W\" or \"5 werkdagen\"");
-        return FlowDuration.TryParse(value.AsString(), out var duration, out var error) ? duration : throw new ArgumentException(error);
+        var text = value.AsString();
+        if (FlowDuration.TryParse(text, out var duration, out var error)) return duration;
+        // The one refusal worth naming (the limit is the engine's, not the instance's); any other names only the function.
+        throw FlowDuration.CountsTooManyWerkdagen(text)
+            ? new ExpressionException($"dates: a duration counts more than {DutchCalendar.MaxWerkdagen} werkdagen (about ten years), the most a flow may count")
+            : new ArgumentException(error);
     }
 
     private static string Iso(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -50,12 +50,16 @@ public sealed class JintExpressionEvaluator(IOptions<ExpressionOptions> options)
         }
     }
 
-    private Engine CreateEngine() => new(o => o
-        .Strict()
-        .TimeoutInterval(_limits.Timeout)
-        .LimitMemory(_limits.MemoryLimitBytes)
-        .MaxStatements(_limits.MaxStatements)
-        .LimitRecursion(_limits.MaxRecursionDepth));
+    private Engine CreateEngine() => new(o =>
+    {
+        o.Strict()
+            .TimeoutInterval(_limits.Timeout)
+            .LimitMemory(_limits.MemoryLimitBytes)
+            .MaxStatements(_limits.MaxStatements)
+            .LimitRecursion(_limits.MaxRecursionDepth);
+        // Jint's own default is ten seconds per match, and the prepared script leaves the choice to this engine (Jint 4.18).
+        o.Constraints.RegexTimeout = _limits.RegexTimeout;
+    });
 
     private static object? ToValue(JsValue value) => value switch
     {
@@ -68,6 +72,8 @@ public sealed class JintExpressionEvaluator(IOptions<ExpressionOptions> options)
 
     private static string Explain(Exception ex, string source) => ex switch
     {
+        // Its message and properties hold the text the pattern ran on: only that a match took too long is said.
+        System.Text.RegularExpressions.RegexMatchTimeoutException => "a regular expression in it ran longer than its time limit",
         TimeoutException => "it ran longer than the time limit",
         // Jint's limit exceptions are matched by name: their types are not part of its documented surface.
         _ when ex.GetType().Name.Contains("Memory", StringComparison.Ordinal) => "it used more memory than allowed",

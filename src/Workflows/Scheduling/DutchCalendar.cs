@@ -16,6 +16,14 @@ public static class DutchCalendar
     /// <summary>The Europe/Amsterdam time zone, in which Dutch dates and wall-clock times are meant.</summary>
     public static TimeZoneInfo Amsterdam { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    /// <summary>
+    /// The most werkdagen one deadline may count: 2,600, about ten years (some 255 werkdagen a year). Far beyond any
+    /// legal or regional term in the flows (the longest, a maatregel, is counted in calendar years), and small enough
+    /// that <see cref="AddWerkdagen"/>, which walks day by day, takes about a millisecond; a flow that asked for
+    /// 999,999 would make every evaluation walk some 3,800 years of calendar.
+    /// </summary>
+    public const int MaxWerkdagen = 2_600;
+
     /// <summary>Easter Sunday (Eerste Paasdag) of <paramref name="year"/> in the Gregorian calendar.</summary>
     /// <remarks>The anonymous Gregorian algorithm (Meeus/Jones/Butcher); variable names follow its usual statement.</remarks>
     public static DateOnly EasterSunday(int year)
@@ -71,7 +79,7 @@ public static class DutchCalendar
     /// otherwise the next werkdag, so that a deadline never falls on a day the office is closed.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="count"/> is negative, or the result would lie after 31 December 9999.
+    /// <paramref name="count"/> is negative or above <see cref="MaxWerkdagen"/>, or the result would lie after 31 December 9999.
     /// </exception>
     public static DateOnly AddWerkdagen(DateOnly start, int count)
     {
@@ -81,6 +89,15 @@ public static class DutchCalendar
                 nameof(count),
                 count,
                 "The number of werkdagen must be 0 or more: working days are only counted forward from the start date.");
+        }
+
+        // Checked here too, not only where flow text is parsed: this is the loop a huge count would keep busy.
+        if (count > MaxWerkdagen)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(count),
+                count,
+                $"At most {MaxWerkdagen} werkdagen (about ten years) can be counted: write a longer term in calendar units, like 'P10Y'.");
         }
 
         var date = start;

@@ -10,7 +10,8 @@ namespace ProcessEngine.Workflows.Scheduling;
 /// </summary>
 /// <remarks>
 /// Parsing trims surrounding whitespace and ignores letter case. Amounts are whole numbers from 0 to
-/// 999999; fractions, negative durations and <c>0 werkdagen</c> are rejected. Weeks must stand alone
+/// 999999, werkdagen at most <see cref="DutchCalendar.MaxWerkdagen"/> (2600, about ten years: they are counted
+/// day by day); fractions, negative durations and <c>0 werkdagen</c> are rejected. Weeks must stand alone
 /// (<c>P10W</c>), as ISO 8601 writes them: <c>P1W2D</c> is rejected with a suggestion in days.
 /// <see cref="ToString"/> gives the canonical text (<c>PT0S</c> for a zero duration).
 /// </remarks>
@@ -45,6 +46,15 @@ public readonly partial record struct FlowDuration
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what is wrong and what to write instead.</summary>
     public static bool TryParse(string? text, out FlowDuration duration, [NotNullWhen(false)] out string? error)
         => (error = Read(text?.Trim() ?? "", out duration)) is null;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a number of werkdagen above <see cref="DutchCalendar.MaxWerkdagen"/>: what an
+    /// expression's error may say about a duration it could not use without quoting the text, which may be computed
+    /// from the instance's data.
+    /// </summary>
+    public static bool CountsTooManyWerkdagen(string? text) =>
+        Pattern().Match(text?.Trim() ?? "") is { Success: true } match && match.Groups["WD"] is { Success: true } count
+        && (!int.TryParse(count.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > DutchCalendar.MaxWerkdagen);
 
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <exception cref="FormatException">The text is not a duration; the message says what to write instead.</exception>
@@ -151,6 +161,9 @@ public readonly partial record struct FlowDuration
         };
         var error = parsed switch
         {
+            { Werkdagen: > DutchCalendar.MaxWerkdagen } =>
+                $"'{text}' counts more than {DutchCalendar.MaxWerkdagen} werkdagen (about ten years), the most a flow may count: "
+                + "write a longer term in calendar units, like 'P10Y'.",
             _ when amounts.Max() > MaxAmount => $"'{text}' has an amount above {MaxAmount}: no flow waits that long; {Examples}.",
             { Werkdagen: 0 } when match.Groups["WD"].Success =>
                 $"'{text}' counts no working days: use at least '1 werkdag', or 'PT0S' for no delay.",

@@ -37,12 +37,20 @@ public sealed class ApiWorld : IAsyncLifetime
         NotOnTable = (await (await Ok(prof1.PostAsJsonAsync("/api/trajecten", Intake))).ReadJsonAsync()).GetProperty("casusCode").GetString()!;
 
         var triage = await TaskOfAsync(chair, "/api/tasks/team", OnTable);
-        await Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
+        await Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = DaysAhead(3) } }));
         ProfTask = await TaskOfAsync(prof1, "/api/tasks/mine", OnTable);
         ChairTask = await TaskOfAsync(chair, "/api/tasks/team", NotOnTable);
         await Ok(prof1.PutAsJsonAsync($"/api/casus/{OnTable}/veiligheidskaart",
             new { basisVersie = 0, inhoud = new { zorgen = new[] { "Spanningen thuis" }, krachten = new[] { "Oma helpt" } } }));
     }
+
+    /// <summary>
+    /// A date <paramref name="days"/> ahead of today in Amsterdam ("yyyy-MM-dd"), for date fields answered on the wall clock: a
+    /// fixed date would, two years on, be refused as a likely birth date (IdentifierFormRule).
+    /// </summary>
+    public static string DaysAhead(int days) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Workflows.Scheduling.DutchCalendar.Amsterdam).DateTime)
+            .AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An aanmelding through the API by the signed-in professional; returns the new casus code.</summary>
     public static async Task<string> RegisterIntakeAsync(HttpClient professional) =>

@@ -10,7 +10,8 @@ namespace ProcessEngine.Host.Tests.Api;
 
 /// <summary>
 /// The OpenAPI document is honest about failures: every /api operation lists each error status it can answer —
-/// 401/403 from the authorization middleware, 400 for input, 404 for what a route names, 409 for a lost race.
+/// 401/403 from the authorization middleware, 400 for input, 404 for what a route names, 409 for a lost race, 413 for a
+/// body above its limit.
 /// Who may call an endpoint comes from the host's own route table (its <see cref="AccessRule"/>), so a new
 /// endpoint is checked without a row here.
 /// </summary>
@@ -53,6 +54,8 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
             var parameters = operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
             if (operation.TryGetProperty("requestBody", out _) || parameters.Any(x => x.GetProperty("in").GetString() == "query"))
                 expected.Add(StatusCodes.Status400BadRequest);
+            // Every /api body has a size limit (BodySizeLimit): above it, 413.
+            if (operation.TryGetProperty("requestBody", out _)) expected.Add(StatusCodes.Status413PayloadTooLarge);
             if (parameters.Any(x => x.GetProperty("in").GetString() == "path") && !RouteIdNotLookedUp.Contains(key))
                 expected.Add(StatusCodes.Status404NotFound);
             if (CanLoseARace.Contains(key)) expected.Add(StatusCodes.Status409Conflict);
@@ -78,18 +81,18 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("POST /api/tasks/{id}/complete", new[] { 200, 400, 401, 403, 404, 409 })]
+    [InlineData("POST /api/tasks/{id}/complete", new[] { 200, 400, 401, 403, 404, 409, 413 })]
     [InlineData("GET /api/tasks/{id}", new[] { 200, 401, 403, 404 })]
-    [InlineData("POST /api/auth/login", new[] { 200, 400, 401, 429 })]
+    [InlineData("POST /api/auth/login", new[] { 200, 400, 401, 413, 429 })]
     [InlineData("GET /api/auth/me", new[] { 200, 401 })]
-    [InlineData("POST /api/trajecten", new[] { 201, 400, 401, 403 })]
-    [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404, 409 })]
-    [InlineData("PUT /api/casus/{code}/veiligheidskaart", new[] { 201, 400, 401, 403, 404, 409 })]
-    [InlineData("POST /api/flows/import", new[] { 201, 400, 401, 403 })]
+    [InlineData("POST /api/trajecten", new[] { 201, 400, 401, 403, 413 })]
+    [InlineData("POST /api/casus/{code}/maatregelen", new[] { 201, 400, 401, 403, 404, 409, 413 })]
+    [InlineData("PUT /api/casus/{code}/veiligheidskaart", new[] { 201, 400, 401, 403, 404, 409, 413 })]
+    [InlineData("POST /api/flows/import", new[] { 201, 400, 401, 403, 413 })]
     [InlineData("POST /api/flows/{id}/publish-request", new[] { 200, 400, 401, 403, 404, 409 })]
     [InlineData("POST /api/flows/{id}/publish-request/approve", new[] { 200, 400, 401, 403, 404, 409 })]
-    [InlineData("POST /api/flows/{id}/publish-request/reject", new[] { 200, 400, 401, 403, 404, 409 })]
-    [InlineData("POST /api/instances/{id}/cancel", new[] { 200, 400, 401, 403, 404, 409 })]
+    [InlineData("POST /api/flows/{id}/publish-request/reject", new[] { 200, 400, 401, 403, 404, 409, 413 })]
+    [InlineData("POST /api/instances/{id}/cancel", new[] { 200, 400, 401, 403, 404, 409, 413 })]
     [InlineData("GET /api/reports/counts", new[] { 200, 401, 403 })]
     public async Task Operation_ListsExactlyItsStatuses(string key, int[] statuses)
     {

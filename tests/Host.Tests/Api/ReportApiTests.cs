@@ -63,7 +63,7 @@ public sealed class ReportApiTests
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
         using var chair = await host.AsAsync("voorzitter");
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
-        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
+        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = ApiWorld.DaysAhead(3) } }));
         var year = DateTime.UtcNow.Year;
 
         var json = (await (await chair.GetAsync($"/api/reports/half-year-figures?jaar={year}")).ReadJsonAsync()).GetProperty("rijen").EnumerateArray()

@@ -21,7 +21,7 @@ public sealed class TafelVragenTests(ApiHost host) : IClassFixture<ApiHost>
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var elsewhere = await ApiWorld.RegisterIntakeAsync(prof1);
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
-        Assert.True((await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-17" } })).IsSuccessStatusCode);
+        Assert.True((await chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = ApiWorld.DaysAhead(10) } })).IsSuccessStatusCode);
 
         // Before the table: a member and an ervaringsdeskundige put questions; a bad one is refused by field, nothing stored.
         Assert.Equal(HttpStatusCode.Created, (await lid.PostAsJsonAsync($"/api/casus/{code}/tafelvragen", new { vraag = "Wat doet het netwerk nu al?" })).StatusCode);

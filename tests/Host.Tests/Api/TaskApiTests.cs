@@ -24,7 +24,7 @@ public sealed class TaskApiTests(ApiHost host) : IClassFixture<ApiHost>
 
         var answers = await Task.WhenAll(
             chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Consultatie & Advies" }),
-            chairAgain.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
+            chairAgain.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = ApiWorld.DaysAhead(3) } }));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
         var open = (await (await chair.GetAsync($"/api/tasks/team?casus={code}")).ReadJsonAsync()).EnumerateArray().ToList();

@@ -33,7 +33,8 @@ public sealed class TelemetryTests
 
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
-        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-10" } }));
+        var tafeldatum = ApiWorld.DaysAhead(3);
+        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum } }));
         await ApiWorld.Ok(prof1.GetAsync($"/api/casus/{code}/timeline"));
         host.Service<TracerProvider>().ForceFlush();
         host.Service<MeterProvider>().ForceFlush();
@@ -48,7 +49,7 @@ public sealed class TelemetryTests
         // The embedded database's commands show inside the request that sent them, by operation only.
         Assert.Contains(spans, s => s.DisplayName == "sqlite SELECT" && s.TraceId == timeline.TraceId && (string?)s.GetTagItem("db.system.name") == "sqlite");
 
-        var said = new[] { code, "Zorgen om de veiligheid", "2026-12-10" };
+        var said = new[] { code, "Zorgen om de veiligheid", tafeldatum };
         var exported = spans.SelectMany(s => s.TagObjects.Select(t => $"{s.DisplayName} {t.Key}={t.Value}"))
             .Concat(metrics.SelectMany(PointTags)).ToList();
         Assert.NotEmpty(exported);

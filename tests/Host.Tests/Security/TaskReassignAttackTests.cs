@@ -21,7 +21,7 @@ public sealed class TaskReassignAttackTests(ApiHost host) : IClassFixture<ApiHos
         var chair = await host.AsAsync("voorzitter");
         var code = await ApiWorld.RegisterIntakeAsync(prof1);
         var triage = await ApiWorld.TaskOfAsync(chair, "/api/tasks/team", code);
-        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = "2026-12-17" } }));
+        await ApiWorld.Ok(chair.PostAsJsonAsync($"/api/tasks/{triage}/complete", new { outcome = "Bespreking", data = new { tafeldatum = ApiWorld.DaysAhead(10) } }));
         return (prof1, await ApiWorld.TaskOfAsync(prof1, "/api/tasks/mine", code), code);
     }
 

@@ -35,7 +35,7 @@ public static class CasusEndpoints
             .Access(Policies.CasusWork, involvement: true).WithSummary("Alle versies, oudste eerst.");
         casus.MapGet("/veiligheidskaart/compare", CompareVeiligheidskaartAsync)
             .Access(Policies.CasusWork, involvement: true).WithSummary("Wat er tussen twee versies veranderde.");
-        casus.MapPut("/veiligheidskaart", SaveVeiligheidskaartAsync)
+        casus.MapPut("/veiligheidskaart", SaveVeiligheidskaartAsync).WithBodySizeLimit(BodySizeLimit.LargeBytes)
             .Access(Policies.CasusWork, involvement: true)
             .WithSummary("Een nieuwe versie opslaan (basisVersie: de versie die u bewerkte; 409 als iemand u voor was).");
 

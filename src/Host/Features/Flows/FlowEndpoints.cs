@@ -31,11 +31,11 @@ public static class FlowEndpoints
             .Access(Policies.ManageFlows).WithSummary("Wat er verschilt tussen versie ?van=N en versie ?tot=M: activiteiten, invoer en verbindingen.");
         flows.MapGet("/{id}/export", ExportAsync).InputCanBeRefused().Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
             .Access(Policies.ManageFlows).WithSummary("Het flowbestand (JSON, hetzelfde formaat als workflows-json/).");
-        flows.MapPut("/{id}/draft", SaveDraftAsync)
+        flows.MapPut("/{id}/draft", SaveDraftAsync).WithBodySizeLimit(BodySizeLimit.LargeBytes)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
             .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors'). Met If-Match: de 'stamp' van de geladen versie; "
                 + "409 als iemand anders intussen opsloeg.");
-        flows.MapPost("/import", ImportAsync)
+        flows.MapPost("/import", ImportAsync).WithBodySizeLimit(BodySizeLimit.LargeBytes)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
             .WithSummary("Een flowbestand importeren als concept (niet gepubliceerd: dat vraagt een tweede coördinator of beheerder); "
                 + "met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
