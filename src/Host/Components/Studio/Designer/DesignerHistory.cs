@@ -4,6 +4,7 @@ namespace ProcessEngine.Host.Components.Studio.Designer;
 /// The designer's undo and redo: every state of the flow file after an edit, whatever made it (the canvas, the property
 /// panel, the flow panel, a rename). One history for all of them, so Ctrl+Z takes back the last edit, not the last edit
 /// of one kind. Typing in one field is one step: edits with the same key shortly after each other replace the last state.
+/// It also knows what was last saved, so "not saved" follows the flow itself: undoing every edit leaves nothing to save.
 /// </summary>
 public sealed class DesignerHistory
 {
@@ -18,12 +19,22 @@ public sealed class DesignerHistory
     private int _at;
     private string? _lastKey;
     private DateTimeOffset _lastAt;
+    private string _saved;
 
     public DesignerHistory(string initial, TimeProvider? time = null)
     {
         _states = [initial];
+        _saved = initial;
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>Counts undo and redo steps: the property panel is drawn anew after each (its fields' own state with it).</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>Whether the state shown differs from the one last loaded or saved.</summary>
+    public bool Unsaved => Current != _saved;
+
+    public void MarkSaved(string state) => _saved = state;
 
     public bool CanUndo => _at > 0;
     public bool CanRedo => _at < _states.Count - 1;
@@ -67,6 +78,7 @@ public sealed class DesignerHistory
         var to = _at + step;
         if (to < 0 || to >= _states.Count) return null;
         _at = to;
+        Generation++;
         // After a jump nothing merges into the state shown: the next edit is a step of its own.
         _lastKey = null;
         return _states[_at];
