@@ -51,6 +51,9 @@ public static class ProcessEngineHosting
         services.AddSingleton<Features.Inbox.InboxStore>();
         services.AddSingleton<Features.Flows.FlowPublicationStore>();
         services.AddSingleton<Access.CasusAccess>();
+        services.AddSingleton<Access.ActiveAccounts>();
+        services.AddSingleton<Access.InvolvementGrants>();
+        services.AddSingleton<Access.InvolvementTakeover>();
         services.AddSingleton<Features.Casus.StopknopReviewers>();
         services.AddSingleton<Auditing.Auditor>();
         services.AddSingleton<Features.Casus.CasusTimeline>();
@@ -109,6 +112,7 @@ public static class ProcessEngineHosting
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
         await app.Services.MigrateHostStoreAsync();
+        await app.Services.GetRequiredService<Access.InvolvementTakeover>().RunAsync();
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await app.Services.GetRequiredService<ShippedFlowImporter>().ImportAsync();

@@ -22,6 +22,44 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Betrokkenheid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Bron")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CasusCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("GeregistreerdDoor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("GeregistreerdOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Wie")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusCode", "Wie");
+
+                    b.ToTable("Betrokkenheden", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.Casus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -247,6 +285,17 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                         .IsUnique();
 
                     b.ToTable("VeiligheidskaartVersies", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Persistence.UpgradeStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("UpgradeSteps", (string)null);
                 });
 #pragma warning restore 612, 618
         }

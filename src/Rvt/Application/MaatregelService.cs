@@ -68,11 +68,16 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
             ["inbrenger"] = casus.Inbrenger,
             ["jeugdbeschermer"] = jeugdbeschermer,
             ["geregistreerdDoor"] = door,
-        }, casusCode, alongside, ct);
+        }, casusCode, UnitOfWorkParts.Of(alongside, Carrying(casusCode, jeugdbeschermer, door)), ct);
         return await FindAsync(started.InstanceId, ct) is { } maatregel
             ? DomainResult<Maatregel>.Ok(maatregel)
             : DomainResult<Maatregel>.NotFound("De maatregel is gestart maar niet terug te vinden.");
     }
+
+    /// <summary>The jeugdbeschermer named on the registration is involved in the casus while the new maatregel runs.</summary>
+    private BetrokkenheidRows? Carrying(string casusCode, string? jeugdbeschermer, string door) =>
+        string.IsNullOrEmpty(jeugdbeschermer) ? null : new BetrokkenheidRows(casusCode, door, clock,
+            changes => changes?.Created.Take(1).Select(m => new BetrokkenheidMelding(BetrokkenheidSoort.Jeugdbeschermer, jeugdbeschermer, m.Id)) ?? []);
 
     /// <summary>
     /// Asks the GI to register a beschikking the court gave outside the interventiegesprek route: the jeugdbeschermers

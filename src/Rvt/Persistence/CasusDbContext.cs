@@ -17,6 +17,8 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
     public DbSet<Casus> Casussen => Set<Casus>();
     public DbSet<Traject> Trajecten => Set<Traject>();
     public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
+    public DbSet<Betrokkenheid> Betrokkenheden => Set<Betrokkenheid>();
+    public DbSet<UpgradeStep> UpgradeSteps => Set<UpgradeStep>();
 
     /// <summary>The id of the casus with this code, or null: what the lists of a casus's rows start from.</summary>
     public Task<Guid?> CasusIdAsync(string code, CancellationToken ct) =>
@@ -27,6 +29,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
         builder.StoreTimesAsTicks();
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<BetrokkenheidSoort>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<TrajectStatus>().HaveConversion<TrajectStatusWords>().HaveMaxLength(32);
     }
 
@@ -75,6 +78,20 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             // Two people saving "the next version" at once cannot both get the same number.
             e.HasIndex(x => new { x.CasusId, x.Nummer }).IsUnique();
             e.Ignore(x => x.Inhoud);
+        });
+        model.Entity<Betrokkenheid>(e =>
+        {
+            e.ToTable("Betrokkenheden");
+            e.HasIndex(x => new { x.CasusCode, x.Wie });
+            e.Property(x => x.CasusCode).HasMaxLength(32);
+            e.Property(x => x.Wie).HasMaxLength(Betrokkenheid.MaxNameLength);
+            e.Property(x => x.GeregistreerdDoor).HasMaxLength(Betrokkenheid.MaxNameLength);
+        });
+        model.Entity<UpgradeStep>(e =>
+        {
+            e.ToTable("UpgradeSteps");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
         });
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using ProcessEngine.Host.Access;
 using ProcessEngine.HostStore.Identity;
 using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 using ProcessEngine.Workflows.Persistence;
 
 namespace ProcessEngine.Host.Features.Casus;
@@ -13,7 +13,7 @@ namespace ProcessEngine.Host.Features.Casus;
 /// help itself. The review goes to the RVT chairs, or to the RVT members when every chair is involved; those involved
 /// cannot take it (the review task excludes them).
 /// </summary>
-public sealed class StopknopReviewers(TrajectService trajecten, IWorkflowStore engine, IServiceScopeFactory scopes)
+public sealed class StopknopReviewers(TrajectService trajecten, BetrokkenhedenService betrokkenheden, IWorkflowStore engine, IServiceScopeFactory scopes)
 {
     public async Task<StopknopBeoordeling> ChooseAsync(string casusCode, string presser, CancellationToken ct = default)
     {
@@ -21,8 +21,16 @@ public sealed class StopknopReviewers(TrajectService trajecten, IWorkflowStore e
         void Add(object? user) { if (user is string { Length: > 0 } name) involved.Add(name); }
         Add((await trajecten.FindCasusAsync(casusCode, ct))?.Inbrenger);
         var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
-        foreach (var partner in CasusAccess.DuoPartnersOf(instances)) Add(partner);
-        foreach (var instance in instances) Add(instance.ReadInput().GetValueOrDefault("jeugdbeschermer"));
+        // Wider than access on purpose: who is left out of the review may be named by the domain's records or by the flows' data.
+        // Task holders come from the tasks below, where the chair's own table tasks are told apart.
+        foreach (var record in await betrokkenheden.OfAsync(casusCode, ct))
+            if (record.Soort != BetrokkenheidSoort.Taakhouder) Add(record.Wie);
+        foreach (var instance in instances)
+        {
+            Add(instance.ReadInput().GetValueOrDefault("jeugdbeschermer"));
+            Add(instance.ReadInput().GetValueOrDefault("duoPartner"));
+            Add(instance.Variables.GetValueOrDefault("duoPartner"));
+        }
         foreach (var task in await engine.GetTasksAsync(casusCode, ct))
         {
             if (task.CandidateGroup == Roles.RvtChair) continue;

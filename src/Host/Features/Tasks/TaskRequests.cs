@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using ProcessEngine.Host.Access;
 using ProcessEngine.Host.Api;
 using ProcessEngine.Host.Auditing;
@@ -35,8 +34,8 @@ public sealed record ReassignTask(Guid Id, ReassignInput Input, CurrentUser User
 /// person's name; the audit lines name the stand-in as user and that person as on-behalf-of.
 /// Every step on a task of a casus is audited with that casus code.
 /// </summary>
-public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, IServiceScopeFactory scopes, WaarnemingStore waarnemingen,
-    InboxStore inbox) :
+public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime, Auditor audit, ActiveAccounts accounts, InvolvementGrants grants,
+    WaarnemingStore waarnemingen, InboxStore inbox) :
     IRequestHandler<ListMyTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<ListTeamTasks, RequestResult<IReadOnlyList<TaskView>>>,
     IRequestHandler<GetTask, RequestResult<TaskView>>,
@@ -93,7 +92,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         var (task, refusal, onBehalfOf) = await EnterAsync(request.Id, request.User, "task.claim", AuditAction.Update, allowDone: false, ct);
         if (refusal is not null) return refusal;
         var line = Line(request.User, task!, "task.claim", onBehalfOf);
-        return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, line, ct), line, task, ct);
+        // Taking a task offered to one's group involves one in its casus (with the claim, in its transaction).
+        var taken = UnitOfWorkParts.Of(line, grants.ForTaking(task!, request.User.UserName));
+        return await AfterAsync(await runtime.ClaimTaskAsync(task!.Id, request.User.UserName, request.User.Groups, taken, ct), line, task, ct);
     }
 
     public async ValueTask<RequestResult<TaskView>> Handle(ReleaseTask request, CancellationToken ct)
@@ -114,7 +115,10 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         var line = Line(request.User, task!, "task.complete", onBehalfOf);
         // A stand-in completes in the holder's name: the flows hand follow-up work to whoever completed a step (completedBy), and that
         // work stays the holder's, as does the involvement a completed task gives. Who really acted is the audit line's user.
-        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, onBehalfOf ?? request.User.UserName, line, ct);
+        var holder = onBehalfOf ?? request.User.UserName;
+        var (granted, duoProblem) = await grants.ForCompletionAsync(request.User, task!, holder, request.Input.Outcome, data, ct);
+        if (duoProblem is not null) return RequestResult<TaskView>.Invalid("data." + InvolvementGrants.DuoPartnerField, duoProblem);
+        var result = await runtime.CompleteTaskAsync(task!.Id, request.Input.Outcome, data, holder, UnitOfWorkParts.Of(line, granted), ct);
         return await AfterAsync(result, line, task, ct);
     }
 
@@ -132,7 +136,8 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
         var (holder, problem) = await NewHolderAsync(task, request.Input.Assignee.Trim());
         if (problem is not null) return RequestResult<TaskView>.Invalid("assignee", problem);
         var line = audit.Line(request.User, "task.reassign", AuditAction.Update, Auditor.PurposeCare, task.CorrelationId, detail: $"{task.Id} aan {holder}");
-        var result = await runtime.ReassignTaskAsync(task.Id, holder!, request.User.UserName, line, ct);
+        var handedOver = UnitOfWorkParts.Of(line, grants.ForHandover(task, holder!, request.User.UserName));
+        var result = await runtime.ReassignTaskAsync(task.Id, holder!, request.User.UserName, handedOver, ct);
         return await AfterAsync(result, line, task, ct);
     }
 
@@ -142,11 +147,9 @@ public sealed class TaskHandlers(IWorkflowStore engine, WorkflowRuntime runtime,
     /// </summary>
     private async Task<(string? Holder, string? Problem)> NewHolderAsync(UserTask task, string typed)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByNameAsync(typed) is not { UserName: { } name } account) return (null, $"Er is geen gebruiker '{typed}'.");
-        if (await users.IsLockedOutAsync(account)) return (null, $"Het account {name} is geblokkeerd: kies iemand die de taak nu kan doen.");
-        var groups = (await users.GetRolesAsync(account)).Concat(account.TeamList).ToHashSet(StringComparer.Ordinal);
+        var (account, problem) = await accounts.FindAsync(typed);
+        if (account is null) return (null, problem);
+        var (name, groups) = (account.Name, account.Groups);
         var mayDo = task.CandidateGroup is { } group ? groups.Contains(group) : Policies.RolesByPolicy[Policies.CasusWork].Any(groups.Contains);
         return mayDo ? (name, null) : (null, task.CandidateGroup is { } g
             ? $"{name} hoort niet bij {g}, voor wie deze taak is."

@@ -17,6 +17,44 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Betrokkenheid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Bron")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CasusCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeregistreerdDoor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeregistreerdOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wie")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusCode", "Wie");
+
+                    b.ToTable("Betrokkenheden", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.Casus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -242,6 +280,17 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("VeiligheidskaartVersies", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Persistence.UpgradeStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("UpgradeSteps", (string)null);
                 });
 #pragma warning restore 612, 618
         }
