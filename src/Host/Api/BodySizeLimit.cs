@@ -21,7 +21,7 @@ public sealed record BodySizeLimit(long Bytes)
     /// <summary>Every /api body unless its endpoint says otherwise: 256 kB.</summary>
     public const long ApiBytes = 256 * 1024;
 
-    /// <summary>A Veiligheidskaart at its domain maximum, and a flow file: 1 MB.</summary>
+    /// <summary>A Veiligheidskaart at its domain maximum: 1 MB. A flow file has its own, <see cref="Features.Flows.FlowEndpoints.MaxFlowBytes"/>.</summary>
     public const long LargeBytes = 1024 * 1024;
 
     /// <summary>The Dutch refusal, naming the limit and nothing of what was sent.</summary>
@@ -87,7 +87,7 @@ public static class BodySizeLimitExtensions
     /// <summary>413 as ProblemDetails with the field "body", the shape a 400 for the body has (<see cref="BadRequestHandler"/>).</summary>
     public static IResult TooLarge(long? limit) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [BodySizeLimit.Message(limit)] },
-            title: "De invoer is niet geldig.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            title: "Het verzoek is te groot.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>Counts what is read and fails as a server would (413) once the body goes past the limit.</summary>
     private sealed class LimitedBodyStream(Stream inner, long limit) : Stream

@@ -33,7 +33,11 @@ public static class ProcessEngineHosting
         services.AddWorkflowEngine(registry => registry.AddRvtActivities());
         // The proefrit runs the same activities in a private in-memory engine of its own, per call.
         services.AddSingleton(new Workflows.TestDrive.TestDriver(registry => registry.AddRvtActivities()));
-        services.Configure<ExpressionOptions>(config.GetSection("Expressions"));
+        // A zero or negative limit would switch the sandbox's brakes off (Jint reads it as "no limit"): refuse to start instead.
+        services.AddOptions<ExpressionOptions>().Bind(config.GetSection("Expressions"))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RegexTimeout > TimeSpan.Zero && o.MemoryLimitBytes > 0 && o.MaxStatements > 0 && o.MaxRecursionDepth > 0,
+                "Expressions: every limit (Timeout, RegexTimeout, MemoryLimitBytes, MaxStatements, MaxRecursionDepth) must be larger than zero.")
+            .ValidateOnStart();
         services.Configure<TimerOptions>(config.GetSection("Timers"));
         services.Configure<ShippedFlowOptions>(config.GetSection("Flows"));
         var database = DatabaseConfiguration.Read(config);

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessEngine.Host.Api;
+using ProcessEngine.Host.Features.Flows;
 using ProcessEngine.Host.Tests.Api;
 
 namespace ProcessEngine.Host.Tests.Security;
@@ -86,6 +87,23 @@ public sealed class RequestBodySizeAttackTests(ApiHost host) : IClassFixture<Api
         Assert.All(limits, l => Assert.NotNull(l.Limit));
         Assert.Equal(["POST /api/flows/import", "PUT /api/casus/{code}/veiligheidskaart", "PUT /api/flows/{id}/draft"],
             limits.Where(l => l.Limit != BodySizeLimit.ApiBytes).Select(l => l.Key).Order(StringComparer.Ordinal));
-        Assert.All(limits.Where(l => l.Limit != BodySizeLimit.ApiBytes), l => Assert.Equal(BodySizeLimit.LargeBytes, l.Limit));
+        Assert.Equal([(long)FlowEndpoints.MaxFlowBytes, (long)FlowEndpoints.MaxFlowBytes, BodySizeLimit.LargeBytes],
+            limits.Where(l => l.Limit != BodySizeLimit.ApiBytes).Select(l => l.Limit!.Value).Order());
+    }
+
+    [Fact]
+    public async Task A_flow_draft_one_byte_over_its_maximum_is_413_like_every_other_body_and_nothing_is_stored()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        const string head = "{ \"id\": \"net-te-groot\", \"name\": \"Net te groot\", \"activities\": [] ";
+        var flow = head + new string(' ', FlowEndpoints.MaxFlowBytes - head.Length) + "}";
+
+        var refused = await coordinator.PutAsync("/api/flows/net-te-groot/draft", new StringContent(flow, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal("Het verzoek is te groot.", problem.GetProperty("title").GetString());
+        Assert.Contains("te groot", problem.GetProperty("errors").GetProperty("body")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/flows/net-te-groot")).StatusCode);
     }
 }

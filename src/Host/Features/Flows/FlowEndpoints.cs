@@ -31,11 +31,11 @@ public static class FlowEndpoints
             .Access(Policies.ManageFlows).WithSummary("Wat er verschilt tussen versie ?van=N en versie ?tot=M: activiteiten, invoer en verbindingen.");
         flows.MapGet("/{id}/export", ExportAsync).InputCanBeRefused().Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
             .Access(Policies.ManageFlows).WithSummary("Het flowbestand (JSON, hetzelfde formaat als workflows-json/).");
-        flows.MapPut("/{id}/draft", SaveDraftAsync).WithBodySizeLimit(BodySizeLimit.LargeBytes)
+        flows.MapPut("/{id}/draft", SaveDraftAsync).WithBodySizeLimit(MaxFlowBytes)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
             .WithSummary("Concept opslaan (mag fouten bevatten; die komen terug in 'errors'). Met If-Match: de 'stamp' van de geladen versie; "
                 + "409 als iemand anders intussen opsloeg.");
-        flows.MapPost("/import", ImportAsync).WithBodySizeLimit(BodySizeLimit.LargeBytes)
+        flows.MapPost("/import", ImportAsync).WithBodySizeLimit(MaxFlowBytes)
             .Access(Policies.ManageFlows).Accepts<object>("application/json")
             .WithSummary("Een flowbestand importeren als concept (niet gepubliceerd: dat vraagt een tweede coördinator of beheerder); "
                 + "met fouten wordt niets opgeslagen (400 met het JSON-pad van elke fout).");
@@ -124,10 +124,10 @@ public static class FlowEndpoints
     /// <summary>The raw flow text (so that a syntax error is reported with its line), size-limited; the id in the URL must match the file's.</summary>
     private static async Task<RequestResult<string>> ReadFlowAsync(HttpContext http, string? expectedId, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaxFlowBytes) return RequestResult<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var buffer = new char[MaxFlowBytes + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        // The endpoint's body limit answers 413 past MaxFlowBytes first; this stays so that a file is never parsed cut off.
         if (read > MaxFlowBytes) return RequestResult<string>.Invalid("$", $"Een flowbestand is ten hoogste {MaxFlowBytes} bytes.");
         var text = new string(buffer, 0, read);
         if (string.IsNullOrWhiteSpace(text)) return RequestResult<string>.Invalid("$", "Stuur de flow als JSON in de body.");
