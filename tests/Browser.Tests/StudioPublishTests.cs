@@ -57,11 +57,18 @@ public sealed class StudioPublishTests(BrowserWorld world) : IClassFixture<Brows
         await Expect(second.GetByTestId("publication-request")).ToHaveCountAsync(0);
         await Expect(second.GetByTestId("flow-status")).ToContainTextAsync("versie 1 · concept");
 
-        // Offered again, approved by the second coordinator: live.
+        // Whoever offered it reads why on the flow's page (the audit log is not theirs), until they offer it again.
+        await Expect(second.GetByTestId("publication-rejected")).ToContainTextAsync("afgewezen door coordinator2");
         await page.ReloadAsync();
+        await Expect(page.GetByTestId("publication-rejected")).ToContainTextAsync(
+            "Het aanbod van versie 1 (door coordinator) is afgewezen door coordinator2 op");
+        await Expect(page.GetByTestId("publication-rejected")).ToContainTextAsync("“De titel is nog niet goed”");
+
+        // Offered again, approved by the second coordinator: live.
         await Expect(publish).ToBeEnabledAsync();
         await publish.ClickAsync();
         await Expect(page.GetByTestId("publication-pending")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("publication-rejected")).ToHaveCountAsync(0);
         await second.ReloadAsync();
         await Expect(second.GetByTestId("publication-approve")).ToBeEnabledAsync();
         await second.GetByTestId("publication-approve").ClickAsync();

@@ -36,6 +36,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public DbSet<SavedInboxView> SavedInboxViews => Set<SavedInboxView>();
     public DbSet<SignInAddress> SignInAddresses => Set<SignInAddress>();
     public DbSet<FlowPublicationRequest> FlowPublicationRequests => Set<FlowPublicationRequest>();
+    public DbSet<FlowPublicationRejection> FlowPublicationRejections => Set<FlowPublicationRejection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -158,6 +159,15 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
             e.Property(x => x.ContentHash).HasMaxLength(64);
             e.Property(x => x.RequestedBy).HasMaxLength(256);
             e.Property(x => x.RequestId).IsConcurrencyToken();
+        });
+        model.Entity<FlowPublicationRejection>(e =>
+        {
+            e.ToTable("FlowPublicationRejections");
+            e.HasKey(x => x.DefinitionId);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.RequestedBy).HasMaxLength(256);
+            e.Property(x => x.RejectedBy).HasMaxLength(256);
+            e.Property(x => x.Reason).HasMaxLength(200);
         });
     }
 }

@@ -248,6 +248,38 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("ProcessEngine.HostStore.Flows.FlowPublicationRejection", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DraftVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RejectedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RejectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("FlowPublicationRejections", (string)null);
+                });
+
             modelBuilder.Entity("ProcessEngine.HostStore.Flows.FlowPublicationRequest", b =>
                 {
                     b.Property<string>("DefinitionId")

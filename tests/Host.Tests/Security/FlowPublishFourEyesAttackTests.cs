@@ -135,5 +135,28 @@ public sealed class FlowPublishFourEyesAttackTests(ApiHost host) : IClassFixture
         var line = Assert.Single(await LinesAsync("flow.publish.reject", "vier-ogen-nee"));
         Assert.Equal(("beheerder", "vier-ogen-nee v1: verzoek van coordinator afgewezen: De termijn klopt niet"), (line.UserId, line.Detail));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/api/flows/vier-ogen-nee/publish-request/approve", null)).StatusCode);
+
+        // The offerer reads why on the flow (the audit log is not theirs to read), until offering it again answers it.
+        var rejection = (await (await coordinator.GetAsync("/api/flows/vier-ogen-nee")).ReadJsonAsync()).GetProperty("rejection");
+        Assert.Equal(("coordinator", "beheerder", "De termijn klopt niet", 1), (rejection.GetProperty("requestedBy").GetString(),
+            rejection.GetProperty("rejectedBy").GetString(), rejection.GetProperty("reason").GetString(), rejection.GetProperty("draftVersion").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/vier-ogen-nee/publish-request", null)).StatusCode);
+        var offeredAgain = await (await coordinator.GetAsync("/api/flows/vier-ogen-nee")).ReadJsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, offeredAgain.GetProperty("rejection").ValueKind);
+    }
+
+    [Fact]
+    public async Task Withdrawing_ones_own_offer_is_no_rejection_to_show()
+    {
+        using var coordinator = await host.AsAsync("coordinator");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync("/api/flows/import", Body(Flow("vier-ogen-terug")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync("/api/flows/vier-ogen-terug/publish-request", null)).StatusCode);
+
+        var withdrawn = await coordinator.PostAsJsonAsync("/api/flows/vier-ogen-terug/publish-request/reject", new { reason = "Nog niet af" });
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await withdrawn.ReadJsonAsync()).GetProperty("rejection").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await (await coordinator.GetAsync("/api/flows/vier-ogen-terug")).ReadJsonAsync()).GetProperty("rejection").ValueKind);
     }
 }

@@ -21,6 +21,13 @@ public sealed record PendingPublication(string RequestedBy, DateTimeOffset Reque
         request.RequestedAt, request.DraftVersion, request.DraftStamp, FlowPublicationHandlers.Offers(request, latest));
 }
 
+/// <summary>Why the flow's last offer was turned down (shown until the draft is offered again).</summary>
+public sealed record PublicationRejection(int DraftVersion, string RequestedBy, string RejectedBy, DateTimeOffset RejectedAt, string Reason)
+{
+    internal static PublicationRejection? Of(FlowPublicationRejection? row) =>
+        row is null ? null : new(row.DraftVersion, row.RequestedBy, row.RejectedBy, row.RejectedAt, row.Reason);
+}
+
 /// <summary>Offers the flow's current draft for publication (four eyes: another coordinator or admin approves it).</summary>
 public sealed record RequestPublication(string Id, CurrentUser User) : IRequest<RequestResult<FlowDocument>>;
 /// <summary>Publishes exactly the draft that was offered; refused to whoever offered it.</summary>
@@ -115,9 +122,16 @@ public sealed class FlowPublicationHandlers(IWorkflowDefinitionStore definitions
         var withdrawn = Same(pending.RequestedBy, request.User.UserName);
         var line = Line(request.User, "flow.publish.reject", AuditAction.Delete, latest,
             (withdrawn ? "ingetrokken: " : $"verzoek van {pending.RequestedBy} afgewezen: ") + reason);
-        if (!await requests.RemoveAsync(pending.DefinitionId, pending.RequestId, line, ct))
+        // A withdrawal is the offerer's own choice; a rejection is kept with its reason, for the offerer to read on the flow's page.
+        var rejection = withdrawn ? null : new FlowPublicationRejection
+        {
+            DefinitionId = pending.DefinitionId, DraftVersion = pending.DraftVersion, RequestedBy = pending.RequestedBy,
+            RejectedBy = request.User.UserName, RejectedAt = clock.GetUtcNow(), Reason = reason,
+        };
+        if (!await requests.RemoveAsync(pending.DefinitionId, pending.RequestId, line, ct, rejection))
             return RequestResult<FlowDocument>.Conflict("Het verzoek is op hetzelfde moment door iemand anders afgehandeld. Laad de flow opnieuw.");
-        return RequestResult<FlowDocument>.Ok(FlowHandlers.Document(latest, latest.IsDraft ? compiler.Compile(latest.Json, latest.Version).Errors : []));
+        return RequestResult<FlowDocument>.Ok(FlowHandlers.Document(latest, latest.IsDraft ? compiler.Compile(latest.Json, latest.Version).Errors : [])
+            with { Rejection = PublicationRejection.Of(rejection) });
     }
 
     /// <summary>Whether the request still names the newest version exactly: the same unpublished draft, not saved since.</summary>

@@ -45,16 +45,34 @@ public sealed class FlowPublicationStore(IDbContextFactory<HostDbContext> contex
             db.Entry(stale).CurrentValues.SetValues(request);
         }
         else db.FlowPublicationRequests.Add(request);
+        // A new offer answers the last rejection: the page shows the request now, not the old reason.
+        if (await db.FlowPublicationRejections.FindAsync([request.DefinitionId], ct) is { } answered) db.FlowPublicationRejections.Remove(answered);
         return await SaveAsync(db, audit, ct);
     }
 
-    /// <summary>Removes the request (rejected, withdrawn, or void because its draft changed) with its audit line; false when it was gone.</summary>
-    public async Task<bool> RemoveAsync(string definitionId, Guid requestId, IUnitOfWorkPart audit, CancellationToken ct)
+    /// <summary>Why the flow's last offer was turned down, until it is offered again; null when it was not, or was offered since.</summary>
+    public async Task<FlowPublicationRejection?> FindRejectionAsync(string definitionId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.FlowPublicationRejections.AsNoTracking().FirstOrDefaultAsync(r => r.DefinitionId == definitionId, ct);
+    }
+
+    /// <summary>
+    /// Removes the request (rejected, withdrawn, or void because its draft changed) with its audit line, and for a rejection keeps
+    /// why (replacing an older one); false when the request was gone.
+    /// </summary>
+    public async Task<bool> RemoveAsync(string definitionId, Guid requestId, IUnitOfWorkPart audit, CancellationToken ct,
+        FlowPublicationRejection? rejection = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.FlowPublicationRequests.FirstOrDefaultAsync(r => r.DefinitionId == definitionId && r.RequestId == requestId, ct);
         if (row is null) return false;
         db.FlowPublicationRequests.Remove(row);
+        if (rejection is not null)
+        {
+            if (await db.FlowPublicationRejections.FindAsync([definitionId], ct) is { } older) db.Entry(older).CurrentValues.SetValues(rejection);
+            else db.FlowPublicationRejections.Add(rejection);
+        }
         return await SaveAsync(db, audit, ct);
     }
 

@@ -30,6 +30,9 @@ public sealed record FlowDocument(FlowVersion Version, JsonElement Flow, IReadOn
 {
     /// <summary>For the newest version: the request to publish it, waiting for a second coordinator or admin; null when none waits.</summary>
     public PendingPublication? Publication { get; init; }
+
+    /// <summary>For the newest version while no request waits: why the last offer was turned down; null when it was not.</summary>
+    public PublicationRejection? Rejection { get; init; }
 }
 
 public sealed record ListFlows : IRequest<RequestResult<IReadOnlyList<FlowSummary>>>;
@@ -79,8 +82,9 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
         // The request concerns the draft it was made for (the newest version); an older version read by number shows none.
         var pending = await publications.FindAsync(request.Id, ct);
         var shown = pending is not null && (request.Version is null || request.Version == pending.DraftVersion);
+        var rejection = pending is null && request.Version is null ? await publications.FindRejectionAsync(request.Id, ct) : null;
         return RequestResult<FlowDocument>.Ok(Document(record, record.IsDraft ? compiler.Compile(record.Json, record.Version).Errors : [],
-            shown ? PendingPublication.Of(pending!, record) : null));
+            shown ? PendingPublication.Of(pending!, record) : null) with { Rejection = PublicationRejection.Of(rejection) });
     }
 
     public async ValueTask<RequestResult<IReadOnlyList<FlowVersion>>> Handle(ListFlowVersions request, CancellationToken ct)
@@ -102,7 +106,9 @@ public sealed class FlowHandlers(IWorkflowDefinitionStore definitions, WorkflowD
         if (!saved.Succeeded) return Invalid(saved.Errors);
         // A request to publish names the draft it was made for; once the draft is saved again, the page shows it lapsed.
         var pending = await publications.FindAsync(saved.Record!.DefinitionId, ct);
-        return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors, pending is null ? null : PendingPublication.Of(pending, saved.Record)));
+        var rejection = pending is null ? await publications.FindRejectionAsync(saved.Record.DefinitionId, ct) : null;
+        return RequestResult<FlowDocument>.Ok(Document(saved.Record!, saved.Errors, pending is null ? null : PendingPublication.Of(pending, saved.Record))
+            with { Rejection = PublicationRejection.Of(rejection) });
     }
 
     public async ValueTask<RequestResult<FlowDocument>> Handle(ImportFlow request, CancellationToken ct)
