@@ -22,7 +22,7 @@ public static class RvtDomainServices
         services.AddSingleton<MaatregelService>();
         services.AddSingleton<NetwerkService>();
         services.AddSingleton<TafelVragenService>();
-        services.AddSingleton<BetrokkenhedenService>();
+        services.AddSingleton<InvolvementRecords>();
         services.AddSingleton<HalfjaarcijfersService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<RetentionService>();

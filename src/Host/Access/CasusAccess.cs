@@ -21,7 +21,7 @@ public readonly record struct CasusInvolvement(CasusAccessResult Access, string?
 
 /// <summary>
 /// Access follows involvement, read only from the domain's own records: the casus's inbrenger and its registered involvements
-/// (<see cref="Betrokkenheid"/>, written by <see cref="InvolvementGrants"/> with the act that gave each), never from data a flow
+/// (<see cref="Involvement"/>, written by <see cref="InvolvementGrants"/> with the act that gave each), never from data a flow
 /// controls. A professional sees a casus as its inbrenger, as its registered duo partner, or as a task holder (someone who took
 /// one of its tasks, or was handed one by a person); the GI's jeugdbeschermer sees it while a maatregel they registered runs, or
 /// as a task holder; the RVT chair sees every casus (the chair triages them all); an RVT member sees a casus once the chair put
@@ -30,14 +30,14 @@ public readonly record struct CasusInvolvement(CasusAccessResult Access, string?
 /// Someone without an involvement of their own who stands in (waarneming) right now for a professional involved as inbrenger,
 /// duo partner, task holder or jeugdbeschermer is involved as that person's waarnemer, for the period only.
 /// </summary>
-public sealed class CasusAccess(TrajectService trajecten, BetrokkenhedenService betrokkenheden, IWorkflowStore engine, WaarnemingStore waarnemingen)
+public sealed class CasusAccess(TrajectService trajecten, InvolvementRecords involvements, IWorkflowStore engine, WaarnemingStore waarnemingen)
 {
     public async Task<CasusInvolvement> CheckAsync(CurrentUser user, string casusCode, CancellationToken ct = default)
     {
         var casus = await trajecten.FindCasusAsync(casusCode, ct);
         if (casus is null) return CasusAccessResult.NotFound;
         if (user.IsIn(Roles.RvtChair)) return CasusAccessResult.RvtVoorzitter;
-        var records = await betrokkenheden.OfAsync(casusCode, ct);
+        var records = await involvements.OfAsync(casusCode, ct);
         var own = await OwnAsync(user, casus.Inbrenger, records, ct);
         if (own != CasusAccessResult.Denied || !Policies.RolesByPolicy[Policies.CasusWork].Any(user.IsIn)) return own;
         // Their own involvement first: a stand-in who is on the casus anyway acts in their own name.
@@ -47,25 +47,25 @@ public sealed class CasusAccess(TrajectService trajecten, BetrokkenhedenService 
         return CasusAccessResult.Denied;
     }
 
-    private async Task<CasusAccessResult> OwnAsync(CurrentUser user, string inbrenger, IReadOnlyList<Betrokkenheid> records, CancellationToken ct)
+    private async Task<CasusAccessResult> OwnAsync(CurrentUser user, string inbrenger, IReadOnlyList<Involvement> records, CancellationToken ct)
     {
-        if ((user.IsIn(Roles.RvtMember) || user.IsIn(Roles.Ervaringsdeskundige)) && records.Any(r => r.Soort == BetrokkenheidSoort.Tafel))
+        if ((user.IsIn(Roles.RvtMember) || user.IsIn(Roles.Ervaringsdeskundige)) && records.Any(r => r.Kind == InvolvementKind.Table))
             return CasusAccessResult.RvtTafel;
         if (!user.IsIn(Roles.Professional) && !user.IsIn(Roles.Jeugdbeschermer) && !user.IsIn(Roles.Ervaringsdeskundige)) return CasusAccessResult.Denied;
         return await PersonallyInvolvedAsync(user.UserName, inbrenger, records, ct);
     }
 
     /// <summary>The person-bound involvements (not those by role: a stand-in does not borrow those).</summary>
-    private async Task<CasusAccessResult> PersonallyInvolvedAsync(string person, string inbrenger, IReadOnlyList<Betrokkenheid> records,
+    private async Task<CasusAccessResult> PersonallyInvolvedAsync(string person, string inbrenger, IReadOnlyList<Involvement> records,
         CancellationToken ct)
     {
-        var theirs = records.Where(r => r.Wie == person).ToList();
+        var theirs = records.Where(r => r.UserName == person).ToList();
         // The measure first: the GI's audit lines say they act as its jeugdbeschermer, not as the holder of the task that registered it.
-        foreach (var carried in theirs.Where(r => r.Soort == BetrokkenheidSoort.Jeugdbeschermer && r.Bron is not null))
-            if ((await engine.FindInstanceAsync(carried.Bron!.Value, ct))?.IsActive == true) return CasusAccessResult.Jeugdbeschermer;
+        foreach (var carried in theirs.Where(r => r.Kind == InvolvementKind.Jeugdbeschermer && r.SourceId is not null))
+            if ((await engine.FindInstanceAsync(carried.SourceId!.Value, ct))?.IsActive == true) return CasusAccessResult.Jeugdbeschermer;
         if (inbrenger == person) return CasusAccessResult.Inbrenger;
-        if (theirs.Any(r => r.Soort == BetrokkenheidSoort.DuoPartner)) return CasusAccessResult.DuoPartner;
-        return theirs.Any(r => r.Soort == BetrokkenheidSoort.Taakhouder) ? CasusAccessResult.Assignee : CasusAccessResult.Denied;
+        if (theirs.Any(r => r.Kind == InvolvementKind.DuoPartner)) return CasusAccessResult.DuoPartner;
+        return theirs.Any(r => r.Kind == InvolvementKind.TaskHolder) ? CasusAccessResult.Assignee : CasusAccessResult.Denied;
     }
 
     public static bool Allowed(CasusAccessResult result) => result is not (CasusAccessResult.NotFound or CasusAccessResult.Denied);

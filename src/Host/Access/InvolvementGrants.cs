@@ -16,11 +16,11 @@ namespace ProcessEngine.Host.Access;
 /// inbrenger naming the duo partner in a form; a jeugdbeschermer registering a maatregel they carry out. A flow's own
 /// assignment, variable or input gives nothing: whoever designs a flow cannot hand anyone a family.
 /// </summary>
-public sealed class InvolvementGrants(BetrokkenhedenService betrokkenheden, TrajectService trajecten, ActiveAccounts accounts,
+public sealed class InvolvementGrants(InvolvementRecords involvements, TrajectService trajecten, ActiveAccounts accounts,
     IOptions<RvtFlowOptions> flows)
 {
     /// <summary>The triage's outcome that puts a casus on the table (rvt-aanmelding), when the chair chooses it.</summary>
-    public const string TafelBesluit = "Bespreking";
+    public const string TableDecision = "Bespreking";
 
     /// <summary>The form field in which the chair or the inbrenger names the second professional of a duo.</summary>
     public const string DuoPartnerField = "duoPartner";
@@ -30,11 +30,11 @@ public sealed class InvolvementGrants(BetrokkenhedenService betrokkenheden, Traj
 
     /// <summary>The person took a task offered to their group (by claiming it, or by completing it straight away).</summary>
     public IUnitOfWorkPart? ForTaking(UserTask task, string holder) =>
-        task.CorrelationId is { } code ? betrokkenheden.Alongside(code, holder, new BetrokkenheidMelding(BetrokkenheidSoort.Taakhouder, holder, task.Id)) : null;
+        task.CorrelationId is { } code ? involvements.Alongside(code, holder, new GrantedInvolvement(InvolvementKind.TaskHolder, holder, task.Id)) : null;
 
     /// <summary>A person handed the task to <paramref name="holder"/>.</summary>
-    public IUnitOfWorkPart? ForHandover(UserTask task, string holder, string door) =>
-        task.CorrelationId is { } code ? betrokkenheden.Alongside(code, door, new BetrokkenheidMelding(BetrokkenheidSoort.Taakhouder, holder, task.Id)) : null;
+    public IUnitOfWorkPart? ForHandover(UserTask task, string holder, string registeredBy) =>
+        task.CorrelationId is { } code ? involvements.Alongside(code, registeredBy, new GrantedInvolvement(InvolvementKind.TaskHolder, holder, task.Id)) : null;
 
     /// <summary>
     /// What completing <paramref name="task"/> gives, and the duo partner's canonical name written back into the answers; a duo
@@ -45,10 +45,10 @@ public sealed class InvolvementGrants(BetrokkenhedenService betrokkenheden, Traj
         string outcome, Dictionary<string, object?> data, CancellationToken ct)
     {
         if (task.CorrelationId is not { } code) return (null, null);
-        var meldingen = new List<BetrokkenheidMelding>();
-        if (task.Assignee is null) meldingen.Add(new(BetrokkenheidSoort.Taakhouder, holder, task.Id));
+        var grants = new List<GrantedInvolvement>();
+        if (task.Assignee is null) grants.Add(new(InvolvementKind.TaskHolder, holder, task.Id));
         var chair = user.IsIn(Roles.RvtChair);
-        if (chair && outcome == TafelBesluit) meldingen.Add(new(BetrokkenheidSoort.Tafel, null, task.Id));
+        if (chair && outcome == TableDecision) grants.Add(new(InvolvementKind.Table, null, task.Id));
         if (Named(data.GetValueOrDefault(DuoPartnerField)) is { } typed
             && (chair || (await trajecten.FindCasusAsync(code, ct))?.Inbrenger == holder))
         {
@@ -57,18 +57,18 @@ public sealed class InvolvementGrants(BetrokkenhedenService betrokkenheden, Traj
             if (!DuoRoles.Any(account.Groups.Contains))
                 return (null, $"{account.Name} kan geen duopartner zijn: kies een professional, iemand van de RVT-tafel of een ervaringsdeskundige.");
             data[DuoPartnerField] = account.Name;
-            meldingen.Add(new(BetrokkenheidSoort.DuoPartner, account.Name, task.Id));
+            grants.Add(new(InvolvementKind.DuoPartner, account.Name, task.Id));
         }
-        return (betrokkenheden.Alongside(code, holder, changes => [.. meldingen, .. MaatregelenCarriedBy(changes, holder)]), null);
+        return (involvements.Alongside(code, holder, changes => [.. grants, .. MaatregelsCarriedBy(changes, holder)]), null);
     }
 
     /// <summary>
     /// The maatregel flows this act started with the acting person as their jeugdbeschermer (a flow's registration task; the
     /// casus page's registration is recorded by <see cref="MaatregelService"/> itself).
     /// </summary>
-    private IEnumerable<BetrokkenheidMelding> MaatregelenCarriedBy(WorkflowChanges? changes, string person) =>
+    private IEnumerable<GrantedInvolvement> MaatregelsCarriedBy(WorkflowChanges? changes, string person) =>
         (changes?.Created ?? []).Where(i => i.DefinitionId == flows.Value.MaatregelFlow && i.ReadInput().GetValueOrDefault("jeugdbeschermer") as string == person)
-            .Select(i => new BetrokkenheidMelding(BetrokkenheidSoort.Jeugdbeschermer, person, i.Id));
+            .Select(i => new GrantedInvolvement(InvolvementKind.Jeugdbeschermer, person, i.Id));
 
     private static string? Named(object? answer) => answer switch
     {

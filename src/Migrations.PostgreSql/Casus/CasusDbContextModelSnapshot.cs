@@ -22,44 +22,6 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Betrokkenheid", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("Bron")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CasusCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("GeregistreerdDoor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("GeregistreerdOp")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Wie")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CasusCode", "Wie");
-
-                    b.ToTable("Betrokkenheden", (string)null);
-                });
-
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.Casus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -120,6 +82,44 @@ namespace ProcessEngine.Migrations.PostgreSql.Casus
                     b.HasIndex("Inbrenger");
 
                     b.ToTable("Casussen", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Involvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CasusCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusCode", "UserName");
+
+                    b.ToTable("Involvements", (string)null);
                 });
 
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.NetwerkLid", b =>

@@ -75,9 +75,9 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     }
 
     /// <summary>The jeugdbeschermer named on the registration is involved in the casus while the new maatregel runs.</summary>
-    private BetrokkenheidRows? Carrying(string casusCode, string? jeugdbeschermer, string door) =>
-        string.IsNullOrEmpty(jeugdbeschermer) ? null : new BetrokkenheidRows(casusCode, door, clock,
-            changes => changes?.Created.Take(1).Select(m => new BetrokkenheidMelding(BetrokkenheidSoort.Jeugdbeschermer, jeugdbeschermer, m.Id)) ?? []);
+    private InvolvementRows? Carrying(string casusCode, string? jeugdbeschermer, string door) =>
+        string.IsNullOrEmpty(jeugdbeschermer) ? null : new InvolvementRows(casusCode, door, clock,
+            changes => changes?.Created.Take(1).Select(m => new GrantedInvolvement(InvolvementKind.Jeugdbeschermer, jeugdbeschermer, m.Id)) ?? []);
 
     /// <summary>
     /// Asks the GI to register a beschikking the court gave outside the interventiegesprek route: the jeugdbeschermers

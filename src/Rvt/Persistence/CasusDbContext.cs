@@ -17,7 +17,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
     public DbSet<Casus> Casussen => Set<Casus>();
     public DbSet<Traject> Trajecten => Set<Traject>();
     public DbSet<VeiligheidskaartVersie> Veiligheidskaarten => Set<VeiligheidskaartVersie>();
-    public DbSet<Betrokkenheid> Betrokkenheden => Set<Betrokkenheid>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
     public DbSet<UpgradeStep> UpgradeSteps => Set<UpgradeStep>();
 
     /// <summary>The id of the casus with this code, or null: what the lists of a casus's rows start from.</summary>
@@ -29,7 +29,7 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
         builder.StoreTimesAsTicks();
         builder.Properties<Huishouden>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<Onveiligheid>().HaveConversion<string>().HaveMaxLength(16);
-        builder.Properties<BetrokkenheidSoort>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<InvolvementKind>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<TrajectStatus>().HaveConversion<TrajectStatusWords>().HaveMaxLength(32);
     }
 
@@ -79,13 +79,13 @@ public sealed class CasusDbContext(DbContextOptions<CasusDbContext> options) : D
             e.HasIndex(x => new { x.CasusId, x.Nummer }).IsUnique();
             e.Ignore(x => x.Inhoud);
         });
-        model.Entity<Betrokkenheid>(e =>
+        model.Entity<Involvement>(e =>
         {
-            e.ToTable("Betrokkenheden");
-            e.HasIndex(x => new { x.CasusCode, x.Wie });
+            e.ToTable("Involvements");
+            e.HasIndex(x => new { x.CasusCode, x.UserName });
             e.Property(x => x.CasusCode).HasMaxLength(32);
-            e.Property(x => x.Wie).HasMaxLength(Betrokkenheid.MaxNameLength);
-            e.Property(x => x.GeregistreerdDoor).HasMaxLength(Betrokkenheid.MaxNameLength);
+            e.Property(x => x.UserName).HasMaxLength(Involvement.MaxNameLength);
+            e.Property(x => x.RegisteredBy).HasMaxLength(Involvement.MaxNameLength);
         });
         model.Entity<UpgradeStep>(e =>
         {

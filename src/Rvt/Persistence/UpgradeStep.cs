@@ -8,7 +8,7 @@ namespace ProcessEngine.Rvt.Persistence;
 public sealed class UpgradeStep
 {
     /// <summary>Involvement was read from flow data before it had rows of its own: take over what running casussen had, once.</summary>
-    public const string BetrokkenhedenUitFlows = "betrokkenheden-uit-flows";
+    public const string InvolvementFromFlowData = "involvement-from-flow-data";
 
     public string Name { get; set; } = "";
 }

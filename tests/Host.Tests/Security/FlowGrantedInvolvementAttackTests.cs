@@ -44,7 +44,7 @@ public sealed class FlowGrantedInvolvementAttackTests(ApiHost host) : IClassFixt
 
         foreach (var outsider in new[] { prof2, lid, ervaringsdeskundige })
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/casus/{code}")).StatusCode);
-        Assert.Empty(await host.Service<Rvt.Application.BetrokkenhedenService>().OfAsync(code));
+        Assert.Empty(await host.Service<Rvt.Application.InvolvementRecords>().OfAsync(code));
 
         // A person handing prof2 a task of the casus does give it, and the audit line says why.
         using var chair = await host.AsAsync("voorzitter");
@@ -91,8 +91,8 @@ public sealed class FlowGrantedInvolvementAttackTests(ApiHost host) : IClassFixt
         // As a database from before the rows: the table's choice only in the flow's data, and the migration's step to do.
         await using (var db = await host.Service<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync())
         {
-            await db.Betrokkenheden.Where(b => b.CasusCode == code).ExecuteDeleteAsync();
-            db.UpgradeSteps.Add(new UpgradeStep { Name = UpgradeStep.BetrokkenhedenUitFlows });
+            await db.Involvements.Where(b => b.CasusCode == code).ExecuteDeleteAsync();
+            db.UpgradeSteps.Add(new UpgradeStep { Name = UpgradeStep.InvolvementFromFlowData });
             await db.SaveChangesAsync();
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await lid.GetAsync($"/api/casus/{code}")).StatusCode);
@@ -100,12 +100,12 @@ public sealed class FlowGrantedInvolvementAttackTests(ApiHost host) : IClassFixt
         await host.Service<InvolvementTakeover>().RunAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await lid.GetAsync($"/api/casus/{code}")).StatusCode);
-        var rows = await host.Service<Rvt.Application.BetrokkenhedenService>().OfAsync(code);
-        Assert.All(rows, r => Assert.Equal(Rvt.Application.BetrokkenhedenService.TakenOverBy, r.GeregistreerdDoor));
+        var rows = await host.Service<Rvt.Application.InvolvementRecords>().OfAsync(code);
+        Assert.All(rows, r => Assert.Equal(Rvt.Application.InvolvementRecords.TakenOverBy, r.RegisteredBy));
         await using (var db = await host.Service<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync())
         {
             Assert.False(await db.UpgradeSteps.AnyAsync());
-            await db.Betrokkenheden.Where(b => b.CasusCode == code).ExecuteDeleteAsync();
+            await db.Involvements.Where(b => b.CasusCode == code).ExecuteDeleteAsync();
         }
         await host.Service<InvolvementTakeover>().RunAsync(); // done once: flow data gives nothing any more
         Assert.Equal(HttpStatusCode.Forbidden, (await lid.GetAsync($"/api/casus/{code}")).StatusCode);

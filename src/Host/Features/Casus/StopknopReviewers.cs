@@ -13,7 +13,7 @@ namespace ProcessEngine.Host.Features.Casus;
 /// help itself. The review goes to the RVT chairs, or to the RVT members when every chair is involved; those involved
 /// cannot take it (the review task excludes them).
 /// </summary>
-public sealed class StopknopReviewers(TrajectService trajecten, BetrokkenhedenService betrokkenheden, IWorkflowStore engine, IServiceScopeFactory scopes)
+public sealed class StopknopReviewers(TrajectService trajecten, InvolvementRecords involvements, IWorkflowStore engine, IServiceScopeFactory scopes)
 {
     public async Task<StopknopBeoordeling> ChooseAsync(string casusCode, string presser, CancellationToken ct = default)
     {
@@ -23,8 +23,8 @@ public sealed class StopknopReviewers(TrajectService trajecten, BetrokkenhedenSe
         var instances = await engine.FindInstancesByCorrelationAsync(casusCode, ct);
         // Wider than access on purpose: who is left out of the review may be named by the domain's records or by the flows' data.
         // Task holders come from the tasks below, where the chair's own table tasks are told apart.
-        foreach (var record in await betrokkenheden.OfAsync(casusCode, ct))
-            if (record.Soort != BetrokkenheidSoort.Taakhouder) Add(record.Wie);
+        foreach (var record in await involvements.OfAsync(casusCode, ct))
+            if (record.Kind != InvolvementKind.TaskHolder) Add(record.UserName);
         foreach (var instance in instances)
         {
             Add(instance.ReadInput().GetValueOrDefault("jeugdbeschermer"));

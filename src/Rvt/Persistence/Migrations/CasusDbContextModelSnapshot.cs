@@ -17,44 +17,6 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Betrokkenheid", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("Bron")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CasusCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeregistreerdDoor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("GeregistreerdOp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Wie")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CasusCode", "Wie");
-
-                    b.ToTable("Betrokkenheden", (string)null);
-                });
-
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.Casus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -115,6 +77,44 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                     b.HasIndex("Inbrenger");
 
                     b.ToTable("Casussen", (string)null);
+                });
+
+            modelBuilder.Entity("ProcessEngine.Rvt.Domain.Involvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CasusCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusCode", "UserName");
+
+                    b.ToTable("Involvements", (string)null);
                 });
 
             modelBuilder.Entity("ProcessEngine.Rvt.Domain.NetwerkLid", b =>

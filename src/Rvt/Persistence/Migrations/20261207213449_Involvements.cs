@@ -6,26 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ProcessEngine.Rvt.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class Betrokkenheden : Migration
+    public partial class Involvements : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Betrokkenheden",
+                name: "Involvements",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CasusCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Soort = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Wie = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Bron = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GeregistreerdDoor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    GeregistreerdOp = table.Column<long>(type: "INTEGER", nullable: false)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Betrokkenheden", x => x.Id);
+                    table.PrimaryKey("PK_Involvements", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -40,22 +40,22 @@ namespace ProcessEngine.Rvt.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Betrokkenheden_CasusCode_Wie",
-                table: "Betrokkenheden",
-                columns: new[] { "CasusCode", "Wie" });
+                name: "IX_Involvements_CasusCode_UserName",
+                table: "Involvements",
+                columns: new[] { "CasusCode", "UserName" });
 
             // Involvement was read from flow data until now: the host takes it over once, at its next start (InvolvementTakeover).
             migrationBuilder.InsertData(
                 table: "UpgradeSteps",
                 column: "Name",
-                value: "betrokkenheden-uit-flows");
+                value: "involvement-from-flow-data");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Betrokkenheden");
+                name: "Involvements");
 
             migrationBuilder.DropTable(
                 name: "UpgradeSteps");

@@ -11,22 +11,22 @@ namespace ProcessEngine.Rvt.Persistence;
 /// Involvement rows written inside the transaction of the act that gives them, so that an involvement exists exactly when its
 /// act (and that act's audit line) does.
 /// </summary>
-internal sealed class BetrokkenheidRows(string casusCode, string door, TimeProvider clock,
-    Func<WorkflowChanges?, IEnumerable<BetrokkenheidMelding>> meldingen) : IUnitOfWorkPart
+internal sealed class InvolvementRows(string casusCode, string registeredBy, TimeProvider clock,
+    Func<WorkflowChanges?, IEnumerable<GrantedInvolvement>> grants) : IUnitOfWorkPart
 {
     public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
     {
-        var wanted = meldingen(engineChanges).Where(m => m.Soort == BetrokkenheidSoort.Tafel || !string.IsNullOrEmpty(m.Wie)).ToList();
+        var wanted = grants(engineChanges).Where(g => g.Kind == InvolvementKind.Table || !string.IsNullOrEmpty(g.UserName)).ToList();
         if (wanted.Count == 0) return;
         await using var db = await JoinedContext.JoinAsync<CasusDbContext>(transaction, options => new(options), ct);
         if (!await db.Casussen.AnyAsync(c => c.Code == casusCode, ct)) return;
-        var present = await db.Betrokkenheden.Where(b => b.CasusCode == casusCode).ToListAsync(ct);
+        var present = await db.Involvements.Where(i => i.CasusCode == casusCode).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var melding in wanted.Where(m => !present.Any(p => p.Says(m))))
+        foreach (var grant in wanted.Where(g => !present.Any(p => p.Says(g))))
         {
-            var row = Betrokkenheid.Create(casusCode, melding, door, now);
+            var row = Involvement.Create(casusCode, grant, registeredBy, now);
             present.Add(row);
-            db.Betrokkenheden.Add(row);
+            db.Involvements.Add(row);
         }
         await db.SaveChangesAsync(ct);
     }
