@@ -28,6 +28,10 @@ internal sealed class TimedMigrationStore(IInstanceMigrationStore inner) : IInst
         finally { Load += Stopwatch.GetTimestamp() - start; }
     }
 
+    public Task<IReadOnlyList<MigrationSubject>> LoadRelatedAsync(string definitionId, IReadOnlyCollection<int> versions,
+        IReadOnlyCollection<Guid> parentIds, IReadOnlyCollection<string> correlationIds, CancellationToken ct = default) =>
+        inner.LoadRelatedAsync(definitionId, versions, parentIds, correlationIds, ct);
+
     public Task<IReadOnlyDictionary<int, int>> CountActiveByVersionAsync(string definitionId, CancellationToken ct = default) =>
         inner.CountActiveByVersionAsync(definitionId, ct);
 }

@@ -12,17 +12,16 @@ var app = builder.Build();
 try
 {
     await app.PrepareDatabaseAsync();
-    app.MapProcessEngine();
-    // Settings checked at start (ValidateOnStart) throw from here, before the host listens.
-    await app.RunAsync();
-    return 0;
 }
-catch (Exception refused) when (refused is StartRefusedException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (StartRefusedException refused)
 {
     // What an operator can fix: one line that says what and how, no stack trace.
     await Console.Error.WriteLineAsync(refused.Message);
     return StartRefusedException.ExitCode;
 }
+app.MapProcessEngine();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -26,6 +26,18 @@ public sealed class EfInstanceMigrationStore(IDbContextFactory<WorkflowDbContext
         return await WithWaitsAsync(db, instances, ct);
     }
 
+    public async Task<IReadOnlyList<MigrationSubject>> LoadRelatedAsync(string definitionId, IReadOnlyCollection<int> versions,
+        IReadOnlyCollection<Guid> parentIds, IReadOnlyCollection<string> correlationIds, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var instances = await db.Instances.AsNoTracking()
+            .Where(x => x.DefinitionId == definitionId && versions.Contains(x.DefinitionVersion) && NotEnded.Contains(x.Status)
+                && ((x.ParentInstanceId != null && parentIds.Contains(x.ParentInstanceId.Value))
+                    || (x.CorrelationId != null && correlationIds.Contains(x.CorrelationId))))
+            .OrderBy(x => x.Id).ToListAsync(ct);
+        return await WithWaitsAsync(db, instances, ct);
+    }
+
     public async Task<IReadOnlyDictionary<int, int>> CountActiveByVersionAsync(string definitionId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

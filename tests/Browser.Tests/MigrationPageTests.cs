@@ -91,6 +91,52 @@ public sealed class MigrationPageTests(BrowserWorld world) : IClassFixture<Brows
         }
     }
 
+    private const string ChildFlow = """
+        { "id": "browser-kind", "name": "Browser-kind",
+          "activities": [ { "id": "kindtaak", "type": "HumanTask", "inputs": { "title": "Kindtaak", "candidateGroup": "Professional", "outcomes": ["Klaar"] } } ] }
+        """;
+
+    private const string ParentFlow = """
+        { "id": "browser-ouder", "name": "NAAM",
+          "activities": [ { "id": "deel", "type": "RunSubflow", "inputs": { "flow": "browser-kind" } }, { "id": "einde", "type": "End" } ],
+          "connections": [ { "source": "deel", "target": "einde" } ] }
+        """;
+
+    [Fact]
+    public async Task Coordinator_TakesTheSubflowAlong_AndItsInstancesMoveWithTheirTrajecten()
+    {
+        var page = await world.SignedInAsync("coordinator");
+        await ImportAsync(page, ChildFlow);
+        await ImportAsync(page, ParentFlow.Replace("NAAM", "Browser-ouder", StringComparison.Ordinal));
+        var runtime = world.Host.Services.GetRequiredService<WorkflowRuntime>();
+        var store = world.Host.Services.GetRequiredService<IWorkflowStore>();
+        for (var i = 0; i < 2; i++) await runtime.StartAsync("browser-ouder", correlationId: $"BROWSER-OUDER-{i}");
+        await ImportAsync(page, ChildFlow.Replace("\"Kindtaak\"", "\"Kindtaak, nieuw\"", StringComparison.Ordinal));
+        await ImportAsync(page, ParentFlow.Replace("NAAM", "Browser-ouder 2", StringComparison.Ordinal));
+
+        await OpenMigrationAsync(page, "browser-ouder");
+        var child = page.Locator("[data-child-flow='browser-kind']");
+        await Expect(child).ToContainTextAsync("van versie 1 naar versie 2 (live)");
+        await child.Locator("input[type='checkbox']").CheckAsync();
+        await Expect(page.GetByTestId("plan-ok")).ToBeVisibleAsync();
+        await page.GetByTestId("migration-preview").ClickAsync();
+
+        var table = page.GetByTestId("preview-table");
+        await Expect(table.Locator("td[data-instance]")).ToHaveCountAsync(4);
+        var along = table.Locator("td[data-flow='browser-kind']");
+        await Expect(along).ToHaveCountAsync(2);
+        await Expect(along.First).ToContainTextAsync("gaat mee: browser-kind");
+        // Only the plan's own trajecten are ticked; their subflows go with them.
+        await Expect(table.Locator("tr", new() { Has = page.Locator("td[data-flow='browser-kind']") }).Locator("input[type='checkbox']")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("migration-reason").FillAsync("Het deelproces gaat mee");
+        await page.GetByTestId("migration-start").ClickAsync();
+        await Expect(page.GetByTestId("migration-run").GetByTestId("run-counts")).ToHaveAttributeAsync("data-moved", "4");
+        foreach (var code in new[] { "BROWSER-OUDER-0", "BROWSER-OUDER-1" })
+            Assert.All(await store.FindInstancesByCorrelationAsync(code), i => Assert.Equal(2, i.DefinitionVersion));
+        Assert.Equal("Kindtaak, nieuw", (await store.GetTasksAsync("BROWSER-OUDER-0")).Single(t => t.Status == UserTaskStatus.Open).Title);
+    }
+
     private const string ForkFlowId = "browser-verplaatsen-bestand";
 
     // A task and a signal in parallel; version 2 adds a spoed task the plan file sends some trajecten to.

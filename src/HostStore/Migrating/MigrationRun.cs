@@ -11,6 +11,8 @@ public sealed class MigrationRun
     public string DefinitionId { get; set; } = "";
     public int TargetVersion { get; set; }
     public string PlanJson { get; set; } = "{}";
+    /// <summary>The plans of the flows that move along (a JSON array of plans), or null: item <see cref="MigrationRunItem.PlanIndex"/> n > 0 uses the n-th.</summary>
+    public string? ChildPlansJson { get; set; }
     public string Reason { get; set; } = "";
     public MigrationRunStatus Status { get; set; }
     public string StartedBy { get; set; } = "";
@@ -27,6 +29,8 @@ public sealed class MigrationRunItem
     public Guid RunId { get; set; }
     public Guid InstanceId { get; set; }
     public int PreviewedVersion { get; set; }
+    /// <summary>0: the run's own plan; n: the n-th plan of <see cref="MigrationRun.ChildPlansJson"/>.</summary>
+    public int PlanIndex { get; set; }
     public MigrationItemOutcome Outcome { get; set; }
     /// <summary>Why it did not move (stale, blocked): flow words, no casus content.</summary>
     public string? Message { get; set; }

@@ -582,6 +582,9 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ChildPlansJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -645,6 +648,9 @@ namespace ProcessEngine.Migrations.PostgreSql.HostStore
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PlanIndex")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("integer");

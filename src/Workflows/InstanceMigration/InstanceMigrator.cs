@@ -24,6 +24,36 @@ public sealed class InstanceMigrator(MigrationPlanner planner, IInstanceMigratio
     public async Task<IReadOnlyList<InstanceImpact>> PreviewAsync(ResolvedMigration plan, IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default) =>
         Preview(plan, await store.LoadAsync(instanceIds, ct));
 
+    /// <summary>
+    /// The preview of the instances of <paramref name="plan"/>'s flow that belong to <paramref name="parents"/> (their subflows, and
+    /// flows started under their correlation id, such as a traject's maatregel), so that a family of instances moves in one run.
+    /// A child whose parent cannot move is refused with it: the family does not end up half on the new versions.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceImpact>> PreviewChildrenAsync(ResolvedMigration plan, IReadOnlyCollection<InstanceImpact> parents,
+        CancellationToken ct = default)
+    {
+        var parentIds = parents.Select(p => p.InstanceId).ToHashSet();
+        var subjects = new Dictionary<Guid, MigrationSubject>();
+        foreach (var chunk in parents.Chunk(ChildQueryChunk))
+            foreach (var subject in await store.LoadRelatedAsync(plan.Plan.DefinitionId, [.. plan.Sources.Keys], [.. chunk.Select(p => p.InstanceId)],
+                         [.. chunk.Select(p => p.CorrelationId).OfType<string>().Distinct()], ct))
+                if (!parentIds.Contains(subject.Instance.Id)) subjects.TryAdd(subject.Instance.Id, subject);
+        var stuck = parents.Where(p => !p.CanMove).Select(p => p.InstanceId).ToHashSet();
+        // By correlation a child belongs to every parent with its code; it stays only when none of them can move.
+        var stuckCodes = parents.GroupBy(p => p.CorrelationId).Where(g => g.Key is not null && g.All(p => !p.CanMove)).Select(g => g.Key!).ToHashSet();
+        var ordered = subjects.Values.OrderBy(s => s.Instance.Id).ToList();
+        return [.. Preview(plan, ordered).Zip(ordered, (impact, subject) =>
+            impact.CanMove && ParentStays(subject.Instance) ? impact with { Blocked = "Het traject waar dit deelproces bij hoort kan niet mee." } : impact)];
+
+        // A direct subflow follows its own parent; anything else (a flow started under the code, a subflow's subflow) the code's.
+        bool ParentStays(WorkflowInstance child) => child.ParentInstanceId is { } parent && parentIds.Contains(parent)
+            ? stuck.Contains(parent)
+            : child.CorrelationId is { } code && stuckCodes.Contains(code);
+    }
+
+    /// <summary>Parents per query for their children: well below the parameter limits of SQLite and PostgreSQL.</summary>
+    private const int ChildQueryChunk = 500;
+
     private List<InstanceImpact> Preview(ResolvedMigration plan, IReadOnlyList<MigrationSubject> subjects)
     {
         var now = clock.GetUtcNow();

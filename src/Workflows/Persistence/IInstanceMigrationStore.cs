@@ -16,6 +16,13 @@ public interface IInstanceMigrationStore
     /// <summary>These instances (any state; missing ones are left out), with what they wait on.</summary>
     Task<IReadOnlyList<MigrationSubject>> LoadAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default);
 
+    /// <summary>
+    /// Instances of the flow on these versions that have not ended and belong to one of the given instances: a subflow they
+    /// started (<paramref name="parentIds"/>), or a flow started under one of their correlation ids (a traject's maatregel).
+    /// </summary>
+    Task<IReadOnlyList<MigrationSubject>> LoadRelatedAsync(string definitionId, IReadOnlyCollection<int> versions, IReadOnlyCollection<Guid> parentIds,
+        IReadOnlyCollection<string> correlationIds, CancellationToken ct = default);
+
     /// <summary>How many instances of the flow have not ended, per version: what a coordinator picks source versions from.</summary>
     Task<IReadOnlyDictionary<int, int>> CountActiveByVersionAsync(string definitionId, CancellationToken ct = default);
 }

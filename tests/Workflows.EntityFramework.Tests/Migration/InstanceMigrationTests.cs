@@ -204,6 +204,33 @@ public sealed class InstanceMigrationTests
     }
 
     [Fact]
+    public async Task PreviewChildren_FindsTheSubflowOfEachParent_AndRefusesItWhereItsParentCannotMove()
+    {
+        await using var engine = await TestEngine.StartAsync();
+        await engine.PublishAsync(SubflowMigrationFlows.ChildJson);
+        await engine.PublishAsync(SubflowMigrationFlows.Version1);
+        var movable = (await engine.Runtime.StartAsync(SubflowMigrationFlows.Parent, correlationId: "M-7")).InstanceId;
+        var stuck = (await engine.Runtime.StartAsync(SubflowMigrationFlows.Parent, correlationId: "M-8")).InstanceId;
+        await engine.Runtime.StartAsync(SubflowMigrationFlows.Parent, correlationId: "M-9"); // a traject not among the parents
+        await engine.PublishAsync(SubflowMigrationFlows.ChildJson.Replace("\"Kindtaak\"", "\"Kindtaak, nieuw\""));
+        var migrator = engine.Services.GetRequiredService<InstanceMigrator>();
+        var childPlan = await migrator.ResolveAsync(new MigrationPlan(SubflowMigrationFlows.Child, [1], 2));
+        // The parents as their own preview gave them: one that can move, one refused (say, it faulted).
+        InstanceImpact Parent(Guid id, string code, string? blocked) => new(id, code, 1, 2, 1, blocked, [], []);
+
+        var children = await migrator.PreviewChildrenAsync(childPlan, [Parent(movable, "M-7", null), Parent(stuck, "M-8", "Het traject staat in storing.")]);
+
+        var byParent = (await engine.Store.FindInstancesByCorrelationAsync("M-7")).Concat(await engine.Store.FindInstancesByCorrelationAsync("M-8"))
+            .Where(i => i.ParentInstanceId is not null).ToDictionary(i => i.Id, i => i.ParentInstanceId!.Value);
+        Assert.Equal(2, children.Count); // M-9's child is not one of these parents'
+        Assert.DoesNotContain(children, c => c.CorrelationId == "M-9");
+        Assert.Null(children.Single(c => byParent[c.InstanceId] == movable).Blocked);
+        Assert.Equal(("Kindtaak", "Kindtaak, nieuw"), (children.Single(c => byParent[c.InstanceId] == movable).Steps[0].FromTitle,
+            children.Single(c => byParent[c.InstanceId] == movable).Steps[0].ToTitle));
+        Assert.Equal("Het traject waar dit deelproces bij hoort kan niet mee.", children.Single(c => byParent[c.InstanceId] == stuck).Blocked);
+    }
+
+    [Fact]
     public async Task Preview_ShowsThatATitleIsComputed_InsteadOfWhatItComputesFromTheTraject()
     {
         await using var engine = await TestEngine.StartAsync();

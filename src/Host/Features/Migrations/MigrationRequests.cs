@@ -49,24 +49,35 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
 
     public async ValueTask<RequestResult<MigrationCheckView>> Handle(CheckMigrationPlan request, CancellationToken ct)
     {
-        var (plan, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
-        return plan is null ? invalid!.As<MigrationCheckView>() : RequestResult<MigrationCheckView>.Ok(new(plan.Mappings));
+        var (plans, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
+        return plans is null ? invalid!.As<MigrationCheckView>() : RequestResult<MigrationCheckView>.Ok(new(plans[0].Mappings)
+        {
+            Children = plans.Skip(1).ToDictionary(p => p.Plan.DefinitionId, p => p.Mappings, StringComparer.Ordinal),
+        });
     }
 
     public async ValueTask<RequestResult<MigrationPreviewView>> Handle(PreviewMigration request, CancellationToken ct)
     {
-        var (plan, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
-        if (plan is null) return invalid!.As<MigrationPreviewView>();
-        var impacts = await ImpactsAsync(plan, request.Input.Instances, ct);
+        var (plans, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
+        if (plans is null) return invalid!.As<MigrationPreviewView>();
+        var impacts = await ImpactsAsync(plans, request.Input.Instances, ct);
         if (impacts is null) return RequestResult<MigrationPreviewView>.Invalid("instances", $"Meer dan {MaxInstances} trajecten; verplaats ze per versie.");
         // Casus codes only for whoever may see every casus (the RVT chair); a coordinator sees instance ids.
         var showCodes = request.User.IsIn(Roles.RvtChair);
         if (showCodes)
-            await audit.ListAsync(request.User, "migration.preview", Auditor.PurposeManagement, impacts.Select(i => i.CorrelationId), impacts.Count, ct: ct);
-        var landing = impacts.Where(i => i.CanMove).SelectMany(i => i.Steps).GroupBy(s => s.ToActivity)
+            await audit.ListAsync(request.User, "migration.preview", Auditor.PurposeManagement, impacts.Select(i => i.Impact.CorrelationId), impacts.Count, ct: ct);
+        // The landing counts are the plan's own flow's: they are drawn on its target canvas.
+        var landing = impacts.Where(i => i.PlanIndex == 0 && i.Impact.CanMove).SelectMany(i => i.Impact.Steps).GroupBy(s => s.ToActivity)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return RequestResult<MigrationPreviewView>.Ok(new(impacts.Count, impacts.Count(i => i.CanMove), impacts.Count(i => !i.CanMove), landing,
-            [.. impacts.Select(i => new PreviewRow(i.InstanceId, showCodes ? i.CorrelationId : null, i.FromVersion, i.ToVersion, i.Blocked, i.Steps, i.Variables))]));
+        return RequestResult<MigrationPreviewView>.Ok(new(impacts.Count, impacts.Count(i => i.Impact.CanMove), impacts.Count(i => !i.Impact.CanMove), landing,
+            [.. impacts.Select(Row)]));
+
+        PreviewRow Row(PlannedImpact planned)
+        {
+            var i = planned.Impact;
+            return new(i.InstanceId, showCodes ? i.CorrelationId : null, i.FromVersion, i.ToVersion, i.Blocked, i.Steps, i.Variables,
+                plans[planned.PlanIndex].Plan.DefinitionId);
+        }
     }
 
     public async ValueTask<RequestResult<MigrationRunView>> Handle(StartMigrationRun request, CancellationToken ct)
@@ -74,9 +85,10 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
         if (string.IsNullOrWhiteSpace(request.Input.Reason))
             return RequestResult<MigrationRunView>.Invalid("reason", "Geef de reden van het verplaatsen; die komt in het journaal van elk traject.");
         if (request.Input.Reason.Length > 500) return RequestResult<MigrationRunView>.Invalid("reason", "De reden is langer dan 500 tekens.");
-        var (plan, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
-        if (plan is null) return invalid!.As<MigrationRunView>();
-        var impacts = await ImpactsAsync(plan, request.Input.Instances, ct);
+        var (plans, invalid) = await ResolveAsync(request.DefinitionId, request.Input, ct);
+        if (plans is null) return invalid!.As<MigrationRunView>();
+        var plan = plans[0];
+        var impacts = await ImpactsAsync(plans, request.Input.Instances, ct);
         if (impacts is null) return RequestResult<MigrationRunView>.Invalid("instances", $"Meer dan {MaxInstances} trajecten; verplaats ze per versie.");
         if (impacts.Count == 0) return RequestResult<MigrationRunView>.Invalid("sourceVersions", "Op de gekozen versies loopt geen traject.");
         var now = clock.GetUtcNow();
@@ -84,19 +96,23 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
         {
             Id = Guid.CreateVersion7(now), DefinitionId = request.DefinitionId, TargetVersion = plan.Target.Version,
             PlanJson = JsonSerializer.Serialize(plan.Plan, MigrationRunner.PlanJson), Reason = request.Input.Reason.Trim(),
+            ChildPlansJson = plans.Count > 1 ? JsonSerializer.Serialize(plans.Skip(1).Select(p => p.Plan).ToList(), MigrationRunner.PlanJson) : null,
             Status = MigrationRunStatus.Running, StartedBy = request.User.UserName, StartedAt = now,
         };
         // Trajecten the preview already refuses are recorded as such, so the run's report lists every selected one.
-        var items = impacts.Select(i => new MigrationRunItem
-        {
-            RunId = run.Id, InstanceId = i.InstanceId, PreviewedVersion = i.InstanceVersion,
-            Outcome = i.CanMove ? MigrationItemOutcome.Pending : MigrationItemOutcome.Blocked,
-            Message = i.Blocked is { Length: > 500 } long_ ? long_[..500] : i.Blocked, DoneAt = i.CanMove ? null : now,
-        }).ToList();
+        var items = impacts.Select(planned => Item(planned.PlanIndex, planned.Impact)).ToList();
+        var along = string.Concat(plans.Skip(1).Select(c => $", met {c.Plan.DefinitionId} naar v{c.Target.Version}"));
         await runs.CreateAsync(run, items, audit.Line(request.User, "migration.start", AuditAction.Create, Auditor.PurposeManagement,
-            detail: $"{request.DefinitionId} v{string.Join(",", plan.Plan.SourceVersions)} naar v{plan.Target.Version}: {items.Count} trajecten"), ct);
+            detail: $"{request.DefinitionId} v{string.Join(",", plan.Plan.SourceVersions)} naar v{plan.Target.Version}{along}: {items.Count} trajecten"), ct);
         MigrationRunner.Enqueue(jobs, run.Id);
         return RequestResult<MigrationRunView>.Created((await runs.ViewAsync(run.Id, ct))!);
+
+        MigrationRunItem Item(int planIndex, InstanceImpact i) => new()
+        {
+            RunId = run.Id, InstanceId = i.InstanceId, PreviewedVersion = i.InstanceVersion, PlanIndex = planIndex,
+            Outcome = i.CanMove ? MigrationItemOutcome.Pending : MigrationItemOutcome.Blocked,
+            Message = i.Blocked is { Length: > 500 } long_ ? long_[..500] : i.Blocked, DoneAt = i.CanMove ? null : now,
+        };
     }
 
     public async ValueTask<RequestResult<MigrationRunView>> Handle(GetMigrationRun request, CancellationToken ct) =>
@@ -131,25 +147,52 @@ public sealed class MigrationHandlers(InstanceMigrator migrator, IInstanceMigrat
         return RequestResult<MigrationRunView>.Ok((await runs.ViewAsync(request.RunId, ct))!);
     }
 
-    private async Task<(ResolvedMigration? Plan, RequestResult<MigrationCheckView>? Invalid)> ResolveAsync(string definitionId, MigrationInput input,
-        CancellationToken ct)
+    /// <summary>The plan's own flow first, then each flow that moves along; problems of a child plan are named "children[i]. …".</summary>
+    private async Task<(IReadOnlyList<ResolvedMigration>? Plans, RequestResult<MigrationCheckView>? Invalid)> ResolveAsync(string definitionId,
+        MigrationInput input, CancellationToken ct)
     {
         if ((await definitions.ListVersionsAsync(definitionId, ct)).Count == 0)
             return (null, RequestResult<MigrationCheckView>.NotFound($"Flow '{definitionId}' bestaat niet."));
-        try
+        var errors = new Dictionary<string, string>();
+        void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var earlier) ? earlier + " " + message : message;
+        var plans = new List<ResolvedMigration>();
+        var children = input.Children ?? [];
+        var seen = new HashSet<string>(StringComparer.Ordinal) { definitionId };
+        for (var i = -1; i < children.Count; i++)
         {
-            return (await migrator.ResolveAsync(input.ToPlan(definitionId), ct), null);
+            var prefix = i < 0 ? "" : $"children[{i}].";
+            if (i >= 0 && !seen.Add(children[i].DefinitionId ?? ""))
+            {
+                Add(prefix + "definitionId", string.IsNullOrWhiteSpace(children[i].DefinitionId)
+                    ? "Kies de flow die mee moet." : $"Flow '{children[i].DefinitionId}' staat al in het plan.");
+                continue;
+            }
+            try
+            {
+                plans.Add(await migrator.ResolveAsync(i < 0 ? input.ToPlan(definitionId) : children[i].ToPlan(), ct));
+            }
+            catch (MigrationPlanException invalid)
+            {
+                foreach (var problem in invalid.Problems) Add(prefix + problem.Field, problem.Message);
+            }
         }
-        catch (MigrationPlanException invalid)
-        {
-            var errors = new Dictionary<string, string>();
-            foreach (var problem in invalid.Problems)
-                errors[problem.Field] = errors.TryGetValue(problem.Field, out var earlier) ? earlier + " " + problem.Message : problem.Message;
-            return (null, RequestResult<MigrationCheckView>.Invalid(errors, "Het plan kan zo niet worden uitgevoerd."));
-        }
+        return errors.Count == 0 ? (plans, null) : (null, RequestResult<MigrationCheckView>.Invalid(errors, "Het plan kan zo niet worden uitgevoerd."));
     }
 
-    private async Task<List<InstanceImpact>?> ImpactsAsync(ResolvedMigration plan, IReadOnlyList<Guid>? selection, CancellationToken ct)
+    /// <summary>One instance of the preview and the plan it moves by (0: the plan's own flow; n: the n-th flow that moves along).</summary>
+    private sealed record PlannedImpact(int PlanIndex, InstanceImpact Impact);
+
+    private async Task<List<PlannedImpact>?> ImpactsAsync(IReadOnlyList<ResolvedMigration> plans, IReadOnlyList<Guid>? selection, CancellationToken ct)
+    {
+        var own = await OwnImpactsAsync(plans[0], selection, ct);
+        if (own is null) return null;
+        var all = own.Select(i => new PlannedImpact(0, i)).ToList();
+        for (var index = 1; index < plans.Count && all.Count <= MaxInstances; index++)
+            all.AddRange((await migrator.PreviewChildrenAsync(plans[index], own, ct)).Select(i => new PlannedImpact(index, i)));
+        return all.Count > MaxInstances ? null : all;
+    }
+
+    private async Task<List<InstanceImpact>?> OwnImpactsAsync(ResolvedMigration plan, IReadOnlyList<Guid>? selection, CancellationToken ct)
     {
         if (selection is { Count: > 0 })
             return selection.Count > MaxInstances ? null : [.. await migrator.PreviewAsync(plan, [.. selection.Distinct()], ct)];

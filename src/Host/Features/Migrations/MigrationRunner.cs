@@ -57,11 +57,13 @@ public sealed class MigrationRunner(MigrationRuns runs, InstanceMigrator migrato
     {
         var run = await runs.FindAsync(runId, ct);
         if (run is not { Status: MigrationRunStatus.Running }) return;
-        var plan = JsonSerializer.Deserialize<MigrationPlan>(run.PlanJson, PlanJson)!;
-        ResolvedMigration resolved;
+        // The run's own plan, then the plans of the flows that move along: an item's PlanIndex picks one.
+        var plans = new List<MigrationPlan> { JsonSerializer.Deserialize<MigrationPlan>(run.PlanJson, PlanJson)! };
+        if (run.ChildPlansJson is { } children) plans.AddRange(JsonSerializer.Deserialize<List<MigrationPlan>>(children, PlanJson)!);
+        var resolved = new List<ResolvedMigration>();
         try
         {
-            resolved = await migrator.ResolveAsync(plan, ct);
+            foreach (var plan in plans) resolved.Add(await migrator.ResolveAsync(plan, ct));
         }
         catch (MigrationPlanException invalid)
         {
@@ -82,12 +84,14 @@ public sealed class MigrationRunner(MigrationRuns runs, InstanceMigrator migrato
             foreach (var item in pending)
             {
                 if ((await runs.FindAsync(runId, ct))?.Status != MigrationRunStatus.Running) return;
-                var line = audit.Line(by, "instance.migrate", AuditAction.Update, Auditor.PurposeManagement, detail: $"{item.InstanceId} naar v{run.TargetVersion}")
+                var plan = resolved[item.PlanIndex];
+                var line = audit.Line(by, "instance.migrate", AuditAction.Update, Auditor.PurposeManagement,
+                        detail: item.PlanIndex == 0 ? $"{item.InstanceId} naar v{run.TargetVersion}" : $"{item.InstanceId} naar {plan.Plan.DefinitionId} v{plan.Target.Version}")
                     .CompletedBy((record, changes) => record with { CasusCode = AuditLine.CasusOf(changes, item.InstanceId) });
                 MigrationResult result;
                 try
                 {
-                    result = await migrator.MigrateAsync(resolved, item.InstanceId, item.PreviewedVersion, run.Reason,
+                    result = await migrator.MigrateAsync(plan, item.InstanceId, item.PreviewedVersion, run.Reason,
                         UnitOfWorkParts.Of(new MovedItemMark(runId, item.InstanceId, clock.GetUtcNow()), line), ct);
                 }
                 catch (Exception error) when (error is not (OperationCanceledException or AuditUnavailableException))

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProcessEngine.Data;
 using ProcessEngine.HostStore.Migrating;
 using ProcessEngine.HostStore.Persistence;
+using ProcessEngine.Workflows.InstanceMigration;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -50,7 +52,12 @@ public sealed class MigrationRuns(IDbContextFactory<HostDbContext> contexts, Tim
         int Count(MigrationItemOutcome outcome) => counts.GetValueOrDefault(outcome);
         return new MigrationRunView(run.Id, run.DefinitionId, run.TargetVersion, run.Status, run.Reason, run.StartedBy, run.StartedAt, run.EndedAt,
             counts.Values.Sum(), Count(MigrationItemOutcome.Pending), Count(MigrationItemOutcome.Moved), Count(MigrationItemOutcome.Stale),
-            Count(MigrationItemOutcome.Blocked), Count(MigrationItemOutcome.NotFound), notMoved);
+            Count(MigrationItemOutcome.Blocked), Count(MigrationItemOutcome.NotFound), notMoved)
+        {
+            Children = run.ChildPlansJson is { } children
+                ? [.. JsonSerializer.Deserialize<List<MigrationPlan>>(children, MigrationRunner.PlanJson)!.Select(p => new ChildRunView(p.DefinitionId, p.TargetVersion))]
+                : [],
+        };
     }
 
     /// <summary>The next instances of the run still to move, in id order.</summary>

@@ -571,6 +571,9 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChildPlansJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -634,6 +637,9 @@ namespace ProcessEngine.HostStore.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PreviewedVersion")
                         .HasColumnType("INTEGER");

@@ -13,6 +13,13 @@ public sealed partial class InMemoryWorkflowStore : IInstanceMigrationStore
     public Task<IReadOnlyList<MigrationSubject>> LoadAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken ct = default) =>
         ReadList(() => instanceIds.Distinct().Order().Where(_instances.ContainsKey).Select(id => Subject(_instances[id])));
 
+    public Task<IReadOnlyList<MigrationSubject>> LoadRelatedAsync(string definitionId, IReadOnlyCollection<int> versions,
+        IReadOnlyCollection<Guid> parentIds, IReadOnlyCollection<string> correlationIds, CancellationToken ct = default) =>
+        ReadList(() => _instances.Values
+            .Where(i => i.DefinitionId == definitionId && versions.Contains(i.DefinitionVersion) && NotEnded(i)
+                && ((i.ParentInstanceId is { } parent && parentIds.Contains(parent)) || (i.CorrelationId is { } code && correlationIds.Contains(code))))
+            .OrderBy(i => i.Id).Select(Subject));
+
     public Task<IReadOnlyDictionary<int, int>> CountActiveByVersionAsync(string definitionId, CancellationToken ct = default)
     {
         lock (_gate)

@@ -88,6 +88,7 @@ public sealed partial class MigrationPage
         _draft.Target = plan.TargetVersion ?? _draft.Target;
         _draft.Sources.Clear();
         _draft.Sources.AddRange(plan.SourceVersions!.Distinct());
+        _draft.Children.AddRange(plan.Children ?? []);
         await RebuildAsync(() => MigrationPlanFile.Distribute(_draft, plan));
         // The upload's event re-renders the upload only; the whole plan changed, so the page draws itself again.
         StateHasChanged();

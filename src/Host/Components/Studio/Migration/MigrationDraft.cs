@@ -27,6 +27,8 @@ public sealed class MigrationDraft
     public List<VariableRow> Variables { get; } = [];
     /// <summary>Mappings from a plan file the table cannot show (a condition, or a step that lapses); read-only, sent before the rows.</summary>
     public List<FileRule> FileRules { get; } = [];
+    /// <summary>Flows that move along with the trajecten (subflows, flows started under the casus code), each with its own plan.</summary>
+    public List<ChildMigrationInput> Children { get; } = [];
     public CanvasModel? TargetFlow { get; private set; }
 
     /// <summary>The last check's field errors (empty when it passed).</summary>
@@ -72,12 +74,13 @@ public sealed class MigrationDraft
     public IReadOnlyList<CanvasActivity> Options(MappingRow row) =>
         TargetFlow is null ? [] : [.. TargetFlow.Activities.Where(a => a.Type == row.Source.Type).OrderBy(a => a.Id, StringComparer.Ordinal)];
 
-    /// <summary>Forgets every choice (rows, file rules, variables), so a plan read from a file starts from the engine's defaults.</summary>
+    /// <summary>Forgets every choice (rows, file rules, variables, flows along), so a plan read from a file starts from the engine's defaults.</summary>
     public void Reset()
     {
         Rows = [];
         FileRules.Clear();
         Variables.Clear();
+        Children.Clear();
     }
 
     /// <summary>
@@ -95,7 +98,7 @@ public sealed class MigrationDraft
         return new MigrationInput([.. Sources.Order()], Target,
             [.. _sentRules.Select(r => r.Mapping),
              .. _sent.Select(r => new ActivityMapping(r.Source.Id, r.Target == Lapse ? null : r.Target, r.Target == Lapse ? DueMoment.Keep : r.Due, r.SourceVersion))],
-            [.. _sentVariables.Select(v => v.ToMapping())], instances is { Count: > 0 } ? instances : null, reason);
+            [.. _sentVariables.Select(v => v.ToMapping())], instances is { Count: > 0 } ? instances : null, reason, Children.Count > 0 ? [.. Children] : null);
     }
 
     /// <summary>Takes the engine's verdict on the plan last made by <see cref="ToInput"/>; <paramref name="mappings"/> from a check that passed.</summary>
@@ -125,12 +128,20 @@ public sealed class MigrationDraft
         return found.Count == 0 ? null : string.Join(" ", found);
     }
 
+    /// <summary>The errors of the plan of <see cref="Children"/>[<paramref name="index"/>] as one text, or null.</summary>
+    public string? ChildErrors(int index)
+    {
+        var found = Errors.Where(e => e.Key.StartsWith($"children[{index}].", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+        return found.Count == 0 ? null : string.Join(" ", found);
+    }
+
     /// <summary>Errors whose field this page shows nowhere else.</summary>
     public IEnumerable<string> Unplaced => Errors.Where(e => !Placed(e.Key)).Select(e => e.Value);
 
     private static bool Placed(string field) =>
         field.StartsWith("activities", StringComparison.Ordinal) || field.StartsWith("variables", StringComparison.Ordinal)
-        || field.StartsWith("sourceVersions", StringComparison.Ordinal) || field is "targetVersion" or "reason";
+        || field.StartsWith("sourceVersions", StringComparison.Ordinal) || field.StartsWith("children", StringComparison.Ordinal)
+        || field is "targetVersion" or "reason";
 
     private void Place(string field, string message)
     {
