@@ -46,18 +46,7 @@ public sealed class InvolvementRecords(IDbContextFactory<CasusDbContext> context
         var now = clock.GetUtcNow();
         var written = 0;
         foreach (var code in await db.Casussen.AsNoTracking().Select(c => c.Code).ToListAsync(ct))
-        {
-            var present = await db.Involvements.Where(b => b.CasusCode == code).ToListAsync(ct);
-            foreach (var grant in await legacy(code, ct))
-            {
-                if (grant.Kind != InvolvementKind.Table && string.IsNullOrEmpty(grant.UserName)) continue;
-                if (present.Any(p => p.Says(grant))) continue;
-                var row = Involvement.Create(code, grant, TakenOverBy, now);
-                present.Add(row);
-                db.Involvements.Add(row);
-                written++;
-            }
-        }
+            written += await InvolvementRows.AddMissingAsync(db, code, await legacy(code, ct), TakenOverBy, now, ct);
         db.UpgradeSteps.Remove(step);
         await db.SaveChangesAsync(ct);
         return written;
