@@ -1,4 +1,5 @@
-using ProcessEngine.Workflows.Persistence;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
 
 namespace ProcessEngine.Host.Prompts;
 
@@ -8,7 +9,7 @@ namespace ProcessEngine.Host.Prompts;
 /// and for a team task nobody holds, the team itself. The chair hears only as the last step (<see cref="PromptKind.EscalationChair"/>),
 /// or at once when there is nobody else to ask.
 /// </summary>
-public sealed class EscalationRecipients(IWorkflowStore engine, PromptRecipients recipients)
+public sealed class EscalationRecipients(InvolvementRecords involvements, TrajectService trajecten, PromptRecipients recipients)
 {
     public async Task<IReadOnlyList<PromptRecipient>> ColleaguesAsync(PromptTask task, CancellationToken ct)
     {
@@ -18,19 +19,17 @@ public sealed class EscalationRecipients(IWorkflowStore engine, PromptRecipients
         return await recipients.TeamColleaguesAsync(task.TaskId, holder, ct);
     }
 
-    /// <summary>The duo of a casus: the inbrenger and duo partner a flow of the casus was started with or set (a traject sets duoPartner when a duo forms).</summary>
+    /// <summary>
+    /// The duo of a casus: its inbrenger and its registered duo partner (the latest, should the chair have formed a new duo), never a
+    /// name a flow put in its variables: an e-mail with the casus code goes only to someone involved.
+    /// </summary>
     private async Task<string?> OtherHalfOfDuoAsync(string? casusCode, string holder, CancellationToken ct)
     {
         if (casusCode is null) return null;
-        foreach (var instance in await engine.FindInstancesByCorrelationAsync(casusCode, ct))
-        {
-            var input = instance.ReadInput();
-            var partner = instance.Variables.GetValueOrDefault("duoPartner") as string ?? input.GetValueOrDefault("duoPartner") as string;
-            var inbrenger = input.GetValueOrDefault("inbrenger") as string ?? instance.Variables.GetValueOrDefault("inbrenger") as string;
-            if (string.IsNullOrEmpty(partner) || string.IsNullOrEmpty(inbrenger)) continue;
-            if (holder == inbrenger) return partner;
-            if (holder == partner) return inbrenger;
-        }
-        return null;
+        var partners = (await involvements.OfAsync(casusCode, ct)).Where(i => i.Kind == InvolvementKind.DuoPartner)
+            .OrderByDescending(i => i.RegisteredAt).Select(i => i.UserName).OfType<string>().ToList();
+        if (partners.Count == 0 || (await trajecten.FindCasusAsync(casusCode, ct))?.Inbrenger is not { } inbrenger) return null;
+        if (holder == inbrenger) return partners[0];
+        return partners.Contains(holder) ? inbrenger : null;
     }
 }

@@ -2,10 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ProcessEngine.Host.Security;
 using ProcessEngine.Host.Tests.Api;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Identity;
+using ProcessEngine.Rvt.Application;
+using ProcessEngine.Rvt.Domain;
+using ProcessEngine.Rvt.Persistence;
 using ProcessEngine.Workflows.Persistence;
 using ProcessEngine.Workflows.Runtime;
 
@@ -99,9 +104,10 @@ public sealed class BewustVertragenTests
     {
         await using var host = new PromptHost();
         var (code, task) = await host.PreparationTaskAsync();
-        // prof1 carries this family with prof2 as duo partner.
+        // prof1 carries this family with prof2 as duo partner, as the chair registered the duo.
         await host.Get<WorkflowRuntime>().StartAsync("rvt-begeleiding-in-duo",
             new Dictionary<string, object?> { ["inbrenger"] = "prof1", ["duoPartner"] = "prof2" }, code);
+        await RegisterDuoPartnerAsync(host, code, "prof2");
 
         host.Clock.SetUtcNow(Due.AddDays(1)); // Tuesday 10 March 10:00: one working day past due
         Assert.Equal(1, await host.ScanDueAsync());
@@ -115,6 +121,32 @@ public sealed class BewustVertragenTests
         await host.DispatchAsync();
         Assert.Equal([["prof2@example.org"], ["voorzitter@example.org"]], host.Smtp.Received.Select(m => m.To));
         Assert.Equal($"Nog open: taak bij casus {code}", host.Smtp.Received[1].Subject);
+    }
+
+    [Fact]
+    public async Task Escalation_NeverGoesToADuoPartnerOnlyAFlowNamed()
+    {
+        await using var host = new PromptHost();
+        var (code, _) = await host.PreparationTaskAsync();
+        // A flow started with a duoPartner nobody registered: its name gets no e-mail with the casus code.
+        await host.Get<WorkflowRuntime>().StartAsync("rvt-begeleiding-in-duo",
+            new Dictionary<string, object?> { ["inbrenger"] = "prof1", ["duoPartner"] = "prof2" }, code);
+
+        host.Clock.SetUtcNow(Due.AddDays(1));
+        Assert.Equal(1, await host.ScanDueAsync());
+        await host.DispatchAsync();
+
+        Assert.DoesNotContain(host.Smtp.Received, m => m.To.Contains("prof2@example.org"));
+    }
+
+    /// <summary>The duo as the chair's form answer registers it: a DuoPartner row, written in a transaction of its own here.</summary>
+    private static async Task RegisterDuoPartnerAsync(PromptHost host, string code, string partner)
+    {
+        await using var db = await host.Get<IDbContextFactory<CasusDbContext>>().CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await host.Get<InvolvementRecords>().Alongside(code, "voorzitter", new GrantedInvolvement(InvolvementKind.DuoPartner, partner))
+            .WriteAsync(transaction.GetDbTransaction(), null, CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     [Fact]
