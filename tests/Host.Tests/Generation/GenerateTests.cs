@@ -60,7 +60,7 @@ public sealed class GenerateTests
         {
             "choice" => f.Options![0],
             "checklist" => new[] { f.Options![0] },
-            "date" => "2026-12-15",
+            "date" => ApiWorld.DaysAhead(10), // a date ahead, as a table or meeting date is; a fixed one goes stale
             "number" => 1,
             "boolean" => true,
             _ => "Afspraken besproken.",

@@ -99,7 +99,9 @@ public sealed class WorkPageTests(UiWorld world) : IClassFixture<UiWorld>
         var members = await member.GetAsync("/rvt");
 
         Assert.Contains($"Triage nieuwe aanmelding {world.Api.NotOnTable}", chairs.Text);
-        Assert.Contains("10 december 2026", members.Text);
+        // The table date the fixture's triage chose (three days ahead, Amsterdam's today), as the page writes it.
+        Assert.Contains(Components.DutchTime.Date(DateOnly.ParseExact(ApiWorld.DaysAhead(3), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            members.Text);
         Assert.Contains($"Casus {world.Api.OnTable} · voorbereiding door de inbrenger", members.Text);
         Assert.DoesNotContain("Triage: nieuwe aanmeldingen", members.Text);
         Assert.DoesNotContain(world.Api.NotOnTable, members.Text);
