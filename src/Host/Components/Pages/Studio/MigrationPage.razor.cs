@@ -38,7 +38,7 @@ public sealed partial class MigrationPage
     private int _checks;
     private List<BreadcrumbItem> _crumbs = [];
 
-    private bool CanPreview => _draft is { Verdict: null, Sources.Count: > 0 } && !_previewing && !_starting;
+    private bool CanPreview => RendererInfo.IsInteractive && _draft is { Verdict: null, Sources.Count: > 0 } && !_previewing && !_starting;
     private bool CanStart => _preview is { Movable: > 0 } && !string.IsNullOrWhiteSpace(_reason) && !_starting;
     private int ToMove => _selected.Count > 0 ? _selected.Count : _preview?.Movable ?? 0;
 
