@@ -2,6 +2,7 @@ using ProcessEngine.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ProcessEngine.HostStore.Audit;
 using ProcessEngine.HostStore.Persistence;
 
@@ -13,11 +14,16 @@ public static class HostStoreServices
     public static IServiceCollection AddHostStore(this IServiceCollection services, DatabaseConnection database)
     {
         services.AddDbContextFactory<HostDbContext>(o => database.Configure(o, HostDbContext.MigrationsHistoryTable));
-        services.AddOptions<AuditOptions>();
+        // A wrong checkpoint setting stops the host's start naming it (commands meet it on first use of the options).
+        services.AddOptions<AuditOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidation>());
+        // The syslog sender logs a failed send; a command's own container gets a logger factory too (with no output).
+        services.AddLogging();
         services.TryAddSingleton(database);
         services.AddSingleton<AuditKeys>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditCheckpointFile>();
+        services.AddSingleton<AuditCheckpointSyslog>();
         services.AddSingleton<AuditCheckpointWriter>();
         services.AddSingleton<AuditVerifier>();
         return services;

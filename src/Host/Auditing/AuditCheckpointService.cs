@@ -4,8 +4,9 @@ using ProcessEngine.HostStore.Audit;
 namespace ProcessEngine.Host.Auditing;
 
 /// <summary>
-/// Writes the audit log's signed checkpoint outside the database every Audit:Checkpoints:Interval, and once
-/// more on a clean stop, so that at most one interval of lines can be cut from the end unseen.
+/// Writes the audit log's signed checkpoint outside the database (the file, the syslog server) every
+/// Audit:Checkpoints:Interval, and once more on a clean stop, so that at most one interval of lines can be cut from
+/// the end unseen.
 /// </summary>
 public sealed partial class AuditCheckpointService(AuditCheckpointWriter writer, IOptions<AuditOptions> options, TimeProvider clock,
     ILogger<AuditCheckpointService> logger) : BackgroundService
@@ -54,7 +55,7 @@ public sealed partial class AuditCheckpointService(AuditCheckpointWriter writer,
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Audit checkpoints are off (Audit:Checkpoints:Path is empty): a log cut short at its end cannot be detected.")]
+    [LoggerMessage(LogLevel.Warning, "Audit checkpoints are off (Audit:Checkpoints:Path and Audit:Checkpoints:Syslog are empty): a log cut short at its end cannot be detected.")]
     private static partial void LogOff(ILogger logger);
 
     [LoggerMessage(LogLevel.Error, "Writing the audit checkpoint failed; the next interval tries again.")]

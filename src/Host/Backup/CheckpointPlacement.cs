@@ -18,7 +18,7 @@ public static class CheckpointPlacement
         TimeProvider clock, CancellationToken ct = default)
     {
         if (configuredPath is not { Length: > 0 })
-            return $"Audit:Checkpoints:Path is empty (checkpoints are off); the copy's checkpoints stay in {savedPath}.";
+            return $"Audit:Checkpoints:Path is empty (no checkpoint file); the copy's checkpoints stay in {savedPath}.";
         configuredPath = Path.GetFullPath(configuredPath);
         var saved = (await Read(savedPath).ReadAsync(ct)).Select(c => c.Checkpoint).Where(c => c is not null).Select(c => c!).ToList();
         var placed = saved.Select(c => c.Database == targetIdentity ? c : AuditCheckpoint.Create(targetIdentity, c.Sequence, c.Hash, c.At, c.Node, keys)).ToList();

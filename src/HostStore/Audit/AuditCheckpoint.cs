@@ -11,10 +11,32 @@ namespace ProcessEngine.HostStore.Audit;
 /// </summary>
 public sealed record AuditCheckpoint(string Database, long Sequence, string Hash, DateTimeOffset At, string Node, string KeyId, string Signature)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static AuditCheckpoint Create(string database, long sequence, string hash, DateTimeOffset at, string node, AuditKeys keys) =>
         new(database, sequence, hash, at, node, keys.CurrentKeyId, keys.Sign(keys.CurrentKeyId, Text(database, sequence, hash, at, node)));
 
     public bool IsSignedBy(AuditKeys keys) => keys.Knows(KeyId) && keys.Sign(KeyId, Text(Database, Sequence, Hash, At, Node)) == Signature;
+
+    /// <summary>
+    /// The checkpoint as the one JSON line every target gets (the file's line, the syslog message), so that any
+    /// target's store can be read back by <see cref="Parse"/>. The serializer escapes all non-ASCII, so the line is ASCII.
+    /// </summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>A checkpoint from its JSON line, or null when the text is not one (the verifier then names it forged).</summary>
+    public static AuditCheckpoint? Parse(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AuditCheckpoint>(text, Json) is { Database: not null, Hash: not null, Node: not null, KeyId: not null, Signature: not null } checkpoint
+                ? checkpoint : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string Text(string database, long sequence, string hash, DateTimeOffset at, string node) => string.Join('\u001f', "checkpoint",
         database, sequence.ToString(CultureInfo.InvariantCulture), hash, at.UtcTicks.ToString(CultureInfo.InvariantCulture), node);
@@ -30,7 +52,6 @@ public sealed record AuditCheckpoint(string Database, long Sequence, string Hash
 /// </summary>
 public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -40,7 +61,7 @@ public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
     {
         var path = System.IO.Path.GetFullPath(Path ?? throw new InvalidOperationException("No checkpoint file: set Audit:Checkpoints:Path."));
         if (System.IO.Path.GetDirectoryName(path) is { } folder) Directory.CreateDirectory(folder);
-        var line = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(checkpoint, Json) + "\n");
+        var line = System.Text.Encoding.UTF8.GetBytes(checkpoint.ToJson() + "\n");
         var file = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
         var turn = Turns.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
@@ -72,7 +93,7 @@ public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
         var lines = text.Split('\n');
         // After the last newline comes either nothing or an unfinished line: neither is a checkpoint.
         return [.. lines.Take(lines.Length - 1).Select((line, index) => (Line: index + 1, Text: line))
-            .Where(l => !string.IsNullOrWhiteSpace(l.Text)).Select(l => (l.Line, Parse(l.Text)))];
+            .Where(l => !string.IsNullOrWhiteSpace(l.Text)).Select(l => (l.Line, AuditCheckpoint.Parse(l.Text)))];
     }
 
     // Another process appending holds the file for a moment: wait for it rather than fail the check or the checkpoint.
@@ -89,19 +110,6 @@ public sealed class AuditCheckpointFile(IOptions<AuditOptions> options)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
             }
-        }
-    }
-
-    private static AuditCheckpoint? Parse(string text)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<AuditCheckpoint>(text, Json) is { Database: not null, Hash: not null, Node: not null, KeyId: not null, Signature: not null } checkpoint
-                ? checkpoint : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -39,11 +39,20 @@ public sealed class AuditOptions
     public AuditCheckpointOptions Checkpoints { get; set; } = new();
 }
 
-/// <summary>Signed checkpoints (sequence, hash, time) written outside the database, so a shortened log shows.</summary>
+/// <summary>
+/// Signed checkpoints (sequence, hash, time) written outside the database, so a shortened log shows: to a file, to a
+/// syslog server, or both. With neither set checkpoints are off.
+/// </summary>
 public sealed class AuditCheckpointOptions
 {
-    /// <summary>A file checkpoints are appended to, one JSON line each; empty turns checkpoints off.</summary>
+    /// <summary>A file checkpoints are appended to, one JSON line each; empty writes no file.</summary>
     public string? Path { get; set; }
+
+    /// <summary>
+    /// A syslog server every checkpoint is also sent to, as <c>udp://host:port</c> or <c>tcp://host:port</c> (RFC 5424,
+    /// octet-counted over TCP); empty sends none. See <see cref="SyslogEndpoint"/>.
+    /// </summary>
+    public string? Syslog { get; set; }
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 }

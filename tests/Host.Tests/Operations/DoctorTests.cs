@@ -85,6 +85,23 @@ public sealed class DoctorTests
     }
 
     [Fact]
+    public async Task CheckpointsToASyslogServerAlone_Count_OverUdpWithAWarning_AndAnEndpointThatIsNone_Blocks()
+    {
+        string[] Args(string syslog) => ["--Environment=Production", $"--ConnectionStrings:ProcessEngine=Data Source={Path.Combine(_root, "nog-niet.db")}",
+            "--Audit:Checkpoints:Path=", $"--Audit:Checkpoints:Syslog={syslog}"];
+
+        var (_, tcp) = await DoctorAsync(Args("tcp://logs.example.nl:601"));
+        var (_, udp) = await DoctorAsync(Args("udp://logs.example.nl:514"));
+        var (exit, bad) = await DoctorAsync(Args("http://logs.example.nl"));
+
+        Assert.Contains("OK        Audit checkpoints: sent to syslog tcp://logs.example.nl:601", tcp);
+        Assert.DoesNotContain("Audit:Checkpoints:Path and Audit:Checkpoints:Syslog are empty", tcp);
+        Assert.Contains("WARNING   Audit checkpoints: checkpoints go only to syslog over UDP (udp://logs.example.nl:514)", udp);
+        Assert.True(exit == 1, bad);
+        Assert.Contains("BLOCKING  Audit checkpoints: Audit:Checkpoints:Syslog 'http://logs.example.nl' is not a syslog endpoint", bad);
+    }
+
+    [Fact]
     public async Task AnUnreachableDatabase_IsABlockingFinding_NotACrash()
     {
         var (exit, output) = await DoctorAsync("--Environment=Production", "--Database:Provider=PostgreSql",

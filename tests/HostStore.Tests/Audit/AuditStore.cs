@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ProcessEngine.Data;
 using ProcessEngine.HostStore.Audit;
@@ -23,39 +24,47 @@ internal sealed class AuditStore : IAsyncDisposable
 
     private readonly TestDatabase _database;
 
-    private AuditStore(TestDatabase database, ServiceProvider services, string checkpointPath, DatabaseProvider provider)
+    private AuditStore(TestDatabase database, ServiceProvider services, string checkpointPath, DatabaseProvider provider, CapturedLog logs)
     {
         _database = database;
         Services = services;
         CheckpointPath = checkpointPath;
         Provider = provider;
+        Logs = logs;
     }
 
     public ServiceProvider Services { get; }
+    public CapturedLog Logs { get; }
     public string CheckpointPath { get; }
     public DatabaseProvider Provider { get; }
     public AuditLog Log => Services.GetRequiredService<AuditLog>();
     public AuditVerifier Verifier => Services.GetRequiredService<AuditVerifier>();
     public AuditCheckpointWriter Checkpoints => Services.GetRequiredService<AuditCheckpointWriter>();
+    public AuditKeys Keys => Services.GetRequiredService<AuditKeys>();
 
+    /// <param name="checkpointPath">The checkpoint file; a fresh one by default, "" for none.</param>
+    /// <param name="syslog">The syslog server checkpoints are also sent to (Audit:Checkpoints:Syslog); none by default.</param>
     public static async Task<AuditStore> CreateAsync(DatabaseProvider provider, string keyId = KeyId, Dictionary<string, string>? keys = null,
-        TestDatabase? database = null, string? checkpointPath = null)
+        TestDatabase? database = null, string? checkpointPath = null, string? syslog = null)
     {
         database ??= await TestDatabase.CreateAsync(provider);
         checkpointPath ??= Path.Combine(Path.GetTempPath(), "processengine-tests", $"checkpoints-{Guid.NewGuid():N}.log");
+        var logs = new CapturedLog();
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
+            .AddSingleton<ILoggerProvider>(logs)
             .AddHostStore(database.Connection)
             .Configure<AuditOptions>(o =>
             {
                 o.KeyId = keyId;
                 o.Keys = keys ?? new() { [KeyId] = Key };
                 o.Checkpoints.Path = checkpointPath;
+                o.Checkpoints.Syslog = syslog;
                 o.Node = "node-a";
             })
             .BuildServiceProvider();
         await services.MigrateHostStoreAsync();
-        return new AuditStore(database, services, checkpointPath, provider);
+        return new AuditStore(database, services, checkpointPath, provider, logs);
     }
 
     /// <summary>The same database and checkpoint file, seen with other keys (a rotation, or a verifier missing a key).</summary>
@@ -102,6 +111,6 @@ internal sealed class AuditStore : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await _database.DisposeAsync();
-        File.Delete(CheckpointPath);
+        if (CheckpointPath.Length > 0) File.Delete(CheckpointPath);
     }
 }
