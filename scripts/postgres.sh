@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL from Debian and starts a local cluster listening on 127.0.0.1 only, with the role the
-# tests sign in as (processengine / processengine, allowed to create their own databases). Idempotent: a
+# tests sign in as (processengine / processengine, allowed to create their own databases and roles). Idempotent: a
 # second run finds everything in place and returns in about a second. The multi-node tests and the
 # PostgreSQL store tests need it; `scripts/test.sh` runs it through install-deps.sh.
 set -euo pipefail
@@ -52,6 +52,11 @@ BEGIN
   -- role is a member of, and without pg_signal_backend the drop fails instead of ending that worker.
   IF NOT pg_has_role('processengine', 'pg_signal_backend', 'MEMBER') THEN
     GRANT pg_signal_backend TO processengine;
+  END IF;
+  -- The test of README's "Who may write the table" runs the host under a login role of its own that owns
+  -- nothing, made and dropped by the test.
+  IF NOT (SELECT rolcreaterole FROM pg_roles WHERE rolname = 'processengine') THEN
+    ALTER ROLE processengine CREATEROLE;
   END IF;
 END
 $$;

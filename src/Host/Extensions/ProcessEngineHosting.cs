@@ -105,14 +105,27 @@ public static class ProcessEngineHosting
         return builder;
     }
 
-    /// <summary>Migrates the database and imports the shipped flows before anything (timer recovery included) starts.</summary>
+    /// <summary>Migrates the database (when a migration is pending) and imports the shipped flows before anything (timer recovery included) starts.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         // A missing or malformed audit key stops the start here, not at the first line someone's action writes.
         app.Services.GetRequiredService<HostStore.Audit.AuditKeys>();
         // Held for the host's lifetime: a restore refuses to replace the file while it is held.
         app.Services.GetRequiredService<Backup.HostDatabaseLock>().Acquire();
-        await using var exclusive = await StartupLock.AcquireAsync(app.Services.GetRequiredService<DatabaseConnection>());
+        var database = app.Services.GetRequiredService<DatabaseConnection>();
+        await using var exclusive = await StartupLock.AcquireAsync(database);
+        try
+        {
+            await PrepareUnderLockAsync(app);
+        }
+        catch (Exception error) when (DatabaseRightRefusal.Find(error) is { } denied)
+        {
+            throw DatabaseRightRefusal.For(denied, database);
+        }
+    }
+
+    private static async Task PrepareUnderLockAsync(WebApplication app)
+    {
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.MigrateRvtDomainAsync();
         await app.Services.MigrateHostStoreAsync();

@@ -16,10 +16,10 @@ public sealed class AuditTableOwnerCheck : IDoctorCheck
             : facts.State == DatabaseState.Unreachable ? null
             : facts.AuditLogOwnership is not { } ownership
                 ? DoctorFinding.Warning(Area, "no AuditLog table yet: after the first (migrating) start under the owner role, the host must run as another role.",
-                    "then set ConnectionStrings__ProcessEngine to a role granted only SELECT, INSERT on \"AuditLog\" (README, \"Who may write the table\").")
+                    "then set ConnectionStrings__ProcessEngine to a role granted only SELECT, INSERT on \"AuditLog\" by deploy/postgres-host-role.sql (README, \"Who may write the table\").")
             : ownership.CanAlter
                 ? DoctorFinding.Blocking(Area, $"the connecting role {ownership.CurrentUser} can alter AuditLog (owner {ownership.Owner}): it can disable the append-only trigger.",
-                    "set ConnectionStrings__ProcessEngine to a role granted only SELECT, INSERT on \"AuditLog\"; migrate with the owner role (README, \"Who may write the table\").")
+                    "set ConnectionStrings__ProcessEngine to a role granted only SELECT, INSERT on \"AuditLog\" by deploy/postgres-host-role.sql; migrate with the owner role (README, \"Who may write the table\").")
             : DoctorFinding.Ok(Area, $"AuditLog is owned by {ownership.Owner}, not by the connecting role {ownership.CurrentUser}.");
         return Task.FromResult<IReadOnlyList<DoctorFinding>>(finding is null ? [] : [finding]);
     }
