@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Workflows.Prompts;
 
@@ -11,7 +10,7 @@ namespace ProcessEngine.Host.Prompts;
 /// the prompts of any that have none. After a restart it resumes where it stopped, however long ago.
 /// </summary>
 public sealed class CreatedPromptSweep(ITaskPromptQueries store, PromptWriter writer, PromptCursors cursors, IOptions<PromptOptions> options,
-    TimeProvider clock, IBackgroundJobClient jobs, ILogger<CreatedPromptSweep> logger)
+    TimeProvider clock, DispatchTrigger trigger, ILogger<CreatedPromptSweep> logger)
 {
     public const string JobId = "processengine-prompts-sweep";
     private const int PageSize = 200;
@@ -38,7 +37,7 @@ public sealed class CreatedPromptSweep(ITaskPromptQueries store, PromptWriter wr
             (after, afterId) = (page[^1].CreatedAt, page[^1].Id);
         }
         await cursors.AdvanceAsync(JobId, startedAt, ct);
-        if (written > 0) jobs.DispatchSoon(logger);
+        if (written > 0) trigger.DispatchSoon();
         return written;
     }
 }

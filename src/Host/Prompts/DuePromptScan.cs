@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using ProcessEngine.Workflows.Prompts;
 using ProcessEngine.Workflows.Runtime;
@@ -21,7 +20,7 @@ namespace ProcessEngine.Host.Prompts;
 /// holder chose, which is its due moment. Each prompt is written once per due moment (marks and dedup keys).
 /// </summary>
 public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer, IOptions<PromptOptions> options, TimeProvider clock,
-    IBackgroundJobClient jobs, ILogger<DuePromptScan> logger)
+    DispatchTrigger trigger, ILogger<DuePromptScan> logger)
 {
     public const string JobId = "processengine-prompts-due";
     private const int PageSize = 200;
@@ -51,7 +50,7 @@ public sealed class DuePromptScan(ITaskPromptQueries store, PromptWriter writer,
         if (written > 0)
         {
             logger.LogInformation("{Count} reminder or escalation e-mail(s) queued", written);
-            jobs.DispatchSoon(logger);
+            trigger.DispatchSoon();
         }
         return written;
     }

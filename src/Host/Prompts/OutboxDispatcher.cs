@@ -13,7 +13,7 @@ namespace ProcessEngine.Host.Prompts;
 /// Nothing is ever dropped: a row waits, however long the SMTP server is away.
 /// </summary>
 public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, SmtpMailer mailer, IOptions<PromptOptions> options,
-    TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    DispatchTrigger trigger, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const string JobId = "processengine-prompts-dispatch";
     /// <summary>Longer than a send can take (connect, authenticate, send, each within the SMTP timeout).</summary>
@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<HostDbContext> contexts, 
     /// <summary>Sends every due row (up to a thousand per run; the next run continues), then forgets old sent rows; returns how many went.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        trigger.Starting();
         await CountBacklogAsync(ct);
         // Without a server the rows wait; the start-up log said so once.
         if (!mailer.IsConfigured) return 0;

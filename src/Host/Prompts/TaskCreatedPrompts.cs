@@ -1,4 +1,3 @@
-using Hangfire;
 using Mediator;
 using ProcessEngine.Workflows.Notifications;
 
@@ -9,13 +8,13 @@ namespace ProcessEngine.Host.Prompts;
 /// commit this wakes the dispatcher when there is someone to mail. A task whose rows are missing all the same
 /// (stored by a store without the participant) gets them written here, and otherwise by <see cref="CreatedPromptSweep"/>.
 /// </summary>
-public sealed class TaskCreatedPrompts(PromptWriter writer, IBackgroundJobClient jobs, ILogger<TaskCreatedPrompts> logger)
+public sealed class TaskCreatedPrompts(PromptWriter writer, DispatchTrigger trigger)
     : INotificationHandler<TaskCreated>
 {
     public async ValueTask Handle(TaskCreated notification, CancellationToken ct)
     {
         var written = await writer.RecipientsMarkedAsync(PromptKind.Created, notification.TaskId, ct)
             ?? await writer.WriteAsync(PromptKind.Created, PromptTask.From(notification), ct);
-        if (written > 0) jobs.DispatchSoon(logger);
+        if (written > 0) trigger.DispatchSoon();
     }
 }

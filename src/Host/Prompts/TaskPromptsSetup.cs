@@ -25,6 +25,7 @@ public static class TaskPromptsSetup
         services.AddSingleton<SmtpMailer>();
         // Singletons: Hangfire resolves its jobs from the container, and the handlers (Mediator, singleton) need them too.
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DispatchTrigger>();
         services.AddSingleton<CreatedPromptSweep>();
         services.AddSingleton<DuePromptScan>();
         services.AddSignalR();
