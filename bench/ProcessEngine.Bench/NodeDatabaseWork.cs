@@ -58,7 +58,20 @@ internal sealed class NodeDatabaseWork : IDisposable
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"database: {after.Commits - before.Commits} commits, {after.Statements - before.Statements} statements for {completions} completions"));
+        Console.WriteLine("commits per completion, by what made them: " + string.Join(" + ", CommitsPerCompletionByCall(before, after, completions)
+            .Select(part => string.Create(CultureInfo.InvariantCulture, $"{part.Call} {part.PerCompletion:F2}"))));
     }
+
+    /// <summary>
+    /// The commits of the load spread over its completions per kind of call: a claim's and a completion's own commits
+    /// (change, audit line and outbox rows together) apart from the list views' audit lines, sign-ins and background work.
+    /// </summary>
+    public static IEnumerable<(string Call, double PerCompletion)> CommitsPerCompletionByCall(Snapshot before, Snapshot after, int completions) =>
+        after.Calls
+            .Select(c => (Call: c.Key, Commits: c.Value.Commits - (before.Calls.TryGetValue(c.Key, out var earlier) ? earlier.Commits : 0)))
+            .Where(c => c.Commits > 0)
+            .OrderByDescending(c => c.Commits)
+            .Select(c => (c.Call, completions == 0 ? 0 : (double)c.Commits / completions));
 
     public static double CommitsPerCompletion(Snapshot before, Snapshot after, int completions) =>
         completions == 0 ? 0 : (double)(after.Commits - before.Commits) / completions;
