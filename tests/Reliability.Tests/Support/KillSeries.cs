@@ -36,9 +36,10 @@ public sealed class KillSeries(Cluster cluster, EngineRows rows, CompletionLoad 
         while (load.InFlight == 0 && waiting.ElapsedMilliseconds < 2000) await Task.Delay(1);
         var running = cluster.Nodes.Where(n => n.IsRunning).ToList();
         var victim = running[random.Next(running.Count)];
+        var onTheirWay = load.InFlight;
         victim.Kill();
         var fired = (await rows.TasksOfStepAsync(ReliabilityFlows.AfterTimer)).Count;
-        output.WriteLine($"kill '{name}': {victim.Name} killed {moment}; {load.Acknowledged.Count} completions answered, {load.Unsettled} open, {load.InFlight} in flight, " +
+        output.WriteLine($"kill '{name}': {victim.Name} killed {moment}; {load.Acknowledged.Count} completions answered, {load.Unsettled} open, {onTheirWay} requests on their way at the kill, " +
             $"{fired} timers fired, {await rows.UndeliveredSignalsAsync()} signals stored undelivered");
         if (!restart) return victim;
         var clock = Stopwatch.StartNew();
