@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ProcessEngine.Host.Extensions;
 
 namespace ProcessEngine.Host.Tests.Operations;
@@ -40,26 +39,12 @@ public sealed class SettingRefusalProcessTests
         var folder = Directory.CreateTempSubdirectory("processengine-refusal-");
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProcessEngine.Host.dll"), .. args])
-            {
-                RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder.FullName,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("the host started instead of refusing:\n" + await output);
-            }
-            return (process.ExitCode, Lines(await errors), Lines(await output));
+            var exited = await HostBinary.RunUntilExitAsync(args, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, folder.FullName);
+            return (exited.Code, exited.Errors, exited.Output);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
     }
-
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

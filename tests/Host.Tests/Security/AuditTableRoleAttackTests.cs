@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -152,30 +151,19 @@ public sealed class AuditTableRoleAttackTests
     /// <summary>The host as an operator starts it (its own process); returns its exit code and the one line it wrote to standard error.</summary>
     private static async Task<(int Exit, string Line)> RunHostAsync(string connectionString)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProcessEngine.Host.dll")])
-        {
-            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = "PostgreSql";
-        start.Environment["ConnectionStrings__ProcessEngine"] = connectionString;
         var keyFile = Path.Combine(Path.GetTempPath(), $"processengine-role-{Guid.NewGuid():N}.auditkey");
-        start.Environment["Audit__KeyFile"] = keyFile;
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
         try
         {
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+            var exited = await HostBinary.RunUntilExitAsync([], new Dictionary<string, string>
             {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("the host started instead of refusing:\n" + await output);
-            }
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Database__Provider"] = "PostgreSql",
+                ["ConnectionStrings__ProcessEngine"] = connectionString,
+                ["Audit__KeyFile"] = keyFile,
+                ["Urls"] = "http://127.0.0.1:0",
+            });
+            return (exited.Code, exited.Line);
         }
         finally { File.Delete(keyFile); }
-        var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(lines.Length == 1, $"expected one line on standard error, got {lines.Length}:\n{string.Join("\n", lines)}");
-        return (process.ExitCode, lines[0]);
     }
 }

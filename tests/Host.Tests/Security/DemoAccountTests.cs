@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,25 +89,15 @@ public sealed class DemoAccountTests
     /// <summary>The host as an operator starts it (its own process); returns its exit code and the one line it wrote to standard error.</summary>
     private static async Task<(int Exit, string Line)> RunHostAsync(string environment, string database, params (string Key, string Value)[] settings)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProcessEngine.Host.dll")])
+        var variables = new Dictionary<string, string>
         {
-            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath(),
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["ConnectionStrings__ProcessEngine"] = $"Data Source={database}",
+            ["Audit__KeyFile"] = database + ".auditkey",
+            ["Urls"] = "http://127.0.0.1:0",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["ConnectionStrings__ProcessEngine"] = $"Data Source={database}";
-        start.Environment["Audit__KeyFile"] = database + ".auditkey";
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in settings) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the host started instead of refusing:\n" + await output);
-        }
-        var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(lines.Length == 1, $"expected one line on standard error, got {lines.Length}:\n{string.Join("\n", lines)}");
-        return (process.ExitCode, lines[0]);
+        foreach (var (key, value) in settings) variables[key] = value;
+        var exited = await HostBinary.RunUntilExitAsync([], variables);
+        return (exited.Code, exited.Line);
     }
 }
