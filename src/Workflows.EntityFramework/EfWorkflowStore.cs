@@ -218,6 +218,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = instanceIds.ToList();
         await db.Tasks.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync(WaitingRollupSql.PostgreSqlCountNow, ct);
         await db.Bookmarks.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
         await db.Journal.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);
         await db.Incidents.Where(x => ids.Contains(x.InstanceId)).ExecuteDeleteAsync(ct);

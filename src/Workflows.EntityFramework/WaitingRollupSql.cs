@@ -74,6 +74,30 @@ public static class WaitingRollupSql
         """,
     ];
 
+    /// <summary>
+    /// PostgreSQL counts at commit (migration WaitingCountsAtCommit): the same function as a deferred constraint trigger.
+    /// Run at once, every task done took the lock on its day's row with its bookmark's delete and held it through the rest
+    /// of its transaction, so all the completions of a busy day queued on that one row, across nodes (the load benchmark
+    /// showed most of a completion's time waiting there). At commit it is held only while the commit lasts. SQLite
+    /// writes one transaction at a time anyway and keeps its immediate triggers.
+    /// </summary>
+    public static readonly string[] PostgreSqlAtCommit =
+    [
+        "DROP TRIGGER IF EXISTS \"Bookmarks_Waiting\" ON \"Bookmarks\";",
+        """
+        CREATE CONSTRAINT TRIGGER "Bookmarks_Waiting" AFTER INSERT OR DELETE OR UPDATE OF "ActivityId", "DueAt" ON "Bookmarks"
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "BookmarksWaiting"();
+        """,
+    ];
+
+    public static readonly string[] PostgreSqlAtCommitDown = ["DROP TRIGGER IF EXISTS \"Bookmarks_Waiting\" ON \"Bookmarks\";", PostgreSql[1]];
+
+    /// <summary>
+    /// For a transaction that deletes instances after their bookmarks (the purge): the counts at once, while the instances
+    /// that name each bookmark's flow are still there.
+    /// </summary>
+    public const string PostgreSqlCountNow = "SET CONSTRAINTS \"Bookmarks_Waiting\" IMMEDIATE";
+
     public static readonly string[] PostgreSqlDown =
     [
         "DROP TRIGGER IF EXISTS \"Bookmarks_Waiting\" ON \"Bookmarks\";",

@@ -27,10 +27,13 @@ public sealed class CreatedPromptSweep(ITaskPromptQueries store, PromptWriter wr
             var page = await store.FindTasksCreatedSinceAsync(after, afterId, PageSize, ct);
             if (page.Count == 0) break;
             var marked = await writer.MarkedAsync(PromptKind.Created, [.. page.Select(t => t.Id)], ct);
-            foreach (var task in page.Where(t => !marked.Contains(t.Id)))
+            var missing = page.Where(t => !marked.Contains(t.Id)).Select(t => PromptTask.From(t)).ToList();
+            if (missing.Count > 0)
             {
-                var added = await writer.WriteAsync(PromptKind.Created, PromptTask.From(task), ct);
-                if (added > 0) logger.LogWarning("Task {TaskId} had no e-mail prompt yet (its notification was lost or late); the sweep wrote {Count}", task.Id, added);
+                // One commit for the page: after an outage or an upgrade this may be thousands of tasks.
+                var added = await writer.WriteManyAsync(PromptKind.Created, missing, ct);
+                logger.LogWarning("{Tasks} task(s) had no e-mail prompt yet (their notification was lost or late, or an older version stored them); " +
+                    "the sweep wrote {Count} prompt(s), first task {TaskId}", missing.Count, added, missing[0].TaskId);
                 written += added;
             }
             if (page.Count < PageSize) break;

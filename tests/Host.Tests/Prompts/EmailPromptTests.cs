@@ -138,6 +138,30 @@ public sealed class EmailPromptTests
     }
 
     [Fact]
+    public async Task Sweep_WritesAPageOfMissingPrompts_InOneCommit_AndLeavesWrittenOnesAlone()
+    {
+        await using var host = new PromptHost();
+        Assert.Equal(0, await host.SweepAsync());
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++) codes.Add(await host.RegisterIntakeAsync());
+        // Three tasks stored without their prompts (an older version's, or an outage's), then one with its prompt.
+        await host.ForgetPromptsAsync();
+        var handled = await host.RegisterIntakeAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var work = ProcessEngine.Data.Work.DatabaseWork.Begin();
+        Assert.Equal(3, await host.SweepAsync());
+        // One commit for the page of prompts, one for the sweep's cursor; a commit per task before.
+        Assert.Equal(2, work.Figures.Commits);
+        Assert.Equal(0, await host.SweepAsync());
+
+        Assert.Equal(4, await host.DispatchAsync());
+        Assert.Equal(codes.Append(handled).Select(c => $"Nieuwe taak bij casus {c}").Order(StringComparer.Ordinal),
+            host.Smtp.Received.Select(m => m.Subject).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Sweep_WritesNothing_WhenTheHandlerAlreadyDid()
     {
         await using var host = new PromptHost();

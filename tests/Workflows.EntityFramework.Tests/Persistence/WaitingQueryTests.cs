@@ -8,7 +8,8 @@ namespace ProcessEngine.Workflows.EntityFramework.Tests.Persistence;
 
 /// <summary>
 /// The studio's heat map on SQLite and PostgreSQL: the rollup the Bookmarks triggers keep, against instances whose waits
-/// are known to the day, through a task done (a bookmark deleted and another added) and a flow sharing an activity id.
+/// are known to the day, through a task done (a bookmark deleted and another added) and a flow sharing an activity id;
+/// on PostgreSQL counted at commit, so the tasks of one day done at once do not queue on their day's row.
 /// </summary>
 public sealed class WaitingQueryTests
 {
@@ -52,6 +53,39 @@ public sealed class WaitingQueryTests
         Assert.Equal([now.AddDays(-5), now], atFirst.Select(r => r.Since));
         Assert.Equal("C", Assert.Single(await engine.Monitoring.FindWaitingAtAsync("wacht", "eerste", 1)).CorrelationId);
         Assert.Equal([("eerste", BookmarkKind.Task, 1, 5, 5, 0, 0)], Rows(await engine.Monitoring.SummarizeWaitingAsync("ander", now)));
+    }
+
+    [Fact]
+    public async Task OnPostgreSql_TwoTasksOfOneDayDone_DoNotQueueOnTheirDaysCount_UntilCommit()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var engine = await TestEngine.StartAsync(database.Connection);
+        await engine.PublishAsync(Flow);
+        foreach (var code in new[] { "A", "B", "C" }) await engine.Runtime.StartAsync("wacht", correlationId: code);
+        var now = engine.Clock.GetUtcNow();
+        var (a, b) = ((await engine.SingleOpenTaskAsync("A")).BookmarkId, (await engine.SingleOpenTaskAsync("B")).BookmarkId);
+
+        // A's wait ends in a transaction still open; B's, of the same day and step, in one of its own meanwhile. Counted at
+        // the delete, B would wait for A's transaction on their day's row (here: the statement times out).
+        await using var first = new Npgsql.NpgsqlConnection(database.Connection.ConnectionString);
+        await first.OpenAsync();
+        await using var open = await first.BeginTransactionAsync();
+        await Execute(first, $"DELETE FROM \"Bookmarks\" WHERE \"Id\" = '{a}'");
+        await using (var second = new Npgsql.NpgsqlConnection(database.Connection.ConnectionString))
+        {
+            await second.OpenAsync();
+            await Execute(second, "SET statement_timeout = '3s'");
+            await Execute(second, $"DELETE FROM \"Bookmarks\" WHERE \"Id\" = '{b}'");
+        }
+        Assert.Equal([("eerste", BookmarkKind.Task, 2, 0, 0, 0, 0)], Rows(await engine.Monitoring.SummarizeWaitingAsync("wacht", now)));
+        await open.CommitAsync();
+        Assert.Equal([("eerste", BookmarkKind.Task, 1, 0, 0, 0, 0)], Rows(await engine.Monitoring.SummarizeWaitingAsync("wacht", now)));
+    }
+
+    private static async Task Execute(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static List<(string, BookmarkKind, int, int, int, int, int)> Rows(IReadOnlyList<WaitingAtActivity> rows) =>
