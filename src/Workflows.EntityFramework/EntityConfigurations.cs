@@ -74,8 +74,10 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTask>
         e.Property(x => x.SlowedBy).HasMaxLength(200);
         e.Ignore(x => x.Outcomes);
         e.Ignore(x => x.Form);
-        e.HasIndex(x => new { x.Status, x.Assignee, x.DueAt });
-        e.HasIndex(x => new { x.Status, x.CandidateGroup, x.DueAt });
+        // The inbox ranges (InboxRangeQueries) read in exactly this order, the id breaking ties; without it the database sorted
+        // every open task of a group with no due date (or one due moment) on each inbox view to return the first hundred.
+        e.HasIndex(x => new { x.Status, x.Assignee, x.DueAt, x.Id });
+        e.HasIndex(x => new { x.Status, x.CandidateGroup, x.DueAt, x.Id });
         e.HasIndex(x => new { x.Status, x.DueAt });
         e.HasIndex(x => new { x.Status, x.CreatedAt });
         e.HasIndex(x => x.InstanceId);

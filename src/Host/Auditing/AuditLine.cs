@@ -30,6 +30,9 @@ public sealed class AuditLine(AuditLog log, AuditRecord record) : IUnitOfWorkPar
         return this;
     }
 
+    /// <summary>On PostgreSQL the line takes the chain's lock, which every other changing transaction waits for until this one commits.</summary>
+    public bool HoldsLockToCommit => true;
+
     public async ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct)
     {
         await log.AppendInAsync(_complete is null || engineChanges is null ? record : _complete(record, engineChanges), transaction, ct);

@@ -446,9 +446,9 @@ namespace ProcessEngine.Migrations.PostgreSql.Workflows
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("Status", "Assignee", "DueAt");
+                    b.HasIndex("Status", "Assignee", "DueAt", "Id");
 
-                    b.HasIndex("Status", "CandidateGroup", "DueAt");
+                    b.HasIndex("Status", "CandidateGroup", "DueAt", "Id");
 
                     b.ToTable("UserTasks", (string)null);
                 });

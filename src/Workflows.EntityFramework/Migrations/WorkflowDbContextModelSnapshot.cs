@@ -441,9 +441,9 @@ namespace ProcessEngine.Workflows.EntityFramework.Migrations
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("Status", "Assignee", "DueAt");
+                    b.HasIndex("Status", "Assignee", "DueAt", "Id");
 
-                    b.HasIndex("Status", "CandidateGroup", "DueAt");
+                    b.HasIndex("Status", "CandidateGroup", "DueAt", "Id");
 
                     b.ToTable("UserTasks", (string)null);
                 });

@@ -16,4 +16,10 @@ public interface IUnitOfWorkPart
     /// <param name="engineChanges">What the engine commits in this transaction (a retry's line says whether it faulted again); null when
     /// the writer is the domain's, not the engine's.</param>
     ValueTask WriteAsync(DbTransaction transaction, WorkflowChanges? engineChanges, CancellationToken ct);
+
+    /// <summary>
+    /// Whether this part takes a lock that is held until COMMIT and that other transactions queue for (the audit chain's on
+    /// PostgreSQL). Such a part is written after every other, so the queue behind it waits only for the commit.
+    /// </summary>
+    bool HoldsLockToCommit => false;
 }

@@ -8,7 +8,10 @@ public sealed class UnitOfWorkParts : IUnitOfWorkPart
 {
     private readonly IReadOnlyList<IUnitOfWorkPart> _parts;
 
-    private UnitOfWorkParts(IReadOnlyList<IUnitOfWorkPart> parts) => _parts = parts;
+    // Stable: the parts keep the order they were given in, except that those holding a lock to commit go last.
+    private UnitOfWorkParts(IReadOnlyList<IUnitOfWorkPart> parts) => _parts = [.. parts.OrderBy(p => p.HoldsLockToCommit)];
+
+    public bool HoldsLockToCommit => _parts.Any(p => p.HoldsLockToCommit);
 
     /// <summary>The parts given, nulls left out; null when none is left.</summary>
     public static IUnitOfWorkPart? Of(params IUnitOfWorkPart?[] parts)
