@@ -37,22 +37,22 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     public const int MaxRedenLength = 2_000;
 
     /// <param name="alongside">What the caller commits with the new maatregel flow (its audit line); it sees the new instance, whose id is the maatregel's.</param>
-    public Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelType? type, DateOnly? start, DateOnly? eind,
-        string door, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
-        RegisterAsync(casusCode, new MaatregelRegistratie(type, start, eind), door, alongside, ct);
+    public Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelType? type, DateOnly? start, DateOnly? end,
+        string by, IUnitOfWorkPart? alongside = null, CancellationToken ct = default) =>
+        RegisterAsync(casusCode, new MaatregelRegistratie(type, start, end), by, alongside, ct);
 
     /// <summary>
     /// Registers the court's beschikking: an OTS, voorlopige OTS or voogdij, with a machtiging uithuisplaatsing
     /// when the same beschikking grants one. Every term of the flow counts from the beschikking's dates.
     /// </summary>
-    public async Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelRegistratie registratie, string door,
+    public async Task<DomainResult<Maatregel>> RegisterAsync(string casusCode, MaatregelRegistratie registration, string by,
         IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
-        var (type, start, eind, machtiging, jeugdbeschermer) = registratie;
-        var errors = MaatregelRegels.Check(type, start, eind);
+        var (type, start, end, machtiging, jeugdbeschermer) = registration;
+        var errors = MaatregelRegels.Check(type, start, end);
         if (machtiging is not null)
             foreach (var (field, message) in MaatregelRegels.CheckMachtiging(machtiging.Soort, machtiging.StartDatum, machtiging.EindDatum,
-                         type, start, eind, MachtigingFields))
+                         type, start, end, MachtigingFields))
                 errors.TryAdd(field, message);
         if (errors.Count > 0) return DomainResult<Maatregel>.Invalid(errors);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -63,27 +63,27 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         {
             ["type"] = MaatregelRegels.Label(type!.Value),
             ["startDatum"] = Iso(start!.Value),
-            ["eindDatum"] = eind is { } e ? Iso(e) : null,
+            ["eindDatum"] = end is { } e ? Iso(e) : null,
             ["machtiging"] = machtiging is null ? null : MachtigingValues(machtiging),
             ["inbrenger"] = casus.Inbrenger,
             ["jeugdbeschermer"] = jeugdbeschermer,
-            ["geregistreerdDoor"] = door,
-        }, casusCode, UnitOfWorkParts.Of(alongside, Carrying(casusCode, jeugdbeschermer, door)), ct);
+            ["geregistreerdDoor"] = by,
+        }, casusCode, UnitOfWorkParts.Of(alongside, Carrying(casusCode, jeugdbeschermer, by)), ct);
         return await FindAsync(started.InstanceId, ct) is { } maatregel
             ? DomainResult<Maatregel>.Ok(maatregel)
             : DomainResult<Maatregel>.NotFound("De maatregel is gestart maar niet terug te vinden.");
     }
 
     /// <summary>The jeugdbeschermer named on the registration is involved in the casus while the new maatregel runs.</summary>
-    private InvolvementRows? Carrying(string casusCode, string? jeugdbeschermer, string door) =>
-        string.IsNullOrEmpty(jeugdbeschermer) ? null : new InvolvementRows(casusCode, door, clock,
+    private InvolvementRows? Carrying(string casusCode, string? jeugdbeschermer, string by) =>
+        string.IsNullOrEmpty(jeugdbeschermer) ? null : new InvolvementRows(casusCode, by, clock,
             changes => changes?.Created.Take(1).Select(m => new GrantedInvolvement(InvolvementKind.Jeugdbeschermer, jeugdbeschermer, m.Id)) ?? []);
 
     /// <summary>
     /// Asks the GI to register a beschikking the court gave outside the interventiegesprek route: the jeugdbeschermers
     /// get a group task, and whoever takes it becomes involved in the casus. A request still open is returned, not doubled.
     /// </summary>
-    public async Task<DomainResult<BeschikkingVerzoek>> RequestRegistrationAsync(string casusCode, string door, IUnitOfWorkPart? alongside = null,
+    public async Task<DomainResult<BeschikkingVerzoek>> RequestRegistrationAsync(string casusCode, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -96,7 +96,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         var started = await runtime.StartAsync(flows.Value.BeschikkingFlow, new Dictionary<string, object?>
         {
             ["inbrenger"] = casus.Inbrenger,
-            ["gevraagdDoor"] = door,
+            ["gevraagdDoor"] = by,
         }, casusCode, alongside, ct);
         return DomainResult<BeschikkingVerzoek>.Ok(new BeschikkingVerzoek(started.InstanceId, clock.GetUtcNow(), AlOpen: false));
     }
@@ -105,7 +105,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     /// A machtiging uithuisplaatsing (or spoedmachtiging) granted later within a running (voorlopige) OTS: the
     /// maatregel's flow takes it while no other machtiging runs there.
     /// </summary>
-    public async Task<DomainResult<Maatregel>> RegisterMachtigingAsync(Guid maatregelId, MachtigingGegevens machtiging, string door,
+    public async Task<DomainResult<Maatregel>> RegisterMachtigingAsync(Guid maatregelId, MachtigingGegevens machtiging, string by,
         IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var current = await FindAsync(maatregelId, ct);
@@ -116,7 +116,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
         if (current.Status is MaatregelStatus.Beeindigd or MaatregelStatus.Afgelopen)
             return DomainResult<Maatregel>.Conflict("De maatregel loopt niet meer: een machtiging hoort bij een lopende (voorlopige) OTS.");
         var data = MachtigingValues(machtiging);
-        data["door"] = door;
+        data["door"] = by;
         var delivered = await runtime.SignalAsync(MachtigingSignal, null, maatregelId, data, alongside, ct);
         return delivered == 1 && await FindAsync(maatregelId, ct) is { } after
             ? DomainResult<Maatregel>.Ok(after)
@@ -125,11 +125,11 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     }
 
     /// <summary>Ends a running maatregel with a reason; its flow cancels every pending evaluation and deadline at once.</summary>
-    public async Task<DomainResult<Maatregel>> EndAsync(Guid maatregelId, string? reden, string door, IUnitOfWorkPart? alongside = null,
+    public async Task<DomainResult<Maatregel>> EndAsync(Guid maatregelId, string? reason, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        CasusIntake.Text(errors, "reden", reden, MaxRedenLength, missing: "Geef een reden.", today: Today());
+        CasusIntake.Text(errors, "reden", reason, MaxRedenLength, missing: "Geef een reden.", today: Today());
         if (errors.Count > 0) return DomainResult<Maatregel>.Invalid(errors);
         var current = await FindAsync(maatregelId, ct);
         if (current is null) return DomainResult<Maatregel>.NotFound($"Maatregel {maatregelId} bestaat niet.");
@@ -145,7 +145,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
                 : DomainResult<Maatregel>.Conflict("De machtiging is intussen al beëindigd.");
         }
         var delivered = await runtime.SignalAsync(EndSignal, null, maatregelId,
-            new Dictionary<string, object?> { ["reden"] = reden!.Trim(), ["door"] = door }, alongside, ct);
+            new Dictionary<string, object?> { ["reden"] = reason!.Trim(), ["door"] = by }, alongside, ct);
         var after = await FindAsync(maatregelId, ct);
         return delivered == 1 && after is not null
             ? DomainResult<Maatregel>.Ok(after)
@@ -200,8 +200,8 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
 
     private static Machtiging? ReadMachtiging(IReadOnlyDictionary<string, object?>? values)
     {
-        if (values is null || MaatregelRegels.FromLabel(values.GetValueOrDefault("soort") as string) is not { } soort
-            || MaatregelRegels.Date(values, "startDatum") is not { } start || MaatregelRegels.Date(values, "eindDatum") is not { } eind)
+        if (values is null || MaatregelRegels.FromLabel(values.GetValueOrDefault("soort") as string) is not { } kind
+            || MaatregelRegels.Date(values, "startDatum") is not { } start || MaatregelRegels.Date(values, "eindDatum") is not { } end)
             return null;
         var status = (values.GetValueOrDefault("status") as string) switch
         {
@@ -211,7 +211,7 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
             "beëindigd" => MachtigingStatus.Beeindigd,
             _ => MachtigingStatus.Lopend,
         };
-        return new Machtiging(soort, start, eind, status, soort == MaatregelType.Spoedmachtiging ? null : MaatregelRegels.VervaltOp(start));
+        return new Machtiging(kind, start, end, status, kind == MaatregelType.Spoedmachtiging ? null : MaatregelRegels.VervaltOp(start));
     }
 
     /// <summary>
@@ -219,10 +219,10 @@ public sealed class MaatregelService(IDbContextFactory<CasusDbContext> contexts,
     /// with the day it lapses counted from its beschikking: that version asked about the lapse three months after it
     /// was typed in, which for a late registration is after the machtiging already lapsed.
     /// </summary>
-    private static Machtiging? FirstVersionMachtiging(MaatregelType type, DateOnly start, DateOnly? eind, MaatregelStatus status,
+    private static Machtiging? FirstVersionMachtiging(MaatregelType type, DateOnly start, DateOnly? endsOn, MaatregelStatus status,
         IReadOnlyDictionary<string, object?> variables)
     {
-        if (type != MaatregelType.MachtigingUithuisplaatsing || eind is not { } end) return null;
+        if (type != MaatregelType.MachtigingUithuisplaatsing || endsOn is not { } end) return null;
         var answer = (variables.GetValueOrDefault("machtiging") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("outcome") as string;
         var machtigingStatus = status == MaatregelStatus.Beeindigd ? MachtigingStatus.Beeindigd
             : answer == "Uitgevoerd" ? MachtigingStatus.Uitgevoerd

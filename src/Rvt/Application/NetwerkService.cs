@@ -16,35 +16,35 @@ public sealed class NetwerkService(IDbContextFactory<CasusDbContext> contexts, T
         return await db.Netwerk.AsNoTracking().Where(n => n.CasusId == casusId).OrderBy(n => n.Soort == NetwerkSoort.Formeel).ThenBy(n => n.ToegevoegdOp).ToListAsync(ct);
     }
 
-    public async Task<DomainResult<NetwerkLid>> AddAsync(string casusCode, string? rol, NetwerkSoort? soort, string? bijdrage, string door,
+    public async Task<DomainResult<NetwerkLid>> AddAsync(string casusCode, string? role, NetwerkSoort? kind, string? contribution, string by,
         IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        CasusIntake.Text(errors, "rol", rol, NetwerkLid.MaxRolLength, missing: "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).", today: today);
-        if (soort is not { } gekozen || !Enum.IsDefined(gekozen)) errors["soort"] = "Kies formeel of informeel.";
-        CasusIntake.Text(errors, "bijdrage", bijdrage, NetwerkLid.MaxBijdrageLength, required: false, today: today);
+        CasusIntake.Text(errors, "rol", role, NetwerkLid.MaxRolLength, missing: "Geef de rol, bijvoorbeeld 'grootmoeder' of 'buurvrouw' (geen naam).", today: today);
+        if (kind is not { } chosen || !Enum.IsDefined(chosen)) errors["soort"] = "Kies formeel of informeel.";
+        CasusIntake.Text(errors, "bijdrage", contribution, NetwerkLid.MaxBijdrageLength, required: false, today: today);
         if (errors.Count > 0) return DomainResult<NetwerkLid>.Invalid(errors);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
         if (casus is null) return DomainResult<NetwerkLid>.NotFound($"Casus {casusCode} bestaat niet.");
         if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<NetwerkLid>.Conflict(refusal);
-        var lid = NetwerkLid.Create(casus.Id, rol!, soort!.Value, bijdrage, door, clock.GetUtcNow());
-        db.Netwerk.Add(lid);
+        var member = NetwerkLid.Create(casus.Id, role!, kind!.Value, contribution, by, clock.GetUtcNow());
+        db.Netwerk.Add(member);
         await db.SaveWithAsync(alongside, ct);
-        return DomainResult<NetwerkLid>.Ok(lid);
+        return DomainResult<NetwerkLid>.Ok(member);
     }
 
     public async Task<DomainResult<NetwerkLid>> RemoveAsync(string casusCode, Guid id, IUnitOfWorkPart? alongside = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var lid = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);
-        if (lid is null) return DomainResult<NetwerkLid>.NotFound($"Dit netwerklid bestaat niet (meer) bij casus {casusCode}.");
-        var casus = await db.Casussen.AsNoTracking().FirstAsync(c => c.Id == lid.CasusId, ct);
+        var member = await db.Netwerk.FirstOrDefaultAsync(n => n.Id == id && db.Casussen.Any(c => c.Id == n.CasusId && c.Code == casusCode), ct);
+        if (member is null) return DomainResult<NetwerkLid>.NotFound($"Dit netwerklid bestaat niet (meer) bij casus {casusCode}.");
+        var casus = await db.Casussen.AsNoTracking().FirstAsync(c => c.Id == member.CasusId, ct);
         if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<NetwerkLid>.Conflict(refusal);
-        db.Netwerk.Remove(lid);
+        db.Netwerk.Remove(member);
         await db.SaveWithAsync(alongside, ct);
-        return DomainResult<NetwerkLid>.Ok(lid);
+        return DomainResult<NetwerkLid>.Ok(member);
     }
 }

@@ -25,10 +25,10 @@ public sealed class RetentionService(IDbContextFactory<CasusDbContext> contexts,
         if (traject.Status == TrajectStatus.Closed) return DomainResult<Traject>.Ok(traject);
         var instance = traject.WorkflowInstanceId is { } id ? await engine.FindInstanceAsync(id, ct) : null;
         if (instance is null || instance.IsActive) return DomainResult<Traject>.Conflict("Het traject loopt nog.");
-        var zwaarste = instance.Variables.GetValueOrDefault("zwaarsteRoute") as string ?? traject.Route ?? "maatregel";
-        var reden = (instance.Variables.GetValueOrDefault("afsluiting") as Dictionary<string, object?>)?.GetValueOrDefault("outcome") as string;
+        var heaviest = instance.Variables.GetValueOrDefault("zwaarsteRoute") as string ?? traject.Route ?? "maatregel";
+        var reason = (instance.Variables.GetValueOrDefault("afsluiting") as Dictionary<string, object?>)?.GetValueOrDefault("outcome") as string;
         var now = clock.GetUtcNow();
-        traject.Close(reden, zwaarste, now, options.Value.PeriodFor(zwaarste).AddTo(now));
+        traject.Close(reason, heaviest, now, options.Value.PeriodFor(heaviest).AddTo(now));
         await db.SaveChangesAsync(ct);
         return DomainResult<Traject>.Ok(traject);
     }

@@ -16,19 +16,19 @@ public sealed class TafelVragenService(IDbContextFactory<CasusDbContext> context
         return await db.TafelVragen.AsNoTracking().Where(v => v.CasusId == casusId).OrderBy(v => v.GesteldOp).ThenBy(v => v.Id).ToListAsync(ct);
     }
 
-    public async Task<DomainResult<TafelVraag>> AddAsync(string casusCode, string? vraag, string door, IUnitOfWorkPart? alongside = null,
+    public async Task<DomainResult<TafelVraag>> AddAsync(string casusCode, string? question, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Workflows.Scheduling.DutchCalendar.Amsterdam).DateTime);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        CasusIntake.Text(errors, "vraag", vraag, TafelVraag.MaxVraagLength, missing: "Schrijf de vraag op die u aan tafel wilt stellen.", today: today);
+        CasusIntake.Text(errors, "vraag", question, TafelVraag.MaxVraagLength, missing: "Schrijf de vraag op die u aan tafel wilt stellen.", today: today);
         if (errors.Count > 0) return DomainResult<TafelVraag>.Invalid(errors);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var casus = await db.Casussen.AsNoTracking().FirstOrDefaultAsync(c => c.Code == casusCode, ct);
         if (casus is null) return DomainResult<TafelVraag>.NotFound($"Casus {casusCode} bestaat niet.");
         if (await CasusWrites.RefusalAsync(db, casus, ct) is { } refusal) return DomainResult<TafelVraag>.Conflict(refusal);
-        var added = TafelVraag.Create(casus.Id, vraag!, door, clock.GetUtcNow());
+        var added = TafelVraag.Create(casus.Id, question!, by, clock.GetUtcNow());
         db.TafelVragen.Add(added);
         await db.SaveWithAsync(alongside, ct);
         return DomainResult<TafelVraag>.Ok(added);

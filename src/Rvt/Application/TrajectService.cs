@@ -71,21 +71,21 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
     /// closed traject, or when it is already paused.
     /// </summary>
     /// <param name="alongside">What the caller commits with the pause (its audit line).</param>
-    public Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reden, string door, IUnitOfWorkPart? alongside = null,
+    public Task<DomainResult<TrajectStatus>> StopknopAsync(string code, string? reason, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default) =>
-        StopknopAsync(code, new StopknopMelding(reden), door, alongside, ct);
+        StopknopAsync(code, new StopknopMelding(reason), by, alongside, ct);
 
     /// <summary>As above; pressed on behalf of the family, the family's own words are required and go to the chair's review.</summary>
-    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, StopknopMelding melding, string door, IUnitOfWorkPart? alongside = null,
+    public async Task<DomainResult<TrajectStatus>> StopknopAsync(string code, StopknopMelding report, string by, IUnitOfWorkPart? alongside = null,
         CancellationToken ct = default)
     {
-        var (reden, today) = (melding.Reden, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var (reason, today) = (report.Reden, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        CasusIntake.Text(errors, "reden", reden, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?", today: today);
-        CasusIntake.Text(errors, "gezinZegt", melding.GezinZegt, MaxStopknopRedenLength, required: melding.NamensGezin,
+        CasusIntake.Text(errors, "reden", reason, MaxStopknopRedenLength, missing: "Geef een reden: waarom moet het traject nu stoppen?", today: today);
+        CasusIntake.Text(errors, "gezinZegt", report.GezinZegt, MaxStopknopRedenLength, required: report.NamensGezin,
             missing: "Namens het gezin: schrijf op wat het gezin zegt, in hun woorden.", today: today);
-        if (melding.Doorlaten?.FirstOrDefault(r => !StopknopMelding.KanDoorlopen.ContainsKey(r)) is { } onbekend)
-            errors["doorlaten"] = $"'{onbekend}' kan niet doorlopen; kies uit {string.Join(", ", StopknopMelding.KanDoorlopen.Keys)}.";
+        if (report.Doorlaten?.FirstOrDefault(r => !StopknopMelding.KanDoorlopen.ContainsKey(r)) is { } unknown)
+            errors["doorlaten"] = $"'{unknown}' kan niet doorlopen; kies uit {string.Join(", ", StopknopMelding.KanDoorlopen.Keys)}.";
         if (errors.Count > 0) return DomainResult<TrajectStatus>.Invalid(errors);
         var status = await StatusAsync(code, ct);
         if (status is null) return DomainResult<TrajectStatus>.NotFound($"Traject {code} bestaat niet.");
@@ -94,11 +94,11 @@ public sealed class TrajectService(IDbContextFactory<CasusDbContext> contexts, W
         var delivered = await runtime.SignalAsync(StopknopSignal, code,
             payload: new Dictionary<string, object?>
             {
-                ["reden"] = reden!.Trim(), ["door"] = door, ["namensGezin"] = melding.NamensGezin,
-                ["gezinZegt"] = string.IsNullOrWhiteSpace(melding.GezinZegt) ? null : melding.GezinZegt.Trim(),
-                ["doorlaten"] = (melding.Doorlaten ?? StopknopMelding.StandaardDoorlaten).Select(r => (object?)StopknopMelding.KanDoorlopen[r]).ToList(),
-                ["beoordelaars"] = melding.Beoordeling?.Groep,
-                ["betrokkenen"] = melding.Beoordeling is { } beoordeling ? beoordeling.Betrokkenen.Cast<object?>().ToList() : null,
+                ["reden"] = reason!.Trim(), ["door"] = by, ["namensGezin"] = report.NamensGezin,
+                ["gezinZegt"] = string.IsNullOrWhiteSpace(report.GezinZegt) ? null : report.GezinZegt.Trim(),
+                ["doorlaten"] = (report.Doorlaten ?? StopknopMelding.StandaardDoorlaten).Select(r => (object?)StopknopMelding.KanDoorlopen[r]).ToList(),
+                ["beoordelaars"] = report.Beoordeling?.Groep,
+                ["betrokkenen"] = report.Beoordeling is { } beoordeling ? beoordeling.Betrokkenen.Cast<object?>().ToList() : null,
             }, alongside: alongside, ct: ct);
         return delivered > 0
             ? DomainResult<TrajectStatus>.Ok(TrajectStatus.PausedByStopknop)

@@ -23,14 +23,14 @@ public sealed class NetwerkLid
     public string ToegevoegdDoor { get; private set; } = "";
     public DateTimeOffset ToegevoegdOp { get; private set; }
 
-    internal static NetwerkLid Create(Guid casusId, string rol, NetwerkSoort soort, string? bijdrage, string door, DateTimeOffset now) => new()
+    internal static NetwerkLid Create(Guid casusId, string role, NetwerkSoort kind, string? contribution, string by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         CasusId = casusId,
-        Rol = rol.Trim(),
-        Soort = soort,
-        Bijdrage = string.IsNullOrWhiteSpace(bijdrage) ? null : bijdrage.Trim(),
-        ToegevoegdDoor = door,
+        Rol = role.Trim(),
+        Soort = kind,
+        Bijdrage = string.IsNullOrWhiteSpace(contribution) ? null : contribution.Trim(),
+        ToegevoegdDoor = by,
         ToegevoegdOp = now,
     };
 }

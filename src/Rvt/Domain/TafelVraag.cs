@@ -17,12 +17,12 @@ public sealed class TafelVraag
     public string GesteldDoor { get; private set; } = "";
     public DateTimeOffset GesteldOp { get; private set; }
 
-    internal static TafelVraag Create(Guid casusId, string vraag, string door, DateTimeOffset now) => new()
+    internal static TafelVraag Create(Guid casusId, string question, string by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         CasusId = casusId,
-        Vraag = vraag.Trim(),
-        GesteldDoor = door,
+        Vraag = question.Trim(),
+        GesteldDoor = by,
         GesteldOp = now,
     };
 }

@@ -37,10 +37,10 @@ public sealed class Traject
         Version = 1,
     };
 
-    internal void Close(string? reden, string heaviestRoute, DateTimeOffset now, DateTimeOffset retainUntil)
+    internal void Close(string? reason, string heaviestRoute, DateTimeOffset now, DateTimeOffset retainUntil)
     {
         Status = TrajectStatus.Closed;
-        ClosingReason = reden;
+        ClosingReason = reason;
         HeaviestRoute = heaviestRoute;
         ClosedAt = now;
         RetainUntil = retainUntil;
