@@ -59,9 +59,10 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
     public Task<int> SkipAsync(PromptKind kind, PromptTask task, CancellationToken ct) => WriteAsync(kind, task, [], ct);
 
     /// <summary>
-    /// Writes the prompts of many tasks in one transaction (a sweep's page: one commit, not one per task), leaving out
-    /// tasks already marked; returns how many outbox rows were added. Should another writer have written one of them
-    /// meanwhile, the page falls back to one transaction per task, which skips what is there.
+    /// Writes the prompts of many tasks in one transaction (a sweep's page: one commit, not one per task); returns how many
+    /// outbox rows were added. For tasks the caller found unmarked (<see cref="MarkedAsync"/>): should another writer have
+    /// marked one meanwhile, its mark's key refuses the page, which then falls back to one transaction per task, each of
+    /// which skips what is there.
     /// </summary>
     public async Task<int> WriteManyAsync(PromptKind kind, IReadOnlyList<PromptTask> tasks, CancellationToken ct)
     {
@@ -69,14 +70,12 @@ public sealed class PromptWriter(IDbContextFactory<HostDbContext> contexts, Prom
         foreach (var task in tasks) people.Add(await RecipientsAsync(kind, task, ct));
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            var marked = await MarkedAsync(kind, [.. tasks.Select(t => t.TaskId)], ct);
             var keys = tasks.SelectMany((task, i) => people[i].Select(p => kind.DedupKey(task, p.UserName))).ToList();
             var existing = await db.Outbox.Where(o => keys.Contains(o.DedupKey)).Select(o => o.DedupKey).ToListAsync(ct);
             var now = clock.GetUtcNow();
             var written = 0;
             for (var i = 0; i < tasks.Count; i++)
             {
-                if (marked.Contains(tasks[i].TaskId)) continue;
                 var (messages, mark) = PromptRows.For(kind, tasks[i], people[i], options.Value, now, existing);
                 db.Outbox.AddRange(messages);
                 db.PromptMarks.Add(mark);

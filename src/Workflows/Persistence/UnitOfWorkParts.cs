@@ -8,8 +8,13 @@ public sealed class UnitOfWorkParts : IUnitOfWorkPart
 {
     private readonly IReadOnlyList<IUnitOfWorkPart> _parts;
 
-    // Stable: the parts keep the order they were given in, except that those holding a lock to commit go last.
-    private UnitOfWorkParts(IReadOnlyList<IUnitOfWorkPart> parts) => _parts = [.. parts.OrderBy(p => p.HoldsLockToCommit)];
+    private UnitOfWorkParts(IReadOnlyList<IUnitOfWorkPart> parts) => _parts = InWriteOrder(parts);
+
+    /// <summary>
+    /// The order parts are written in, here and by the engine's writers: as given, except that those holding a lock to commit
+    /// (<see cref="IUnitOfWorkPart.HoldsLockToCommit"/>) go last (a stable sort).
+    /// </summary>
+    public static IReadOnlyList<IUnitOfWorkPart> InWriteOrder(IEnumerable<IUnitOfWorkPart> parts) => [.. parts.OrderBy(p => p.HoldsLockToCommit)];
 
     public bool HoldsLockToCommit => _parts.Any(p => p.HoldsLockToCommit);
 

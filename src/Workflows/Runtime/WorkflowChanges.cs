@@ -51,10 +51,10 @@ public sealed class WorkflowChanges
     /// <summary>What the pass will publish after its commit; a participant may act on it inside the transaction.</summary>
     public IReadOnlyList<Mediator.INotification> NotificationsRaised => Notifications;
     /// <summary>
-    /// What the caller writes in this same transaction (its audit line), after the engine's statements; a part that holds a
-    /// lock to commit (<see cref="IUnitOfWorkPart.HoldsLockToCommit"/>) after the others.
+    /// What the caller writes in this same transaction (its audit line), after the engine's statements, in
+    /// <see cref="UnitOfWorkParts.InWriteOrder"/>.
     /// </summary>
-    public IReadOnlyList<IUnitOfWorkPart> PartsAlongside => [.. Parts.OrderBy(p => p.HoldsLockToCommit)];
+    public IReadOnlyList<IUnitOfWorkPart> PartsAlongside => UnitOfWorkParts.InWriteOrder(Parts);
 }
 
 /// <summary>The store found that another node or user changed the same instance, task or bookmark first.</summary>
